@@ -1,0 +1,29 @@
+package io.headroom.app;
+
+import io.headroom.cli.HeadroomCommand;
+import io.headroom.config.DataDirectory;
+import io.headroom.service.Workspace;
+import java.nio.file.Path;
+
+/**
+ * The entry point. Not a JavaFX Application on purpose: with JavaFX on the class path a main in
+ * an Application subclass would be bypassed, and headless commands must never load JavaFX.
+ */
+public final class Launcher {
+
+    private Launcher() {
+    }
+
+    public static void main(String[] args) {
+        if (args.length == 0) {
+            DesktopLauncher.open(workspace(null));
+            return;
+        }
+        System.exit(HeadroomCommand.execute(new HeadroomCommand(Launcher::workspace), args));
+    }
+
+    /** The workspace of the user running this process; {@code db} overrides the database file. */
+    static Workspace workspace(Path db) {
+        return new Workspace(DataDirectory.fromSystem(), db, System.getenv(), Path.of(System.getProperty("user.home")));
+    }
+}

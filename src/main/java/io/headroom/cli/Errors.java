@@ -1,0 +1,18 @@
+package io.headroom.cli;
+
+import io.headroom.store.StoreException;
+
+/** One sentence for the user; stack traces stay out of the terminal. */
+final class Errors {
+
+    private Errors() {
+    }
+
+    static String describe(Throwable e) {
+        if (e instanceof StoreException || e instanceof IllegalArgumentException) {
+            return e.getMessage();
+        }
+        String m = e.getMessage();
+        return e.getClass().getSimpleName() + (m == null ? "" : ": " + m);
+    }
+}

@@ -1,0 +1,124 @@
+package io.headroom.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.headroom.config.Json;
+import io.headroom.ingest.claudecode.ClaudeDirectories;
+import io.headroom.ingest.claudecode.ImportOptions;
+import io.headroom.ingest.claudecode.ImportReport;
+import io.headroom.store.UsageQueries;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code headroom import}: reads new Claude Code transcript lines into the store. */
+@Command(name = "import", description = "Import new lines from Claude Code's transcripts (only what was appended since the last run).")
+final class ImportCommand implements Callable<Integer> {
+
+    @ParentCommand
+    HeadroomCommand root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-j", "--json"}, description = "Print the import report as JSON.")
+    boolean json;
+
+    @Option(names = "--claude-dir", paramLabel = "DIR",
+            description = "A Claude folder (or its projects/ folder) to read instead of the defaults; repeatable.")
+    List<Path> claudeDirs = new ArrayList<>();
+
+    @Override
+    public Integer call() throws Exception {
+        ImportReport report = root.workspace().importClaudeCode(claudeDirs, ZoneId.systemDefault(),
+                ImportOptions.defaults());
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(Json.mapper().writeValueAsString(toJson(report)));
+        } else {
+            printHuman(report, out);
+        }
+        out.flush();
+        return report.problems().isEmpty() ? 0 : 1;
+    }
+
+    static ObjectNode toJson(ImportReport r) {
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
+        root.put("discovery", r.discoveryRule());
+        ArrayNode looked = root.putArray("lookedAt");
+        for (ClaudeDirectories.Candidate c : r.lookedAt()) {
+            ObjectNode n = looked.addObject();
+            n.put("configured", c.configured());
+            n.put("projects", c.found() ? c.projects().toString() : null);
+        }
+        ObjectNode files = root.putObject("files");
+        files.put("found", r.files().found());
+        files.put("new", r.files().added());
+        files.put("appended", r.files().appended());
+        files.put("unchanged", r.files().unchanged());
+        files.put("reread", r.files().reread());
+        files.put("unreadable", r.files().unreadable());
+        files.put("unreadableFolders", r.files().foldersUnreadable());
+        root.put("bytesRead", r.bytesRead());
+        root.put("linesRead", r.linesRead());
+        root.put("usageLines", r.usageEvents());
+        root.put("errorEvents", r.errorEvents());
+        root.put("limitHits", r.limitHits());
+        root.put("prompts", r.prompts());
+        ObjectNode skipped = root.putObject("skippedLines");
+        for (Map.Entry<String, Long> e : r.skippedLines().entrySet()) {
+            skipped.put(e.getKey(), e.getValue());
+        }
+        root.put("skippedTotal", r.skippedTotal());
+        ArrayNode unknown = root.putArray("unknownModels");
+        for (UsageQueries.EstimatedModel m : r.unknownModels()) {
+            ObjectNode n = unknown.addObject();
+            n.put("model", m.model());
+            n.put("pricedAs", m.pricedAs());
+            n.put("calls", m.calls());
+        }
+        ArrayNode problems = root.putArray("problems");
+        r.problems().forEach(problems::add);
+        root.put("repricedRows", r.repriced());
+        root.put("durationMs", r.durationMillis());
+        root.put("completed", r.completed());
+        return root;
+    }
+
+    static void printHuman(ImportReport r, PrintWriter out) {
+        out.println("Looked for Claude Code transcripts (" + r.discoveryRule() + "):");
+        for (ClaudeDirectories.Candidate c : r.lookedAt()) {
+            out.println("  " + c.configured() + "  " + (c.found() ? "-> " + c.projects() : "(no projects/ folder)"));
+        }
+        ImportReport.Files f = r.files();
+        out.printf("Files: %d found; %d new, %d appended to, %d unchanged, %d re-read, %d unreadable%n",
+                f.found(), f.added(), f.appended(), f.unchanged(), f.reread(), f.unreadable());
+        out.printf("Read %s bytes in %s lines: %s responses with usage, %s API errors (%s limit hits), %s prompts.%n",
+                Formats.tokens(r.bytesRead()), Formats.tokens(r.linesRead()), Formats.tokens(r.usageEvents()),
+                Formats.tokens(r.errorEvents()), Formats.tokens(r.limitHits()), Formats.tokens(r.prompts()));
+        if (r.skippedTotal() > 0) {
+            out.println("Skipped lines (the rest of each file was imported):");
+            r.skippedLines().forEach((reason, n) -> out.println("  " + reason + ": " + n));
+        }
+        for (UsageQueries.EstimatedModel m : r.unknownModels()) {
+            out.println("Warning: no price for " + m.model() + "; priced as " + m.pricedAs() + " (" + m.calls()
+                    + " calls). Add it to prices.json in the data folder.");
+        }
+        for (String p : r.problems()) {
+            out.println("Problem: " + p);
+        }
+        if (!r.completed()) {
+            out.println("The import was stopped before the end; the next run continues where it stopped.");
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package io.headroom.domain;
+
+import java.time.Instant;
+
+/**
+ * One API response's usage. {@code dedupKey} identifies the response across files and sources:
+ * the same response seen in a transcript and by the proxy has the same key and counts once.
+ */
+public record UsageEvent(
+        String dedupKey,
+        UsageSource source,
+        Provenance provenance,
+        Instant timestamp,
+        String model,
+        TokenCounts tokens,
+        int webSearchRequests,
+        int webFetchRequests,
+        Speed speed,
+        double costUsd,
+        String pricedAs,
+        boolean priceEstimated,
+        String project,
+        String sessionId,
+        String messageId,
+        String requestId,
+        boolean sidechain,
+        boolean incomplete) {
+
+    /** Key on (message.id, requestId) when both exist, as ccusage does; else on the line itself. */
+    public static String dedupKey(String messageId, String requestId, String fallback) {
+        if (messageId != null && requestId != null) {
+            return "m:" + messageId + "|r:" + requestId;
+        }
+        return "l:" + fallback;
+    }
+
+    public UsageEvent withCost(double cost, String pricedAs, boolean priceEstimated) {
+        return new UsageEvent(dedupKey, source, provenance, timestamp, model, tokens, webSearchRequests,
+                webFetchRequests, speed, cost, pricedAs, priceEstimated, project, sessionId, messageId, requestId,
+                sidechain, incomplete);
+    }
+}

@@ -1,0 +1,294 @@
+package io.headroom.ingest.claudecode;
+
+import io.headroom.domain.pricing.PriceTable;
+import io.headroom.store.Database;
+import io.headroom.store.EventBatch;
+import io.headroom.store.EventStore;
+import io.headroom.store.FileState;
+import io.headroom.store.Repricer;
+import io.headroom.store.StoreException;
+import io.headroom.store.UsageQueries;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Imports Claude Code transcripts into the store, incrementally: each file is read from where
+ * the last run stopped; a file that shrank or was replaced is read again (its responses keep
+ * their dedup keys, so nothing counts twice); a deleted file keeps its imported events.
+ */
+public final class ClaudeCodeImporter {
+
+    static final int HEAD_BYTES = 1024;
+
+    private final Database database;
+    private final EventStore events;
+    private final PriceTable prices;
+    private final String priceFingerprint;
+    private final ZoneId userZone;
+
+    public ClaudeCodeImporter(Database database, PriceTable prices, String priceFingerprint, ZoneId userZone) {
+        this.database = database;
+        this.events = new EventStore(database);
+        this.prices = prices;
+        this.priceFingerprint = priceFingerprint;
+        this.userZone = userZone;
+    }
+
+    private record Planned(TranscriptFile file, long start, FileState base) {
+    }
+
+    public ImportReport run(ClaudeDirectories.Discovery discovery, ImportOptions options) {
+        long started = System.nanoTime();
+        List<String> problems = Collections.synchronizedList(new ArrayList<>());
+        long repriced = priceFingerprint == null ? 0
+                : Repricer.repriceIfChanged(database, prices, priceFingerprint);
+
+        int[] unreadableFolders = {0};
+        List<TranscriptFile> found = new ArrayList<>();
+        for (Path root : discovery.projectRoots()) {
+            found.addAll(list(root, problems, unreadableFolders));
+        }
+        Map<String, FileState> states = new UsageQueries(database).fileStates();
+        int added = 0;
+        int appended = 0;
+        int unchanged = 0;
+        int reread = 0;
+        int unreadable = 0;
+        List<Planned> plan = new ArrayList<>();
+        for (TranscriptFile f : found) {
+            try {
+                Identity id = Identity.of(f.path());
+                FileState prior = states.get(f.path().toString());
+                Decision d = decide(f.path(), id, prior);
+                switch (d) {
+                    case NEW -> added++;
+                    case APPEND -> appended++;
+                    case UNCHANGED -> unchanged++;
+                    case REREAD -> reread++;
+                }
+                if (d == Decision.UNCHANGED) {
+                    continue;
+                }
+                boolean fromStart = d != Decision.APPEND;
+                String head = fromStart ? headHash(f.path(), Math.min(HEAD_BYTES, id.size)) : prior.headHash();
+                FileState base = new FileState(f.path().toString(), id.key, id.size, fromStart ? 0 : prior.offset(),
+                        id.mtime, head, fromStart ? 0 : prior.lines(), fromStart ? 0 : prior.skipped());
+                plan.add(new Planned(new TranscriptFile(f.path(), f.projectDir(), f.sessionIdFromPath(), id.size),
+                        base.offset(), base));
+            } catch (IOException e) {
+                unreadable++;
+                problems.add("Cannot read " + f.path() + ": " + e.getMessage());
+            }
+        }
+        // Largest first, so one big file does not start last and hold up the end.
+        plan.sort(Comparator.comparingLong((Planned p) -> p.file.size() - p.start).reversed());
+
+        LineCounts total = new LineCounts();
+        Run run = new Run(options, plan);
+        int threads = Math.max(1, Math.min(options.threads(), plan.size()));
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "headroom-import");
+            t.setDaemon(true);
+            return t;
+        });
+        ThreadLocal<TranscriptReader> readers = ThreadLocal.withInitial(
+                () -> new TranscriptReader(new LineInterpreter(prices, userZone)));
+        List<Future<?>> work = new ArrayList<>();
+        for (Planned p : plan) {
+            work.add(pool.submit(() -> {
+                if (run.stopRequested()) {
+                    return;
+                }
+                try {
+                    LineCounts c = readers.get().read(p.file, p.start, p.base, run.sinkFor(p.file.path()));
+                    total.addAll(c);
+                } catch (IOException e) {
+                    problems.add("Cannot read " + p.file.path() + ": " + e.getMessage());
+                    run.unreadable.incrementAndGet();
+                } finally {
+                    run.fileDone(p);
+                }
+            }));
+        }
+        for (Future<?> f : work) {
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                options.cancel().set(true);
+            } catch (ExecutionException e) {
+                problems.add("Import failed: " + e.getCause());
+            }
+        }
+        pool.shutdown();
+        for (CompletableFuture<Void> w : run.writes) {
+            try {
+                w.join();
+            } catch (RuntimeException e) {
+                Throwable cause = e.getCause() != null ? e.getCause() : e;
+                problems.add(cause instanceof StoreException ? cause.getMessage() : "Saving failed: " + cause);
+            }
+        }
+        List<String> distinctProblems = List.copyOf(new java.util.LinkedHashSet<>(problems));
+        Map<String, Long> skipped = new LinkedHashMap<>();
+        total.skipped.forEach((reason, n) -> skipped.put(reason.code(), n));
+        return new ImportReport(discovery.rule(), discovery.candidates(),
+                new ImportReport.Files(found.size(), added, appended, unchanged, reread,
+                        unreadable + run.unreadable.get(), unreadableFolders[0]),
+                total.bytes, total.lines, total.usage, total.errors, total.limitHits, total.prompts, skipped,
+                new UsageQueries(database).estimatedModels(), distinctProblems, repriced,
+                (System.nanoTime() - started) / 1_000_000, !run.stopRequested());
+    }
+
+    enum Decision { NEW, APPEND, UNCHANGED, REREAD }
+
+    private Decision decide(Path path, Identity id, FileState prior) throws IOException {
+        if (prior == null) {
+            return Decision.NEW;
+        }
+        if (prior.fileKey() != null && id.key != null && !prior.fileKey().equals(id.key)) {
+            return Decision.REREAD;
+        }
+        if (id.size < prior.offset()) {
+            return Decision.REREAD;
+        }
+        boolean touched = id.size != prior.offset() || id.mtime != prior.mtimeMillis();
+        if (!touched) {
+            return Decision.UNCHANGED;
+        }
+        if (prior.headHash() != null && !prior.headHash().equals(headHash(path, headLength(prior.headHash())))) {
+            return Decision.REREAD;
+        }
+        return id.size == prior.offset() ? Decision.UNCHANGED : Decision.APPEND;
+    }
+
+    private static int headLength(String headHash) {
+        int colon = headHash.indexOf(':');
+        return colon < 0 ? HEAD_BYTES : Integer.parseInt(headHash.substring(0, colon));
+    }
+
+    /** "length:sha-256 prefix" of the first bytes, to notice a file replaced under the same name. */
+    static String headHash(Path path, long length) throws IOException {
+        int n = (int) Math.min(length, HEAD_BYTES);
+        byte[] head = new byte[n];
+        try (InputStream in = Files.newInputStream(path)) {
+            n = in.readNBytes(head, 0, n);
+        }
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(head, 0, n);
+            return n + ":" + HexFormat.of().formatHex(sha.digest(), 0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Every {@code *.jsonl} below a projects folder; unreadable folders are counted, not fatal. */
+    private static List<TranscriptFile> list(Path root, List<String> problems, int[] unreadableFolders) {
+        List<TranscriptFile> out = new ArrayList<>();
+        try {
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    if (attrs.isRegularFile() && file.getFileName().toString().endsWith(".jsonl")) {
+                        out.add(TranscriptFile.of(root, file, attrs.size()));
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    if (Files.isDirectory(file)) {
+                        unreadableFolders[0]++;
+                        problems.add("Cannot read the folder " + file + ": " + e.getMessage());
+                    } else {
+                        problems.add("Cannot read " + file + ": " + e.getMessage());
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            unreadableFolders[0]++;
+            problems.add("Cannot read the folder " + root + ": " + e.getMessage());
+        }
+        return out;
+    }
+
+    /** A file's identity: inode where the platform has one, else its creation time. */
+    private record Identity(String key, long size, long mtime) {
+        static Identity of(Path p) throws IOException {
+            BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
+            Object fileKey = a.fileKey();
+            String key = fileKey != null ? fileKey.toString() : "ctime:" + a.creationTime().toMillis();
+            return new Identity(key, a.size(), a.lastModifiedTime().toMillis());
+        }
+    }
+
+    /** Shared state of one import run across reader threads. */
+    private final class Run {
+        final ImportOptions options;
+        final List<CompletableFuture<Void>> writes = Collections.synchronizedList(new ArrayList<>());
+        final AtomicInteger batches = new AtomicInteger();
+        final AtomicInteger filesDone = new AtomicInteger();
+        final AtomicInteger unreadable = new AtomicInteger();
+        final AtomicLong bytesDone = new AtomicLong();
+        final int filesTotal;
+        final long bytesTotal;
+
+        Run(ImportOptions options, List<Planned> plan) {
+            this.options = options;
+            this.filesTotal = plan.size();
+            this.bytesTotal = plan.stream().mapToLong(p -> p.file.size() - p.start).sum();
+        }
+
+        boolean stopRequested() {
+            return options.cancel().get()
+                    || (options.stopAfterBatches() >= 0 && batches.get() >= options.stopAfterBatches());
+        }
+
+        TranscriptReader.Sink sinkFor(Path file) {
+            return new TranscriptReader.Sink() {
+                @Override
+                public void accept(EventBatch batch) {
+                    if (stopRequested()) {
+                        return;
+                    }
+                    batches.incrementAndGet();
+                    writes.add(events.write(batch));
+                }
+
+                @Override
+                public boolean stopRequested() {
+                    return Run.this.stopRequested();
+                }
+            };
+        }
+
+        void fileDone(Planned p) {
+            long bytes = bytesDone.addAndGet(p.file.size() - p.start);
+            options.progress().update(filesDone.incrementAndGet(), filesTotal, bytes, bytesTotal);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package io.headroom.ingest.claudecode;
+
+import io.headroom.store.UsageQueries.EstimatedModel;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The account of one import: what was looked for and found, what was read, and every line that
+ * was skipped, by reason. Nothing valid is dropped silently.
+ */
+public record ImportReport(
+        String discoveryRule,
+        List<ClaudeDirectories.Candidate> lookedAt,
+        Files files,
+        long bytesRead,
+        long linesRead,
+        long usageEvents,
+        long errorEvents,
+        long limitHits,
+        long prompts,
+        Map<String, Long> skippedLines,
+        List<EstimatedModel> unknownModels,
+        List<String> problems,
+        long repriced,
+        long durationMillis,
+        boolean completed) {
+
+    /** File counts: new, appended to, unchanged, re-read (shrunk or replaced), unreadable. */
+    public record Files(int found, int added, int appended, int unchanged, int reread, int unreadable,
+            int foldersUnreadable) {
+    }
+
+    public long skippedTotal() {
+        return skippedLines.values().stream().mapToLong(Long::longValue).sum();
+    }
+}

@@ -1,0 +1,189 @@
+package io.headroom.store;
+
+import io.headroom.config.DataDirectory;
+import io.headroom.config.PrivateFiles;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import org.sqlite.SQLiteConfig;
+
+/**
+ * The one SQLite file. WAL, busy timeout, synchronous=NORMAL and foreign keys on every connection;
+ * writes go through the single {@link StoreWriter}, readers open connections of their own.
+ */
+public final class Database implements AutoCloseable {
+
+    static final int BUSY_TIMEOUT_MS = 5000;
+    private static final DateTimeFormatter BACKUP_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+            .withZone(ZoneOffset.UTC);
+
+    private final Path file;
+    private final StoreWriter writer;
+
+    private Database(Path file, StoreWriter writer) {
+        this.file = file;
+        this.writer = writer;
+    }
+
+    /** Opens (creating if needed) and migrates the database; refuses a file from a newer Headroom. */
+    public static Database open(Path file) {
+        Path absolute = file.toAbsolutePath();
+        int onDisk = headerVersion(absolute);
+        if (onDisk > Migrations.latestVersion()) {
+            throw new DatabaseTooNewException(absolute, onDisk, Migrations.latestVersion());
+        }
+        try {
+            DataDirectory.ensurePrivateDirectory(absolute.getParent());
+            PrivateFiles.createIfMissing(absolute);
+        } catch (IOException e) {
+            throw new StoreException("Cannot create the database " + absolute + ": " + e.getMessage(), e);
+        }
+        Connection connection = connect(absolute, false);
+        try {
+            migrate(absolute, connection);
+        } catch (RuntimeException e) {
+            closeQuietly(connection);
+            throw e;
+        }
+        return new Database(absolute, new StoreWriter(connection));
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public StoreWriter writer() {
+        return writer;
+    }
+
+    /** A new connection for reading; the caller closes it. */
+    public Connection openReader() {
+        return connect(file, true);
+    }
+
+    public int schemaVersion() {
+        try (Connection c = openReader(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("PRAGMA user_version")) {
+            return rs.getInt(1);
+        } catch (SQLException e) {
+            throw new StoreException("Cannot read the schema version of " + file, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        writer.close();
+    }
+
+    static Connection connect(Path file, boolean readOnly) {
+        SQLiteConfig config = new SQLiteConfig();
+        if (!readOnly) {
+            // WAL is a property of the file; setting it again from a reader would be a write.
+            config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        }
+        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        config.setBusyTimeout(BUSY_TIMEOUT_MS);
+        config.enforceForeignKeys(true);
+        if (readOnly) {
+            config.setReadOnly(true);
+        }
+        try {
+            return config.createConnection("jdbc:sqlite:" + file);
+        } catch (SQLException e) {
+            throw new StoreException("Cannot open the database " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Reads user_version from the file header (offset 60) without opening the file through SQLite,
+     * so a file from a newer version is refused before anything could touch it.
+     */
+    static int headerVersion(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return 0;
+        }
+        byte[] header = new byte[100];
+        try (InputStream in = Files.newInputStream(file)) {
+            int n = in.readNBytes(header, 0, header.length);
+            if (n < 64) {
+                return 0;
+            }
+        } catch (IOException e) {
+            throw new StoreException("Cannot read the database " + file + ": " + e.getMessage(), e);
+        }
+        if (!new String(header, 0, 15, java.nio.charset.StandardCharsets.US_ASCII).equals("SQLite format 3")) {
+            throw new StoreException("The file " + file + " is not a SQLite database. Nothing was changed.");
+        }
+        return ((header[60] & 0xff) << 24) | ((header[61] & 0xff) << 16) | ((header[62] & 0xff) << 8)
+                | (header[63] & 0xff);
+    }
+
+    private static void migrate(Path file, Connection c) {
+        try {
+            int version;
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA user_version")) {
+                version = rs.getInt(1);
+            }
+            int latest = Migrations.latestVersion();
+            if (version > latest) {
+                throw new DatabaseTooNewException(file, version, latest);
+            }
+            if (version > 0 && version < latest) {
+                backup(file, c, version);
+            }
+            c.setAutoCommit(false);
+            for (int v = version + 1; v <= latest; v++) {
+                try (Statement s = c.createStatement()) {
+                    for (String sql : Migrations.statements(v)) {
+                        s.execute(sql);
+                    }
+                    s.execute("PRAGMA user_version = " + v);
+                    c.commit();
+                } catch (SQLException e) {
+                    c.rollback();
+                    throw new StoreException("Migration to schema " + v + " failed; the database is still at schema "
+                            + (v - 1) + ": " + e.getMessage(), e);
+                }
+            }
+            c.setAutoCommit(true);
+        } catch (SQLException e) {
+            throw new StoreException("Cannot migrate " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A consistent copy beside the file, made before any migration touches it. */
+    private static void backup(Path file, Connection c, int version) throws SQLException {
+        Path copy = file.resolveSibling(file.getFileName() + ".v" + version + "-" + BACKUP_STAMP.format(Instant.now())
+                + ".bak");
+        try {
+            PrivateFiles.createIfMissing(copy);
+            Files.delete(copy);
+        } catch (IOException e) {
+            throw new StoreException("Cannot write the backup " + copy + " before migrating: " + e.getMessage(), e);
+        }
+        try (Statement s = c.createStatement()) {
+            s.execute("VACUUM INTO '" + copy.toString().replace("'", "''") + "'");
+        }
+        try {
+            PrivateFiles.restrict(copy);
+        } catch (IOException e) {
+            throw new StoreException("Cannot restrict the backup " + copy + ": " + e.getMessage(), e);
+        }
+    }
+
+    static void closeQuietly(Connection c) {
+        try {
+            c.close();
+        } catch (SQLException ignored) {
+            // Closing after a failure: the first error is the one worth reporting.
+        }
+    }
+}

@@ -1,0 +1,233 @@
+package io.headroom.store;
+
+import io.headroom.domain.ErrorEvent;
+import io.headroom.domain.PromptEvent;
+import io.headroom.domain.UsageEvent;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Writes events with the dedup rules of the reference: one row per (message id, request id),
+ * keeping the copy with the largest token total (on a tie, the one that records a speed); a
+ * sidechain copy of a response is dropped when a main-chain copy with the same message id exists.
+ */
+public final class EventStore {
+
+    private static final String UPSERT_USAGE = """
+            INSERT INTO usage_event (dedup_key, source, provenance, ts, model, input_tokens, output_tokens,
+              cache_write_5m, cache_write_1h, cache_read, total_tokens, web_search_requests, web_fetch_requests,
+              speed, cost_usd, priced_as, price_estimated, project, session_id, message_id, request_id,
+              is_sidechain, incomplete)
+            VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+            ON CONFLICT (dedup_key) DO UPDATE SET
+              source = excluded.source, provenance = excluded.provenance, ts = excluded.ts, model = excluded.model,
+              input_tokens = excluded.input_tokens, output_tokens = excluded.output_tokens,
+              cache_write_5m = excluded.cache_write_5m, cache_write_1h = excluded.cache_write_1h,
+              cache_read = excluded.cache_read, total_tokens = excluded.total_tokens,
+              web_search_requests = excluded.web_search_requests, web_fetch_requests = excluded.web_fetch_requests,
+              speed = excluded.speed, cost_usd = excluded.cost_usd, priced_as = excluded.priced_as,
+              price_estimated = excluded.price_estimated,
+              project = COALESCE(excluded.project, usage_event.project),
+              session_id = COALESCE(excluded.session_id, usage_event.session_id),
+              is_sidechain = excluded.is_sidechain, incomplete = excluded.incomplete
+            WHERE excluded.total_tokens > usage_event.total_tokens
+               OR (excluded.total_tokens = usage_event.total_tokens AND usage_event.speed IS NULL
+                   AND excluded.speed IS NOT NULL)
+            """;
+    private static final String SIDECHAIN_PEERS =
+            "SELECT dedup_key, is_sidechain, total_tokens FROM usage_event WHERE message_id = ? AND dedup_key <> ?";
+    private static final String DELETE_SIDECHAIN_PEERS =
+            "DELETE FROM usage_event WHERE message_id = ? AND is_sidechain = 1 AND dedup_key <> ?";
+    private static final String INSERT_ERROR = """
+            INSERT OR IGNORE INTO error_event (dedup_key, source, ts, category, error_type, http_status,
+              limit_window, reset_at, summary, project, session_id, request_id)
+            VALUES (?,?,?,?,?,?,?,?,?,?,?,?)
+            """;
+    private static final String INSERT_PROMPT = """
+            INSERT OR IGNORE INTO prompt_event (dedup_key, source, ts, count, project, session_id)
+            VALUES (?,?,?,?,?,?)
+            """;
+    private static final String MARK_INCOMPLETE = "UPDATE usage_event SET incomplete = 1 WHERE dedup_key = ?";
+    private static final String UPSERT_FILE = """
+            INSERT INTO import_file (path, file_key, size, offset, mtime, head_hash, lines, skipped, first_seen,
+              last_import)
+            VALUES (?,?,?,?,?,?,?,?,?,?)
+            ON CONFLICT (path) DO UPDATE SET file_key = excluded.file_key, size = excluded.size,
+              offset = excluded.offset, mtime = excluded.mtime, head_hash = excluded.head_hash,
+              lines = excluded.lines, skipped = excluded.skipped, last_import = excluded.last_import
+            """;
+
+    private final StoreWriter writer;
+
+    public EventStore(Database database) {
+        this.writer = database.writer();
+    }
+
+    /** Queues the batch; the future completes when it is committed. */
+    public CompletableFuture<Void> write(EventBatch batch) {
+        return writer.submit(c -> apply(c, batch));
+    }
+
+    /** Writes and waits. */
+    public void writeNow(EventBatch batch) {
+        writer.execute(c -> apply(c, batch));
+    }
+
+    static void apply(Connection c, EventBatch batch) throws SQLException {
+        if (!batch.usage().isEmpty()) {
+            writeUsage(c, batch);
+        }
+        if (!batch.errors().isEmpty()) {
+            try (PreparedStatement ps = c.prepareStatement(INSERT_ERROR)) {
+                for (ErrorEvent e : batch.errors()) {
+                    bindError(ps, e);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        }
+        if (!batch.prompts().isEmpty()) {
+            try (PreparedStatement ps = c.prepareStatement(INSERT_PROMPT)) {
+                for (PromptEvent p : batch.prompts()) {
+                    ps.setString(1, p.dedupKey());
+                    ps.setString(2, p.source().code());
+                    ps.setLong(3, p.timestamp().toEpochMilli());
+                    ps.setInt(4, p.count());
+                    setNullable(ps, 5, p.project());
+                    setNullable(ps, 6, p.sessionId());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        }
+        if (!batch.incompleteKeys().isEmpty()) {
+            try (PreparedStatement ps = c.prepareStatement(MARK_INCOMPLETE)) {
+                for (String key : batch.incompleteKeys()) {
+                    ps.setString(1, key);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        }
+        if (batch.fileState() != null) {
+            writeFileState(c, batch.fileState());
+        }
+    }
+
+    private static void writeUsage(Connection c, EventBatch batch) throws SQLException {
+        try (PreparedStatement upsert = c.prepareStatement(UPSERT_USAGE);
+                PreparedStatement peers = c.prepareStatement(SIDECHAIN_PEERS);
+                PreparedStatement deletePeers = c.prepareStatement(DELETE_SIDECHAIN_PEERS)) {
+            for (UsageEvent e : batch.usage()) {
+                if (e.messageId() != null && e.sidechain() && !sidechainCopyWins(peers, e)) {
+                    continue;
+                }
+                bindUsage(upsert, e);
+                upsert.executeUpdate();
+                if (e.messageId() != null) {
+                    deletePeers.setString(1, e.messageId());
+                    deletePeers.setString(2, e.dedupKey());
+                    deletePeers.executeUpdate();
+                }
+            }
+        }
+    }
+
+    /**
+     * A sidechain copy counts only if no main-chain copy of the same message exists and it is
+     * larger than any other sidechain copy; the losing sidechain copies are then deleted.
+     */
+    private static boolean sidechainCopyWins(PreparedStatement peers, UsageEvent e) throws SQLException {
+        peers.setString(1, e.messageId());
+        peers.setString(2, e.dedupKey());
+        try (ResultSet rs = peers.executeQuery()) {
+            while (rs.next()) {
+                if (rs.getInt(2) == 0) {
+                    return false;
+                }
+                if (rs.getLong(3) >= e.tokens().total()) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static void bindUsage(PreparedStatement ps, UsageEvent e) throws SQLException {
+        ps.setString(1, e.dedupKey());
+        ps.setString(2, e.source().code());
+        ps.setString(3, e.provenance().code());
+        ps.setLong(4, e.timestamp().toEpochMilli());
+        ps.setString(5, e.model());
+        ps.setLong(6, e.tokens().input());
+        ps.setLong(7, e.tokens().output());
+        ps.setLong(8, e.tokens().cacheWrite5m());
+        ps.setLong(9, e.tokens().cacheWrite1h());
+        ps.setLong(10, e.tokens().cacheRead());
+        ps.setLong(11, e.tokens().total());
+        ps.setInt(12, e.webSearchRequests());
+        ps.setInt(13, e.webFetchRequests());
+        setNullable(ps, 14, e.speed() == null ? null : e.speed().code());
+        ps.setDouble(15, e.costUsd());
+        ps.setString(16, e.pricedAs());
+        ps.setInt(17, e.priceEstimated() ? 1 : 0);
+        setNullable(ps, 18, e.project());
+        setNullable(ps, 19, e.sessionId());
+        setNullable(ps, 20, e.messageId());
+        setNullable(ps, 21, e.requestId());
+        ps.setInt(22, e.sidechain() ? 1 : 0);
+        ps.setInt(23, e.incomplete() ? 1 : 0);
+    }
+
+    private static void bindError(PreparedStatement ps, ErrorEvent e) throws SQLException {
+        ps.setString(1, e.dedupKey());
+        ps.setString(2, e.source().code());
+        ps.setLong(3, e.timestamp().toEpochMilli());
+        ps.setString(4, e.category().code());
+        setNullable(ps, 5, e.errorType());
+        if (e.httpStatus() == null) {
+            ps.setNull(6, Types.INTEGER);
+        } else {
+            ps.setInt(6, e.httpStatus());
+        }
+        setNullable(ps, 7, e.limitWindow() == null ? null : e.limitWindow().code());
+        if (e.resetAt() == null) {
+            ps.setNull(8, Types.INTEGER);
+        } else {
+            ps.setLong(8, e.resetAt().toEpochMilli());
+        }
+        setNullable(ps, 9, e.summary());
+        setNullable(ps, 10, e.project());
+        setNullable(ps, 11, e.sessionId());
+        setNullable(ps, 12, e.requestId());
+    }
+
+    private static void writeFileState(Connection c, FileState f) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(UPSERT_FILE)) {
+            long now = System.currentTimeMillis();
+            ps.setString(1, f.path());
+            setNullable(ps, 2, f.fileKey());
+            ps.setLong(3, f.size());
+            ps.setLong(4, f.offset());
+            ps.setLong(5, f.mtimeMillis());
+            setNullable(ps, 6, f.headHash());
+            ps.setLong(7, f.lines());
+            ps.setLong(8, f.skipped());
+            ps.setLong(9, now);
+            ps.setLong(10, now);
+            ps.executeUpdate();
+        }
+    }
+
+    static void setNullable(PreparedStatement ps, int i, String v) throws SQLException {
+        if (v == null) {
+            ps.setNull(i, Types.VARCHAR);
+        } else {
+            ps.setString(i, v);
+        }
+    }
+}

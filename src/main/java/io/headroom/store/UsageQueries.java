@@ -1,0 +1,153 @@
+package io.headroom.store;
+
+import io.headroom.domain.TokenCounts;
+import io.headroom.domain.usage.ModelUsage;
+import io.headroom.domain.usage.SessionUsage;
+import io.headroom.domain.usage.UsageBucket;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Read-side queries over usage. Sums happen in SQL; the domain rolls them up by local period. */
+public final class UsageQueries {
+
+    /** 15 minutes: the finest step of any UTC offset in use. */
+    public static final long BUCKET_MILLIS = 15 * 60 * 1000L;
+
+    private final Database database;
+
+    public UsageQueries(Database database) {
+        this.database = database;
+    }
+
+    /** Per model and 15-minute bucket, for usage in [from, to); nulls mean unbounded. */
+    public List<UsageBucket> buckets(Instant from, Instant to) {
+        String sql = "SELECT ts / " + BUCKET_MILLIS + " AS b, model, SUM(input_tokens), SUM(output_tokens),"
+                + " SUM(cache_write_5m), SUM(cache_write_1h), SUM(cache_read), SUM(cost_usd), COUNT(*)"
+                + " FROM usage_event WHERE ts >= ? AND ts < ? GROUP BY b, model ORDER BY b";
+        List<UsageBucket> out = new ArrayList<>();
+        try (Connection c = database.openReader(); PreparedStatement ps = c.prepareStatement(sql)) {
+            bindRange(ps, from, to);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new UsageBucket(Instant.ofEpochMilli(rs.getLong(1) * BUCKET_MILLIS), rs.getString(2),
+                            tokens(rs, 3), rs.getDouble(8), rs.getLong(9)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Cannot read usage: " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    /** Per session, for sessions with usage in [from, to), most recent first. */
+    public List<SessionUsage> sessions(Instant from, Instant to) {
+        String sql = "SELECT COALESCE(session_id, '(none)'), MAX(project), model, SUM(input_tokens), SUM(output_tokens),"
+                + " SUM(cache_write_5m), SUM(cache_write_1h), SUM(cache_read), SUM(cost_usd), MIN(ts), MAX(ts)"
+                + " FROM usage_event WHERE ts >= ? AND ts < ? GROUP BY session_id, model";
+        Map<String, SessionAcc> sessions = new LinkedHashMap<>();
+        try (Connection c = database.openReader(); PreparedStatement ps = c.prepareStatement(sql)) {
+            bindRange(ps, from, to);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    SessionAcc acc = sessions.computeIfAbsent(rs.getString(1), SessionAcc::new);
+                    acc.add(rs.getString(2), new ModelUsage(rs.getString(3), tokens(rs, 4), rs.getDouble(9)),
+                            rs.getLong(10), rs.getLong(11));
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Cannot read sessions: " + e.getMessage(), e);
+        }
+        return sessions.values().stream().map(SessionAcc::toUsage)
+                .sorted(Comparator.comparing(SessionUsage::lastActivity).reversed()).toList();
+    }
+
+    /** Models priced by a guess (no exact price row), with the row used and how many calls. */
+    public List<EstimatedModel> estimatedModels() {
+        String sql = "SELECT model, priced_as, COUNT(*) FROM usage_event WHERE price_estimated = 1"
+                + " GROUP BY model, priced_as ORDER BY model";
+        List<EstimatedModel> out = new ArrayList<>();
+        try (Connection c = database.openReader(); PreparedStatement ps = c.prepareStatement(sql);
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(new EstimatedModel(rs.getString(1), rs.getString(2), rs.getLong(3)));
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Cannot read models: " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    /** A model with no exact price, and what it was priced as. */
+    public record EstimatedModel(String model, String pricedAs, long calls) {
+    }
+
+    /** The remembered import position of every transcript ever read. */
+    public Map<String, FileState> fileStates() {
+        Map<String, FileState> out = new HashMap<>();
+        try (Connection c = database.openReader(); PreparedStatement ps = c.prepareStatement(
+                "SELECT path, file_key, size, offset, mtime, head_hash, lines, skipped FROM import_file");
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.put(rs.getString(1), new FileState(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
+                        rs.getLong(5), rs.getString(6), rs.getLong(7), rs.getLong(8)));
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Cannot read the import state: " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    static void bindRange(PreparedStatement ps, Instant from, Instant to) throws SQLException {
+        ps.setLong(1, from == null ? Long.MIN_VALUE : from.toEpochMilli());
+        ps.setLong(2, to == null ? Long.MAX_VALUE : to.toEpochMilli());
+    }
+
+    static TokenCounts tokens(ResultSet rs, int first) throws SQLException {
+        return new TokenCounts(rs.getLong(first), rs.getLong(first + 1), rs.getLong(first + 2), rs.getLong(first + 3),
+                rs.getLong(first + 4));
+    }
+
+    private static final class SessionAcc {
+        final String sessionId;
+        String project;
+        long first = Long.MAX_VALUE;
+        long last = Long.MIN_VALUE;
+        final List<ModelUsage> models = new ArrayList<>();
+
+        SessionAcc(String sessionId) {
+            this.sessionId = sessionId;
+        }
+
+        void add(String project, ModelUsage usage, long min, long max) {
+            if (project != null) {
+                this.project = project;
+            }
+            models.add(usage);
+            first = Math.min(first, min);
+            last = Math.max(last, max);
+        }
+
+        SessionUsage toUsage() {
+            TokenCounts t = TokenCounts.ZERO;
+            double cost = 0;
+            for (ModelUsage m : models) {
+                t = t.plus(m.tokens());
+                cost += m.cost();
+            }
+            List<ModelUsage> sorted = models.stream()
+                    .sorted(Comparator.comparingDouble(ModelUsage::cost).reversed().thenComparing(ModelUsage::model))
+                    .toList();
+            return new SessionUsage(sessionId, project, Instant.ofEpochMilli(first), Instant.ofEpochMilli(last), t,
+                    cost, sorted);
+        }
+    }
+}

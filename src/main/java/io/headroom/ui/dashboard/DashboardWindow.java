@@ -1,0 +1,56 @@
+package io.headroom.ui.dashboard;
+
+import io.headroom.service.Workspace;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import javafx.fxml.FXMLLoader;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+/** The main window: loads the dashboard view and its controller. */
+public final class DashboardWindow {
+
+    static final double WIDTH = 1280;
+    static final double HEIGHT = 800;
+
+    private final Stage stage;
+    private final DashboardController controller;
+
+    public DashboardWindow(Workspace workspace) {
+        this(new Stage(), workspace);
+    }
+
+    public DashboardWindow(Stage stage, Workspace workspace) {
+        this.stage = stage;
+        FXMLLoader loader = new FXMLLoader(DashboardWindow.class.getResource("Dashboard.fxml"));
+        this.controller = new DashboardController(workspace);
+        loader.setController(controller);
+        Parent root;
+        try {
+            root = loader.load();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot load the dashboard view", e);
+        }
+        Scene scene = new Scene(root, WIDTH, HEIGHT);
+        scene.getStylesheets().add(DashboardWindow.class.getResource("dashboard.css").toExternalForm());
+        stage.setTitle("Headroom");
+        stage.setMinWidth(960);
+        stage.setMinHeight(600);
+        stage.setScene(scene);
+        stage.setOnHidden(e -> controller.dispose());
+    }
+
+    public void show() {
+        stage.show();
+        controller.refresh();
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+
+    public DashboardController controller() {
+        return controller;
+    }
+}
