@@ -13,7 +13,8 @@ import java.util.List;
 public final class Migrations {
 
     static final List<String> SCRIPTS = List.of(
-            "V001__core.sql");
+            "V001__core.sql",
+            "V002__utilization.sql");
 
     private Migrations() {
     }
