@@ -26,12 +26,20 @@ public record UsageEvent(
         boolean sidechain,
         boolean incomplete) {
 
-    /** Key on (message.id, requestId) when both exist, as ccusage does; else on the line itself. */
+    /**
+     * Key on (message.id, requestId) when both exist, as ccusage does; else on the line itself.
+     * Every key of a message starts with {@code m:<message id>|}, so all copies of one message
+     * (the sidechain rule) are one index range.
+     */
     public static String dedupKey(String messageId, String requestId, String fallback) {
-        if (messageId != null && requestId != null) {
-            return "m:" + messageId + "|r:" + requestId;
+        if (messageId == null) {
+            return "l:" + fallback;
         }
-        return "l:" + fallback;
+        return messagePrefix(messageId) + (requestId != null ? "r:" + requestId : "l:" + fallback);
+    }
+
+    public static String messagePrefix(String messageId) {
+        return "m:" + messageId + "|";
     }
 
     public UsageEvent withCost(double cost, String pricedAs, boolean priceEstimated) {

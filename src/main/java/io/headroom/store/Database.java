@@ -22,6 +22,7 @@ import org.sqlite.SQLiteConfig;
 public final class Database implements AutoCloseable {
 
     static final int BUSY_TIMEOUT_MS = 5000;
+    static final int WRITER_CACHE_KIB = 64 * 1024;
     private static final DateTimeFormatter BACKUP_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
             .withZone(ZoneOffset.UTC);
 
@@ -88,6 +89,8 @@ public final class Database implements AutoCloseable {
         if (!readOnly) {
             // WAL is a property of the file; setting it again from a reader would be a write.
             config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+            // The writer keeps the hot index pages of large imports in memory (grows only as used).
+            config.setCacheSize(-WRITER_CACHE_KIB);
         }
         config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
         config.setBusyTimeout(BUSY_TIMEOUT_MS);

@@ -38,10 +38,11 @@ public final class EventStore {
                OR (excluded.total_tokens = usage_event.total_tokens AND usage_event.speed IS NULL
                    AND excluded.speed IS NOT NULL)
             """;
-    private static final String SIDECHAIN_PEERS =
-            "SELECT dedup_key, is_sidechain, total_tokens FROM usage_event WHERE message_id = ? AND dedup_key <> ?";
-    private static final String DELETE_SIDECHAIN_PEERS =
-            "DELETE FROM usage_event WHERE message_id = ? AND is_sidechain = 1 AND dedup_key <> ?";
+    // All copies of one message: keys in ['m:<id>|', 'm:<id>}') ('}' follows '|').
+    private static final String SIDECHAIN_PEERS = "SELECT dedup_key, is_sidechain, total_tokens FROM usage_event"
+            + " WHERE dedup_key >= ? AND dedup_key < ? AND dedup_key <> ?";
+    private static final String DELETE_SIDECHAIN_PEERS = "DELETE FROM usage_event"
+            + " WHERE dedup_key >= ? AND dedup_key < ? AND dedup_key <> ? AND is_sidechain = 1";
     private static final String INSERT_ERROR = """
             INSERT OR IGNORE INTO error_event (dedup_key, source, ts, category, error_type, http_status,
               limit_window, reset_at, summary, project, session_id, request_id)
@@ -82,59 +83,68 @@ public final class EventStore {
             writeUsage(c, batch);
         }
         if (!batch.errors().isEmpty()) {
-            try (PreparedStatement ps = c.prepareStatement(INSERT_ERROR)) {
-                for (ErrorEvent e : batch.errors()) {
-                    bindError(ps, e);
-                    ps.addBatch();
-                }
-                ps.executeBatch();
+            PreparedStatement ps = Statements.prepare(c, INSERT_ERROR);
+            for (ErrorEvent e : batch.errors()) {
+                bindError(ps, e);
+                ps.addBatch();
             }
+            ps.executeBatch();
         }
         if (!batch.prompts().isEmpty()) {
-            try (PreparedStatement ps = c.prepareStatement(INSERT_PROMPT)) {
-                for (PromptEvent p : batch.prompts()) {
-                    ps.setString(1, p.dedupKey());
-                    ps.setString(2, p.source().code());
-                    ps.setLong(3, p.timestamp().toEpochMilli());
-                    ps.setInt(4, p.count());
-                    setNullable(ps, 5, p.project());
-                    setNullable(ps, 6, p.sessionId());
-                    ps.addBatch();
-                }
-                ps.executeBatch();
+            PreparedStatement ps = Statements.prepare(c, INSERT_PROMPT);
+            for (PromptEvent p : batch.prompts()) {
+                ps.setString(1, p.dedupKey());
+                ps.setString(2, p.source().code());
+                ps.setLong(3, p.timestamp().toEpochMilli());
+                ps.setInt(4, p.count());
+                setNullable(ps, 5, p.project());
+                setNullable(ps, 6, p.sessionId());
+                ps.addBatch();
             }
+            ps.executeBatch();
         }
         if (!batch.incompleteKeys().isEmpty()) {
-            try (PreparedStatement ps = c.prepareStatement(MARK_INCOMPLETE)) {
-                for (String key : batch.incompleteKeys()) {
-                    ps.setString(1, key);
-                    ps.addBatch();
-                }
-                ps.executeBatch();
+            PreparedStatement ps = Statements.prepare(c, MARK_INCOMPLETE);
+            for (String key : batch.incompleteKeys()) {
+                ps.setString(1, key);
+                ps.addBatch();
             }
+            ps.executeBatch();
         }
         if (batch.fileState() != null) {
             writeFileState(c, batch.fileState());
         }
     }
 
+    /** The copy a keep-max dedup keeps: more tokens, or as many and a recorded speed. */
+    public static boolean wins(UsageEvent candidate, UsageEvent kept) {
+        long a = candidate.tokens().total();
+        long b = kept.tokens().total();
+        return a > b || (a == b && kept.speed() == null && candidate.speed() != null);
+    }
+
     private static void writeUsage(Connection c, EventBatch batch) throws SQLException {
-        try (PreparedStatement upsert = c.prepareStatement(UPSERT_USAGE);
-                PreparedStatement peers = c.prepareStatement(SIDECHAIN_PEERS);
-                PreparedStatement deletePeers = c.prepareStatement(DELETE_SIDECHAIN_PEERS)) {
-            for (UsageEvent e : batch.usage()) {
-                if (e.messageId() != null && e.sidechain() && !sidechainCopyWins(peers, e)) {
-                    continue;
-                }
-                bindUsage(upsert, e);
-                upsert.executeUpdate();
-                if (e.messageId() != null) {
-                    deletePeers.setString(1, e.messageId());
-                    deletePeers.setString(2, e.dedupKey());
-                    deletePeers.executeUpdate();
-                }
+        PreparedStatement upsert = Statements.prepare(c, UPSERT_USAGE);
+        PreparedStatement peers = Statements.prepare(c, SIDECHAIN_PEERS);
+        PreparedStatement deletePeers = Statements.prepare(c, DELETE_SIDECHAIN_PEERS);
+        for (UsageEvent e : batch.usage()) {
+            if (e.messageId() != null && e.sidechain() && !sidechainCopyWins(peers, e)) {
+                continue;
+            }
+            bindUsage(upsert, e);
+            upsert.executeUpdate();
+            if (e.messageId() != null) {
+                bindRange(deletePeers, e);
+                deletePeers.executeUpdate();
             }
         }
+    }
+
+    private static void bindRange(PreparedStatement ps, UsageEvent e) throws SQLException {
+        String prefix = UsageEvent.messagePrefix(e.messageId());
+        ps.setString(1, prefix);
+        ps.setString(2, prefix.substring(0, prefix.length() - 1) + '}');
+        ps.setString(3, e.dedupKey());
     }
 
     /**
@@ -142,8 +152,7 @@ public final class EventStore {
      * larger than any other sidechain copy; the losing sidechain copies are then deleted.
      */
     private static boolean sidechainCopyWins(PreparedStatement peers, UsageEvent e) throws SQLException {
-        peers.setString(1, e.messageId());
-        peers.setString(2, e.dedupKey());
+        bindRange(peers, e);
         try (ResultSet rs = peers.executeQuery()) {
             while (rs.next()) {
                 if (rs.getInt(2) == 0) {
@@ -207,7 +216,8 @@ public final class EventStore {
     }
 
     private static void writeFileState(Connection c, FileState f) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(UPSERT_FILE)) {
+        PreparedStatement ps = Statements.prepare(c, UPSERT_FILE);
+        {
             long now = System.currentTimeMillis();
             ps.setString(1, f.path());
             setNullable(ps, 2, f.fileKey());

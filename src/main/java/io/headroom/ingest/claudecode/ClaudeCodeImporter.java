@@ -66,16 +66,17 @@ public final class ClaudeCodeImporter {
                 : Repricer.repriceIfChanged(database, prices, priceFingerprint);
 
         int[] unreadableFolders = {0};
+        int[] unreadableLinks = {0};
         List<TranscriptFile> found = new ArrayList<>();
         for (Path root : discovery.projectRoots()) {
-            found.addAll(list(root, problems, unreadableFolders));
+            found.addAll(list(root, problems, unreadableFolders, unreadableLinks));
         }
         Map<String, FileState> states = new UsageQueries(database).fileStates();
         int added = 0;
         int appended = 0;
         int unchanged = 0;
         int reread = 0;
-        int unreadable = 0;
+        int unreadable = unreadableLinks[0];
         List<Planned> plan = new ArrayList<>();
         for (TranscriptFile f : found) {
             try {
@@ -206,14 +207,29 @@ public final class ClaudeCodeImporter {
     }
 
     /** Every {@code *.jsonl} below a projects folder; unreadable folders are counted, not fatal. */
-    private static List<TranscriptFile> list(Path root, List<String> problems, int[] unreadableFolders) {
+    private static List<TranscriptFile> list(Path root, List<String> problems, int[] unreadableFolders,
+            int[] unreadableLinks) {
         List<TranscriptFile> out = new ArrayList<>();
         try {
             Files.walkFileTree(root, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    if (attrs.isRegularFile() && file.getFileName().toString().endsWith(".jsonl")) {
+                    if (!file.getFileName().toString().endsWith(".jsonl")) {
+                        return FileVisitResult.CONTINUE;
+                    }
+                    if (attrs.isRegularFile()) {
                         out.add(TranscriptFile.of(root, file, attrs.size()));
+                    } else if (attrs.isSymbolicLink()) {
+                        // A linked transcript is read through its link; a dangling link is unreadable.
+                        try {
+                            BasicFileAttributes target = Files.readAttributes(file, BasicFileAttributes.class);
+                            if (target.isRegularFile()) {
+                                out.add(TranscriptFile.of(root, file, target.size()));
+                            }
+                        } catch (IOException e) {
+                            unreadableLinks[0]++;
+                            problems.add("Cannot read " + file + ": the link points to nothing (" + e.getMessage() + ")");
+                        }
                     }
                     return FileVisitResult.CONTINUE;
                 }

@@ -5,6 +5,7 @@ import io.headroom.domain.ErrorEvent;
 import io.headroom.domain.PromptEvent;
 import io.headroom.domain.UsageEvent;
 import io.headroom.store.EventBatch;
+import io.headroom.store.EventStore;
 import io.headroom.store.FileState;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,7 +13,9 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads one transcript from a byte offset to its last complete line, in fixed memory: lines are
@@ -59,15 +62,13 @@ final class TranscriptReader {
                 }
                 int scanFrom = filled;
                 filled += n;
-                for (int i = scanFrom; i < filled; i++) {
-                    if (buf[i] == '\n') {
-                        run.handleInMemory(buf, lineStart, i - lineStart, pos + lineStart);
-                        lineStart = i + 1;
-                        run.committed = pos + lineStart;
-                        run.maybeFlush();
-                        if (sink.stopRequested()) {
-                            return run.counts;
-                        }
+                for (int i = indexOfNewline(buf, scanFrom, filled); i >= 0; i = indexOfNewline(buf, i + 1, filled)) {
+                    run.handleInMemory(buf, lineStart, i - lineStart, pos + lineStart);
+                    lineStart = i + 1;
+                    run.committed = pos + lineStart;
+                    run.maybeFlush();
+                    if (sink.stopRequested()) {
+                        return run.counts;
                     }
                 }
                 if (lineStart == 0 && filled == buf.length) {
@@ -93,6 +94,19 @@ final class TranscriptReader {
             run.flush();
         }
         return run.counts;
+    }
+
+    /**
+     * Index of the next '\n' in [from, to), or -1. A small method of its own so the JIT compiles
+     * this hot loop early and on its own, instead of within the big read loop.
+     */
+    static int indexOfNewline(byte[] b, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (b[i] == '\n') {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Position of the next '\n' at or after {@code from}, or -1 at end of file. */
@@ -121,7 +135,7 @@ final class TranscriptReader {
         final FileState base;
         final Sink sink;
         final LineCounts counts = new LineCounts();
-        List<UsageEvent> usage = new ArrayList<>();
+        Map<String, UsageEvent> usage = new LinkedHashMap<>();
         List<ErrorEvent> errors = new ArrayList<>();
         List<PromptEvent> prompts = new ArrayList<>();
         List<String> incomplete = new ArrayList<>();
@@ -173,21 +187,20 @@ final class TranscriptReader {
             }
             String project = l.cwd != null ? l.cwd : lastCwd != null ? lastCwd : file.projectDir();
             String session = l.sessionId != null ? l.sessionId : file.sessionIdFromPath();
-            String key = l.uuid != null ? l.uuid : contentKey.get();
             try {
                 switch (l.type == null ? "" : l.type) {
-                    case "assistant" -> assistant(l, key, project, session);
+                    case "assistant" -> assistant(l, keyOf(l, contentKey), project, session);
                     case "user" -> {
                         if (LineInterpreter.isPrompt(l)) {
-                            prompts.add(interpreter.prompt(l, key, project, session));
+                            prompts.add(interpreter.prompt(l, keyOf(l, contentKey), project, session));
                             counts.prompts++;
                         }
                     }
                     case "progress" -> {
                         ParsedLine n = l.nested;
                         if (n != null && "assistant".equals(n.type) && n.hasUsage && !n.isSynthetic()) {
-                            String nestedKey = n.uuid != null ? n.uuid : key + ":nested";
-                            usage.add(interpreter.usage(n, l, nestedKey, project, session));
+                            String nestedKey = n.uuid != null ? n.uuid : keyOf(l, contentKey) + ":nested";
+                            addUsage(interpreter.usage(n, l, nestedKey, project, session));
                             counts.usage++;
                         }
                     }
@@ -198,6 +211,11 @@ final class TranscriptReader {
             } catch (LineInterpreter.Skip s) {
                 counts.skip(s.reason);
             }
+        }
+
+        /** The line's own id, or a hash of its bytes: computed only for lines that become events. */
+        private String keyOf(ParsedLine l, java.util.function.Supplier<String> contentKey) {
+            return l.uuid != null ? l.uuid : contentKey.get();
         }
 
         private void assistant(ParsedLine l, String key, String project, String session) {
@@ -218,10 +236,22 @@ final class TranscriptReader {
                 return;
             }
             UsageEvent e = interpreter.usage(l, l, key, project, session);
-            usage.add(e);
+            addUsage(e);
             counts.usage++;
             lastUsageUuid = l.uuid;
             lastUsageKey = e.dedupKey();
+        }
+
+        /**
+         * A response is written as one line per content block, so copies sit side by side: keep
+         * the largest copy here and hand the store one row per response. The store applies the
+         * same rule across batches, files and sources.
+         */
+        private void addUsage(UsageEvent e) {
+            UsageEvent kept = usage.get(e.dedupKey());
+            if (kept == null || EventStore.wins(e, kept)) {
+                usage.put(e.dedupKey(), e);
+            }
         }
 
         void maybeFlush() {
@@ -235,8 +265,8 @@ final class TranscriptReader {
             FileState state = new FileState(file.path().toString(), base.fileKey(), Math.max(base.size(), committed),
                     committed, base.mtimeMillis(), base.headHash(), base.lines() + counts.lines,
                     base.skipped() + counts.skippedTotal());
-            sink.accept(new EventBatch(usage, errors, prompts, incomplete, state));
-            usage = new ArrayList<>();
+            sink.accept(new EventBatch(List.copyOf(usage.values()), errors, prompts, incomplete, state));
+            usage = new LinkedHashMap<>();
             errors = new ArrayList<>();
             prompts = new ArrayList<>();
             incomplete = new ArrayList<>();

@@ -34,10 +34,9 @@ CREATE TABLE usage_event (
   is_sidechain        INTEGER NOT NULL DEFAULT 0,
   incomplete          INTEGER NOT NULL DEFAULT 0
 );
+-- Copies of one message are found by the dedup_key prefix 'm:<message id>|', so the unique
+-- index serves the sidechain rule and no index on message_id is needed.
 CREATE INDEX usage_event_ts ON usage_event (ts);
-CREATE INDEX usage_event_message ON usage_event (message_id);
-CREATE INDEX usage_event_request ON usage_event (request_id);
-CREATE INDEX usage_event_session ON usage_event (session_id);
 
 -- API errors as clients saw them; a usage-limit hit carries its window and reset instant.
 CREATE TABLE error_event (
