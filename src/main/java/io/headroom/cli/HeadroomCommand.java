@@ -53,7 +53,13 @@ public final class HeadroomCommand implements Runnable {
 
     /** Runs the command line and returns the exit code; the workspace is closed afterwards. */
     public static int execute(HeadroomCommand root, String... args) {
+        return execute(root, cli -> { }, args);
+    }
+
+    /** As {@link #execute(HeadroomCommand, String...)}, with the command line configured first (tests set its writers). */
+    public static int execute(HeadroomCommand root, java.util.function.Consumer<CommandLine> configure, String... args) {
         CommandLine cli = new CommandLine(root);
+        configure.accept(cli);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println("headroom: " + Errors.describe(e));
             return 1;

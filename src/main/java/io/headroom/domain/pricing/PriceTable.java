@@ -224,7 +224,10 @@ public final class PriceTable {
         return null;
     }
 
-    /** 4-8 gives 4.8, 3-5 gives 3.5, 5 gives 5.0; dates (8 digits) are ignored. */
+    /**
+     * 4-8 gives 408, 3-5 gives 305, 5 gives 500: the major version weighs more than any minor
+     * difference, so an unknown opus-4-9 is priced as opus-4-8, not opus-5. Dates are ignored.
+     */
     static double versionOf(String model) {
         double major = -1;
         double minor = 0;
@@ -239,6 +242,6 @@ public final class PriceTable {
                 break;
             }
         }
-        return major < 0 ? 0 : major + minor / 10.0;
+        return major < 0 ? 0 : major * 100 + minor;
     }
 }

@@ -2,18 +2,18 @@ package io.headroom.ingest.claudecode;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import java.io.CharConversionException;
+import io.headroom.ingest.claudecode.JsonPull.FieldNames;
+import io.headroom.ingest.claudecode.JsonPull.JsonSyntaxException;
+import io.headroom.ingest.claudecode.JsonPull.Token;
 import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Reads the fields Headroom needs from one transcript line with Jackson's streaming parser. Real
- * JSON parsing (no byte-pattern shortcuts, so pretty-printed lines work too), but everything not
- * needed is skipped without being turned into strings: tool results, file snapshots and thinking
- * text cost a scan, not an allocation.
+ * Reads the fields Headroom needs from one transcript line: real JSON parsing (no byte-pattern
+ * shortcuts, so pretty-printed lines work too), with everything not needed skipped without being
+ * turned into strings. Lines in memory go through {@link LineScanner}; longer ones stream
+ * through Jackson. Both feed the same schema reading below.
  */
 final class LineParser {
 
@@ -22,84 +22,84 @@ final class LineParser {
 
     private static final int MAX_TEXT = 2_000;
 
+    private static final FieldNames LINE = new FieldNames("type", "uuid", "parentUuid", "timestamp", "sessionId", "cwd",
+            "requestId", "error", "isSidechain", "isMeta", "isApiErrorMessage", "apiErrorStatus", "message", "data");
+    private static final FieldNames MESSAGE = new FieldNames("id", "model", "role", "usage", "content");
+    private static final FieldNames USAGE = new FieldNames("input_tokens", "output_tokens",
+            "cache_creation_input_tokens", "cache_read_input_tokens", "speed", "cache_creation", "server_tool_use");
+    private static final FieldNames CACHE_CREATION = new FieldNames("ephemeral_5m_input_tokens",
+            "ephemeral_1h_input_tokens");
+    private static final FieldNames SERVER_TOOLS = new FieldNames("web_search_requests", "web_fetch_requests");
+    private static final FieldNames DATA = new FieldNames("message");
+    private static final FieldNames BLOCK = new FieldNames("type", "text");
+
+    private final LineScanner scanner = new LineScanner();
     private final JsonFactory factory = JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder()
                     .maxStringLength(Integer.MAX_VALUE)
-                    .maxNestingDepth(2_000)
+                    .maxNestingDepth(LineScanner.MAX_DEPTH)
                     .build())
             .build();
 
-    /** Parses a line held in memory. Returns false if the line is not JSON at all (reason set). */
+    /** Parses a line held in memory; problems end up in {@code line.problem}. */
     void parse(byte[] buf, int off, int len, ParsedLine line, boolean captureText) {
-        try (JsonParser p = factory.createParser(buf, off, len)) {
-            parseRoot(p, line, captureText);
-        } catch (IOException | RuntimeException e) {
-            line.problem = classify(e);
+        try {
+            parseRoot(scanner.reset(buf, off, len), line, captureText);
+        } catch (JsonSyntaxException e) {
+            line.problem = e.reason;
         }
     }
 
     /** Parses a line too long to hold in memory, streaming it. */
     void parse(InputStream in, ParsedLine line) {
         try (JsonParser p = factory.createParser(in)) {
-            parseRoot(p, line, false);
+            parseRoot(new JacksonPull(p), line, false);
+        } catch (JsonSyntaxException e) {
+            line.problem = e.reason;
         } catch (IOException | RuntimeException e) {
-            line.problem = classify(e);
+            line.problem = SkipReason.MALFORMED_JSON;
         }
     }
 
-    private static SkipReason classify(Exception e) {
-        if (e instanceof CharConversionException) {
-            return SkipReason.INVALID_UTF8;
-        }
-        String m = String.valueOf(e.getMessage());
-        if (m.contains("UTF-8") || m.contains("UTF8")) {
-            return SkipReason.INVALID_UTF8;
-        }
-        if (e instanceof StreamConstraintsException) {
-            return SkipReason.MALFORMED_JSON;
-        }
-        return SkipReason.MALFORMED_JSON;
-    }
-
-    private void parseRoot(JsonParser p, ParsedLine line, boolean captureText) throws IOException {
-        JsonToken first = p.nextToken();
-        if (first != JsonToken.START_OBJECT) {
+    private void parseRoot(JsonPull p, ParsedLine line, boolean captureText) throws JsonSyntaxException {
+        if (p.nextToken() != Token.START_OBJECT) {
             line.problem = SkipReason.MALFORMED_JSON;
             return;
         }
         parseLineObject(p, line, captureText, 0);
-        if (p.nextToken() != null) {
+        if (!p.atEnd()) {
             line.problem = SkipReason.MALFORMED_JSON;
         }
     }
 
-    private void parseLineObject(JsonParser p, ParsedLine line, boolean captureText, int depth) throws IOException {
-        String field;
-        while ((field = p.nextFieldName()) != null) {
-            JsonToken t = p.nextToken();
+    private void parseLineObject(JsonPull p, ParsedLine line, boolean captureText, int depth)
+            throws JsonSyntaxException {
+        int field;
+        while ((field = p.nextField(LINE)) != JsonPull.END_OF_OBJECT) {
+            Token t = p.nextToken();
             switch (field) {
-                case "type" -> line.type = string(p, t, line);
-                case "uuid" -> line.uuid = string(p, t, line);
-                case "parentUuid" -> line.parentUuid = string(p, t, line);
-                case "timestamp" -> line.timestamp = string(p, t, line);
-                case "sessionId" -> line.sessionId = string(p, t, line);
-                case "cwd" -> line.cwd = string(p, t, line);
-                case "requestId" -> line.requestId = string(p, t, line);
-                case "error" -> line.error = t == JsonToken.VALUE_STRING ? p.getText() : skip(p, t, null);
-                case "isSidechain" -> line.sidechain = t == JsonToken.VALUE_TRUE;
-                case "isMeta" -> line.meta = t == JsonToken.VALUE_TRUE;
-                case "isApiErrorMessage" -> line.apiError = t == JsonToken.VALUE_TRUE;
-                case "apiErrorStatus" -> line.apiErrorStatus = t == JsonToken.VALUE_NUMBER_INT ? p.getIntValue() : null;
-                case "message" -> {
-                    if (t == JsonToken.START_OBJECT) {
+                case 0 -> line.type = string(p, t, line);
+                case 1 -> line.uuid = string(p, t, line);
+                case 2 -> line.parentUuid = string(p, t, line);
+                case 3 -> line.timestamp = string(p, t, line);
+                case 4 -> line.sessionId = string(p, t, line);
+                case 5 -> line.cwd = string(p, t, line);
+                case 6 -> line.requestId = string(p, t, line);
+                case 7 -> line.error = t == Token.STRING ? p.text() : skip(p, t, null);
+                case 8 -> line.sidechain = t == Token.TRUE;
+                case 9 -> line.meta = t == Token.TRUE;
+                case 10 -> line.apiError = t == Token.TRUE;
+                case 11 -> line.apiErrorStatus = t == Token.INT && !p.intTooLarge() ? (int) p.longValue() : null;
+                case 12 -> {
+                    if (t == Token.START_OBJECT) {
                         line.hasMessage = true;
                         parseMessage(p, line, captureText);
                     } else {
                         skip(p, t, null);
                     }
                 }
-                case "data" -> {
-                    if (t == JsonToken.START_OBJECT && depth == 0) {
+                case 13 -> {
+                    if (t == Token.START_OBJECT && depth == 0) {
                         parseProgressData(p, line, captureText);
                     } else {
                         skip(p, t, null);
@@ -111,11 +111,11 @@ final class LineParser {
     }
 
     /** A progress line wraps a whole subagent assistant line in {@code data.message}. */
-    private void parseProgressData(JsonParser p, ParsedLine line, boolean captureText) throws IOException {
-        String field;
-        while ((field = p.nextFieldName()) != null) {
-            JsonToken t = p.nextToken();
-            if ("message".equals(field) && t == JsonToken.START_OBJECT) {
+    private void parseProgressData(JsonPull p, ParsedLine line, boolean captureText) throws JsonSyntaxException {
+        int field;
+        while ((field = p.nextField(DATA)) != JsonPull.END_OF_OBJECT) {
+            Token t = p.nextToken();
+            if (field == 0 && t == Token.START_OBJECT) {
                 ParsedLine nested = new ParsedLine();
                 parseLineObject(p, nested, captureText, 1);
                 if (nested.problem != null) {
@@ -128,55 +128,55 @@ final class LineParser {
         }
     }
 
-    private void parseMessage(JsonParser p, ParsedLine line, boolean captureText) throws IOException {
-        String field;
-        while ((field = p.nextFieldName()) != null) {
-            JsonToken t = p.nextToken();
+    private void parseMessage(JsonPull p, ParsedLine line, boolean captureText) throws JsonSyntaxException {
+        int field;
+        while ((field = p.nextField(MESSAGE)) != JsonPull.END_OF_OBJECT) {
+            Token t = p.nextToken();
             switch (field) {
-                case "id" -> line.messageId = string(p, t, line);
-                case "model" -> line.model = string(p, t, line);
-                case "role" -> line.role = string(p, t, line);
-                case "usage" -> {
-                    if (t == JsonToken.START_OBJECT) {
+                case 0 -> line.messageId = string(p, t, line);
+                case 1 -> line.model = string(p, t, line);
+                case 2 -> line.role = string(p, t, line);
+                case 3 -> {
+                    if (t == Token.START_OBJECT) {
                         line.hasUsage = true;
                         parseUsage(p, line);
                     } else {
-                        skip(p, t, t == JsonToken.VALUE_NULL ? null : line);
+                        skip(p, t, t == Token.NULL ? null : line);
                     }
                 }
-                case "content" -> parseContent(p, t, line, captureText || line.isSynthetic());
+                case 4 -> parseContent(p, t, line, captureText || line.isSynthetic());
                 default -> skip(p, t, null);
             }
         }
     }
 
-    private void parseContent(JsonParser p, JsonToken t, ParsedLine line, boolean captureText) throws IOException {
-        if (t == JsonToken.VALUE_STRING) {
+    private void parseContent(JsonPull p, Token t, ParsedLine line, boolean captureText) throws JsonSyntaxException {
+        if (t == Token.STRING) {
             line.content = ParsedLine.Content.STRING;
             if (captureText) {
-                line.firstText = clip(p.getText());
+                line.firstText = clip(p.text());
             }
             return;
         }
-        if (t != JsonToken.START_ARRAY) {
+        if (t != Token.START_ARRAY) {
             skip(p, t, null);
             return;
         }
-        JsonToken item;
-        while ((item = p.nextToken()) != JsonToken.END_ARRAY) {
-            if (item != JsonToken.START_OBJECT) {
+        Token item;
+        while ((item = p.nextToken()) != Token.END_ARRAY) {
+            if (item != Token.START_OBJECT) {
                 skip(p, item, null);
                 continue;
             }
             String blockType = null;
             String text = null;
-            String field;
-            while ((field = p.nextFieldName()) != null) {
-                JsonToken v = p.nextToken();
-                if ("type".equals(field) && v == JsonToken.VALUE_STRING) {
-                    blockType = p.getText();
-                } else if ("text".equals(field) && v == JsonToken.VALUE_STRING && captureText && line.firstText == null) {
-                    text = p.getText();
+            int field;
+            while ((field = p.nextField(BLOCK)) != JsonPull.END_OF_OBJECT) {
+                Token v = p.nextToken();
+                if (field == 0 && v == Token.STRING) {
+                    blockType = p.text();
+                } else if (field == 1 && v == Token.STRING && captureText && line.firstText == null) {
+                    text = p.text();
                 } else {
                     skip(p, v, null);
                 }
@@ -192,25 +192,25 @@ final class LineParser {
         }
     }
 
-    private void parseUsage(JsonParser p, ParsedLine line) throws IOException {
-        String field;
-        while ((field = p.nextFieldName()) != null) {
-            JsonToken t = p.nextToken();
+    private void parseUsage(JsonPull p, ParsedLine line) throws JsonSyntaxException {
+        int field;
+        while ((field = p.nextField(USAGE)) != JsonPull.END_OF_OBJECT) {
+            Token t = p.nextToken();
             switch (field) {
-                case "input_tokens" -> line.input = count(p, t, line);
-                case "output_tokens" -> line.output = count(p, t, line);
-                case "cache_creation_input_tokens" -> line.cacheCreation = count(p, t, line);
-                case "cache_read_input_tokens" -> line.cacheRead = count(p, t, line);
-                case "speed" -> line.speed = t == JsonToken.VALUE_STRING ? p.getText() : skip(p, t, null);
-                case "cache_creation" -> {
-                    if (t == JsonToken.START_OBJECT) {
+                case 0 -> line.input = count(p, t, line);
+                case 1 -> line.output = count(p, t, line);
+                case 2 -> line.cacheCreation = count(p, t, line);
+                case 3 -> line.cacheRead = count(p, t, line);
+                case 4 -> line.speed = t == Token.STRING ? p.text() : skip(p, t, null);
+                case 5 -> {
+                    if (t == Token.START_OBJECT) {
                         line.hasCacheBreakdown = true;
-                        String f;
-                        while ((f = p.nextFieldName()) != null) {
-                            JsonToken v = p.nextToken();
-                            if ("ephemeral_5m_input_tokens".equals(f)) {
+                        int f;
+                        while ((f = p.nextField(CACHE_CREATION)) != JsonPull.END_OF_OBJECT) {
+                            Token v = p.nextToken();
+                            if (f == 0) {
                                 line.cache5m = count(p, v, line);
-                            } else if ("ephemeral_1h_input_tokens".equals(f)) {
+                            } else if (f == 1) {
                                 line.cache1h = count(p, v, line);
                             } else {
                                 skip(p, v, null);
@@ -220,14 +220,14 @@ final class LineParser {
                         skip(p, t, null);
                     }
                 }
-                case "server_tool_use" -> {
-                    if (t == JsonToken.START_OBJECT) {
-                        String f;
-                        while ((f = p.nextFieldName()) != null) {
-                            JsonToken v = p.nextToken();
-                            if ("web_search_requests".equals(f)) {
+                case 6 -> {
+                    if (t == Token.START_OBJECT) {
+                        int f;
+                        while ((f = p.nextField(SERVER_TOOLS)) != JsonPull.END_OF_OBJECT) {
+                            Token v = p.nextToken();
+                            if (f == 0) {
                                 line.webSearch = (int) count(p, v, line);
-                            } else if ("web_fetch_requests".equals(f)) {
+                            } else if (f == 1) {
                                 line.webFetch = (int) count(p, v, line);
                             } else {
                                 skip(p, v, null);
@@ -243,16 +243,16 @@ final class LineParser {
     }
 
     /** A token count: an integer (or an integral float), 0 when null; anything else flags the line. */
-    private static long count(JsonParser p, JsonToken t, ParsedLine line) throws IOException {
+    private static long count(JsonPull p, Token t, ParsedLine line) throws JsonSyntaxException {
         long v;
-        if (t == JsonToken.VALUE_NUMBER_INT) {
-            if (p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
+        if (t == Token.INT) {
+            if (p.intTooLarge()) {
                 line.flag(SkipReason.BAD_NUMBER);
                 return 0;
             }
-            v = p.getLongValue();
-        } else if (t == JsonToken.VALUE_NUMBER_FLOAT) {
-            double d = p.getDoubleValue();
+            v = p.longValue();
+        } else if (t == Token.FLOAT) {
+            double d = p.doubleValue();
             if (!Double.isFinite(d) || d != Math.rint(d)) {
                 line.flag(SkipReason.WRONG_TYPE);
                 return 0;
@@ -262,7 +262,7 @@ final class LineParser {
                 return 0;
             }
             v = (long) d;
-        } else if (t == JsonToken.VALUE_NULL) {
+        } else if (t == Token.NULL) {
             return 0;
         } else {
             skip(p, t, null);
@@ -277,19 +277,19 @@ final class LineParser {
     }
 
     /** A string field; null stays null; any other type flags the line as having a wrong type. */
-    private static String string(JsonParser p, JsonToken t, ParsedLine line) throws IOException {
-        if (t == JsonToken.VALUE_STRING) {
-            return p.getText();
+    private static String string(JsonPull p, Token t, ParsedLine line) throws JsonSyntaxException {
+        if (t == Token.STRING) {
+            return p.text();
         }
-        if (t != JsonToken.VALUE_NULL) {
+        if (t != Token.NULL) {
             skip(p, t, line);
         }
         return null;
     }
 
     /** Skips a value; when {@code line} is given the value was of the wrong type. */
-    private static String skip(JsonParser p, JsonToken t, ParsedLine line) throws IOException {
-        if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
+    private static String skip(JsonPull p, Token t, ParsedLine line) throws JsonSyntaxException {
+        if (t == Token.START_OBJECT || t == Token.START_ARRAY) {
             p.skipChildren();
         }
         if (line != null) {

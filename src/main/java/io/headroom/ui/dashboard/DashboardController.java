@@ -69,8 +69,8 @@ public final class DashboardController {
     private void show(Summary s) {
         todayCost.setText(String.format(Locale.ROOT, "$%,.2f", s.today.cost()));
         totalTokens.setText(String.format(Locale.ROOT, "%,d", s.all.tokens().total()));
-        status.setText(String.format(Locale.ROOT, "%d transcripts found, %d new responses imported.",
-                s.report.files().found(), s.report.usageEvents()));
+        status.setText(String.format(Locale.ROOT, "%d Claude Code transcripts found, %,d new lines imported.",
+                s.report.files().found(), s.report.linesRead()));
     }
 
     public Label statusLabel() {

@@ -1,0 +1,58 @@
+package io.headroom.arch;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** The arrows point inward: the folder tree tells a newcomer what may use what. */
+class LayerRulesTest {
+
+    static final JavaClasses MAIN = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.headroom");
+
+    @Test
+    void theDomainIsPureJava() {
+        noClasses().that().resideInAPackage("io.headroom.domain..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.headroom.config..", "io.headroom.store..",
+                        "io.headroom.ingest..", "io.headroom.proxy..", "io.headroom.report..", "io.headroom.service..",
+                        "io.headroom.cli..", "io.headroom.ui..", "io.headroom.app..", "javafx..", "java.sql..",
+                        "java.nio.file..", "com.fasterxml..", "org.sqlite..", "picocli..")
+                .check(MAIN);
+    }
+
+    @Test
+    void nothingBelowTheUiUsesJavaFx() {
+        noClasses().that().resideOutsideOfPackages("io.headroom.ui..", "io.headroom.app..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..")
+                .check(MAIN);
+    }
+
+    @Test
+    void theCommandLineAndTheWindowDoNotKnowEachOther() {
+        noClasses().that().resideInAPackage("io.headroom.cli..")
+                .should().dependOnClassesThat().resideInAPackage("io.headroom.ui..").check(MAIN);
+        noClasses().that().resideInAPackage("io.headroom.ui..")
+                .should().dependOnClassesThat().resideInAPackage("io.headroom.cli..").check(MAIN);
+    }
+
+    @Test
+    void lowerLayersDoNotReachUp() {
+        noClasses().that().resideInAnyPackage("io.headroom.store..", "io.headroom.config..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.headroom.ingest..", "io.headroom.proxy..",
+                        "io.headroom.service..", "io.headroom.report..", "io.headroom.cli..", "io.headroom.ui..",
+                        "io.headroom.app..")
+                .check(MAIN);
+        noClasses().that().resideInAnyPackage("io.headroom.ingest..", "io.headroom.proxy..", "io.headroom.report..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.headroom.service..", "io.headroom.cli..",
+                        "io.headroom.ui..", "io.headroom.app..")
+                .check(MAIN);
+        noClasses().that().resideInAPackage("io.headroom.service..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.headroom.cli..", "io.headroom.ui..",
+                        "io.headroom.app..")
+                .check(MAIN);
+    }
+}
