@@ -5,7 +5,7 @@ import io.headroom.service.UsageReports;
 import java.util.List;
 import picocli.CommandLine.Command;
 
-@Command(name = "daily", description = "Usage and API-equivalent cost per day.")
+@Command(name = "daily", mixinStandardHelpOptions = true, description = "Usage and API-equivalent cost per day.")
 final class DailyCommand extends PeriodReportCommand {
 
     @Override

@@ -2,6 +2,9 @@ package io.headroom.cli;
 
 import io.headroom.service.Workspace;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -12,10 +15,26 @@ import picocli.CommandLine.Spec;
 /** {@code headroom [--db FILE] COMMAND}: the headless side of Headroom. */
 @Command(name = "headroom", mixinStandardHelpOptions = true, versionProvider = HeadroomCommand.Version.class,
         description = "How much headroom you have before a Claude limit, when you will hit it, and whether "
-                + "another plan would pay for itself. Run without a command to open the dashboard.",
-        subcommands = {ImportCommand.class, DailyCommand.class, WeeklyCommand.class, MonthlyCommand.class,
-                SessionCommand.class, CommandLine.HelpCommand.class})
+                + "another plan would pay for itself. Run without a command to open the dashboard.")
 public final class HeadroomCommand implements Runnable {
+
+    /**
+     * The subcommands, built on demand: picocli reads a command's annotations by reflection, which
+     * costs tens of milliseconds per command at start-up, so a run builds only the one it runs
+     * (and all of them only to print help or explain a mistake).
+     */
+    static final Map<String, Supplier<Object>> COMMANDS = commands();
+
+    private static Map<String, Supplier<Object>> commands() {
+        Map<String, Supplier<Object>> m = new LinkedHashMap<>();
+        m.put("import", ImportCommand::new);
+        m.put("daily", DailyCommand::new);
+        m.put("weekly", WeeklyCommand::new);
+        m.put("monthly", MonthlyCommand::new);
+        m.put("session", SessionCommand::new);
+        m.put("help", CommandLine.HelpCommand::new);
+        return m;
+    }
 
     @Spec
     CommandSpec spec;
@@ -59,6 +78,12 @@ public final class HeadroomCommand implements Runnable {
     /** As {@link #execute(HeadroomCommand, String...)}, with the command line configured first (tests set its writers). */
     public static int execute(HeadroomCommand root, java.util.function.Consumer<CommandLine> configure, String... args) {
         CommandLine cli = new CommandLine(root);
+        String requested = requestedCommand(args);
+        if (requested != null && !requested.equals("help") && COMMANDS.containsKey(requested)) {
+            cli.addSubcommand(requested, COMMANDS.get(requested).get());
+        } else {
+            COMMANDS.forEach((name, command) -> cli.addSubcommand(name, command.get()));
+        }
         configure.accept(cli);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println("headroom: " + Errors.describe(e));
@@ -69,6 +94,19 @@ public final class HeadroomCommand implements Runnable {
         } finally {
             root.closeWorkspace();
         }
+    }
+
+    /** The first word that is not an option or the value of --db. */
+    static String requestedCommand(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--db")) {
+                i++;
+            } else if (!a.startsWith("-")) {
+                return a;
+            }
+        }
+        return null;
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -5,7 +5,7 @@ import io.headroom.service.UsageReports;
 import java.util.List;
 import picocli.CommandLine.Command;
 
-@Command(name = "monthly", description = "Usage and API-equivalent cost per month.")
+@Command(name = "monthly", mixinStandardHelpOptions = true, description = "Usage and API-equivalent cost per month.")
 final class MonthlyCommand extends PeriodReportCommand {
 
     @Override

@@ -15,7 +15,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-@Command(name = "session", description = "Usage and API-equivalent cost per Claude Code session, most recent first.")
+@Command(name = "session", mixinStandardHelpOptions = true, description = "Usage and API-equivalent cost per Claude Code session, most recent first.")
 final class SessionCommand implements Callable<Integer> {
 
     @ParentCommand

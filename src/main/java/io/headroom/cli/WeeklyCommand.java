@@ -7,7 +7,7 @@ import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "weekly", description = "Usage and API-equivalent cost per calendar week.")
+@Command(name = "weekly", mixinStandardHelpOptions = true, description = "Usage and API-equivalent cost per calendar week.")
 final class WeeklyCommand extends PeriodReportCommand {
 
     @Option(names = {"-w", "--start-of-week"}, paramLabel = "DAY", defaultValue = "SUNDAY",

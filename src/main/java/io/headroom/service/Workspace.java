@@ -7,6 +7,7 @@ import io.headroom.ingest.claudecode.ClaudeDirectories;
 import io.headroom.ingest.claudecode.ImportOptions;
 import io.headroom.ingest.claudecode.ImportReport;
 import io.headroom.store.Database;
+import io.headroom.store.NativeLibrary;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.List;
@@ -43,6 +44,7 @@ public final class Workspace implements AutoCloseable {
     /** Opens (and migrates) the database on first use. */
     public synchronized Database database() {
         if (database == null) {
+            NativeLibrary.prepare(dataDirectory.path());
             database = Database.open(databaseFile);
         }
         return database;
