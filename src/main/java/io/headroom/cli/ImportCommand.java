@@ -103,7 +103,7 @@ final class ImportCommand implements Callable<Integer> {
         ImportReport.Files f = r.files();
         out.printf("Files: %d found; %d new, %d appended to, %d unchanged, %d re-read, %d unreadable%n",
                 f.found(), f.added(), f.appended(), f.unchanged(), f.reread(), f.unreadable());
-        out.printf("Read %s bytes in %s lines: %s responses with usage, %s API errors (%s limit hits), %s prompts.%n",
+        out.printf("Read %s bytes in %s lines: %s lines with usage, %s API errors (%s limit hits), %s prompts.%n",
                 Formats.tokens(r.bytesRead()), Formats.tokens(r.linesRead()), Formats.tokens(r.usageEvents()),
                 Formats.tokens(r.errorEvents()), Formats.tokens(r.limitHits()), Formats.tokens(r.prompts()));
         if (r.skippedTotal() > 0) {
