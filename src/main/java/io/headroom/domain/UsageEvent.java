@@ -41,10 +41,4 @@ public record UsageEvent(
     public static String messagePrefix(String messageId) {
         return "m:" + messageId + "|";
     }
-
-    public UsageEvent withCost(double cost, String pricedAs, boolean priceEstimated) {
-        return new UsageEvent(dedupKey, source, provenance, timestamp, model, tokens, webSearchRequests,
-                webFetchRequests, speed, cost, pricedAs, priceEstimated, project, sessionId, messageId, requestId,
-                sidechain, incomplete);
-    }
 }

@@ -23,12 +23,4 @@ public record EventBatch(List<UsageEvent> usage, List<ErrorEvent> errors, List<P
         incompleteKeys = List.copyOf(incompleteKeys);
     }
 
-    public static EventBatch ofUsage(List<UsageEvent> usage) {
-        return new EventBatch(usage, List.of(), List.of(), List.of(), null);
-    }
-
-    public boolean isEmpty() {
-        return usage.isEmpty() && errors.isEmpty() && prompts.isEmpty() && incompleteKeys.isEmpty()
-                && fileState == null;
-    }
 }

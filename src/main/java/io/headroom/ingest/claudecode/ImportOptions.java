@@ -12,8 +12,4 @@ public record ImportOptions(int threads, AtomicBoolean cancel, int stopAfterBatc
         return new ImportOptions(Runtime.getRuntime().availableProcessors(), new AtomicBoolean(), -1,
                 ImportProgress.NONE);
     }
-
-    public ImportOptions withProgress(ImportProgress p) {
-        return new ImportOptions(threads, cancel, stopAfterBatches, p);
-    }
 }

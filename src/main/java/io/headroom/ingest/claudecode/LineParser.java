@@ -24,7 +24,7 @@ final class LineParser {
 
     private static final FieldNames LINE = new FieldNames("type", "uuid", "parentUuid", "timestamp", "sessionId", "cwd",
             "requestId", "error", "isSidechain", "isMeta", "isApiErrorMessage", "apiErrorStatus", "message", "data");
-    private static final FieldNames MESSAGE = new FieldNames("id", "model", "role", "usage", "content");
+    private static final FieldNames MESSAGE = new FieldNames("id", "model", "usage", "content");
     private static final FieldNames USAGE = new FieldNames("input_tokens", "output_tokens",
             "cache_creation_input_tokens", "cache_read_input_tokens", "speed", "cache_creation", "server_tool_use");
     private static final FieldNames CACHE_CREATION = new FieldNames("ephemeral_5m_input_tokens",
@@ -92,7 +92,6 @@ final class LineParser {
                 case 11 -> line.apiErrorStatus = t == Token.INT && !p.intTooLarge() ? (int) p.longValue() : null;
                 case 12 -> {
                     if (t == Token.START_OBJECT) {
-                        line.hasMessage = true;
                         parseMessage(p, line, captureText);
                     } else {
                         skip(p, t, null);
@@ -135,8 +134,7 @@ final class LineParser {
             switch (field) {
                 case 0 -> line.messageId = string(p, t, line);
                 case 1 -> line.model = string(p, t, line);
-                case 2 -> line.role = string(p, t, line);
-                case 3 -> {
+                case 2 -> {
                     if (t == Token.START_OBJECT) {
                         line.hasUsage = true;
                         parseUsage(p, line);
@@ -144,7 +142,7 @@ final class LineParser {
                         skip(p, t, t == Token.NULL ? null : line);
                     }
                 }
-                case 4 -> parseContent(p, t, line, captureText || line.isSynthetic());
+                case 3 -> parseContent(p, t, line, captureText || line.isSynthetic());
                 default -> skip(p, t, null);
             }
         }

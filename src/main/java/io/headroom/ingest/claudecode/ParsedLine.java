@@ -21,10 +21,8 @@ final class ParsedLine {
     boolean meta;
     boolean apiError;
 
-    boolean hasMessage;
     String messageId;
     String model;
-    String role;
     Content content = Content.NONE;
     String firstText;
 
@@ -48,8 +46,7 @@ final class ParsedLine {
         type = uuid = parentUuid = timestamp = sessionId = cwd = requestId = error = null;
         apiErrorStatus = null;
         sidechain = meta = apiError = false;
-        hasMessage = false;
-        messageId = model = role = firstText = null;
+        messageId = model = firstText = null;
         content = Content.NONE;
         hasUsage = hasCacheBreakdown = false;
         input = output = cacheCreation = cacheRead = cache5m = cache1h = 0;

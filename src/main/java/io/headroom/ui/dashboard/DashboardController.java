@@ -73,10 +73,6 @@ public final class DashboardController {
                 s.report.files().found(), s.report.linesRead()));
     }
 
-    public Label statusLabel() {
-        return status;
-    }
-
     public void dispose() {
         background.shutdownNow();
     }

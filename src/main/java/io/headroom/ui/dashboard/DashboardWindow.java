@@ -45,12 +45,4 @@ public final class DashboardWindow {
         stage.show();
         controller.refresh();
     }
-
-    public Stage stage() {
-        return stage;
-    }
-
-    public DashboardController controller() {
-        return controller;
-    }
 }
