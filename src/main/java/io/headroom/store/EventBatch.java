@@ -23,4 +23,9 @@ public record EventBatch(List<UsageEvent> usage, List<ErrorEvent> errors, List<P
         incompleteKeys = List.copyOf(incompleteKeys);
     }
 
+    /** Usage alone, with no import position (the proxy, tests). */
+    public static EventBatch ofUsage(List<UsageEvent> usage) {
+        return new EventBatch(usage, List.of(), List.of(), List.of(), null);
+    }
+
 }
