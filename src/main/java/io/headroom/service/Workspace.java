@@ -44,6 +44,12 @@ public final class Workspace implements AutoCloseable {
     /** Opens (and migrates) the database on first use. */
     public synchronized Database database() {
         if (database == null) {
+            try {
+                dataDirectory.ensureExists();
+            } catch (java.io.IOException e) {
+                throw new io.headroom.store.StoreException("Cannot create the data folder " + dataDirectory.path() + ": "
+                        + e.getMessage(), e);
+            }
             NativeLibrary.prepare(dataDirectory.path());
             database = Database.open(databaseFile);
         }

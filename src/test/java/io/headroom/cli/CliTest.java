@@ -128,6 +128,13 @@ class CliTest {
     }
 
     @Test
+    void theDataFolderIsPrivateFromTheFirstCommand() throws Exception {
+        run("daily", "--json", "--no-import");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+                java.nio.file.Files.getPosixFilePermissions(tmp.resolve("data")))).isEqualTo("rwx------");
+    }
+
+    @Test
     void humanTablesAndClearErrors() {
         Run table = run("daily", "--breakdown", "-z", "UTC", "--claude-dir", claude());
         assertThat(table.out()).contains("2026-11-27").contains("claude-opus-4-8").contains("$0.50").contains("Total");

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.image.Image;
 import javafx.stage.Stage;
 
 /** The main window: loads the dashboard view and its controller. */
@@ -35,6 +36,10 @@ public final class DashboardWindow {
         Scene scene = new Scene(root, WIDTH, HEIGHT);
         scene.getStylesheets().add(DashboardWindow.class.getResource("dashboard.css").toExternalForm());
         stage.setTitle("Headroom");
+        for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
+            stage.getIcons().add(new Image(DashboardWindow.class.getResource("/headroom/icons/headroom-" + size + ".png")
+                    .toExternalForm()));
+        }
         stage.setMinWidth(960);
         stage.setMinHeight(600);
         stage.setScene(scene);
