@@ -1,7 +1,9 @@
 package io.headroom.service;
 
 import io.headroom.config.DataDirectory;
+import io.headroom.config.PlanCatalogLoader;
 import io.headroom.config.PriceTableLoader;
+import io.headroom.config.Settings;
 import io.headroom.ingest.claudecode.ClaudeCodeImporter;
 import io.headroom.ingest.claudecode.ClaudeDirectories;
 import io.headroom.ingest.claudecode.ImportOptions;
@@ -24,6 +26,7 @@ public final class Workspace implements AutoCloseable {
     private final Path home;
     private Database database;
     private PriceTableLoader.Loaded prices;
+    private PlanCatalogLoader.Loaded plans;
 
     public Workspace(DataDirectory dataDirectory, Path databaseOverride, Map<String, String> env, Path home) {
         this.dataDirectory = dataDirectory;
@@ -62,6 +65,26 @@ public final class Workspace implements AutoCloseable {
     public ImportReport importClaudeCode(List<Path> explicitDirs, ZoneId zone, ImportOptions options) {
         ClaudeCodeImporter importer = new ClaudeCodeImporter(database(), prices().table(), prices().fingerprint(), zone);
         return importer.run(discoverClaudeCode(explicitDirs), options);
+    }
+
+    public synchronized PlanCatalogLoader.Loaded plans() {
+        if (plans == null) {
+            plans = PlanCatalogLoader.load(dataDirectory.file(PlanCatalogLoader.USER_FILE));
+        }
+        return plans;
+    }
+
+    /** The user's settings (plan, zone, weekly reset), read fresh each time. */
+    public Settings settings() {
+        return Settings.load(dataDirectory.file(Settings.FILE));
+    }
+
+    public void saveSettings(Settings settings) throws java.io.IOException {
+        settings.save(dataDirectory.file(Settings.FILE));
+    }
+
+    public WindowsService windows() {
+        return new WindowsService(database(), plans().catalog(), settings());
     }
 
     public UsageReports reports() {
