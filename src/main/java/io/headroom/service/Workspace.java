@@ -8,8 +8,12 @@ import io.headroom.ingest.claudecode.ClaudeCodeImporter;
 import io.headroom.ingest.claudecode.ClaudeDirectories;
 import io.headroom.ingest.claudecode.ImportOptions;
 import io.headroom.ingest.claudecode.ImportReport;
+import io.headroom.ingest.statusline.StatusLineSpool;
 import io.headroom.store.Database;
+import io.headroom.store.SampleStore;
+import io.headroom.store.WindowQueries;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -64,7 +68,9 @@ public final class Workspace implements AutoCloseable {
 
     public ImportReport importClaudeCode(List<Path> explicitDirs, ZoneId zone, ImportOptions options) {
         ClaudeCodeImporter importer = new ClaudeCodeImporter(database(), prices().table(), prices().fingerprint(), zone);
-        return importer.run(discoverClaudeCode(explicitDirs), options);
+        ImportReport report = importer.run(discoverClaudeCode(explicitDirs), options);
+        drainStatusLine(Instant.now());
+        return report;
     }
 
     public synchronized PlanCatalogLoader.Loaded plans() {
@@ -83,8 +89,32 @@ public final class Workspace implements AutoCloseable {
         settings.save(dataDirectory.file(Settings.FILE));
     }
 
+    /** The windows service, after moving what the statusLine hook spooled into the store. */
     public WindowsService windows() {
+        drainStatusLine(Instant.now());
         return new WindowsService(database(), plans().catalog(), settings());
+    }
+
+    /**
+     * Moves the statusLine hook's spooled samples into utilization_sample and refreshes the
+     * "today" figure the hook shows (it never opens the database itself).
+     */
+    public void drainStatusLine(Instant now) {
+        try {
+            SampleStore samples = new SampleStore(database());
+            StatusLineSpool.drain(dataDirectory.path(), now, samples::writeNow);
+            java.time.ZoneId zone = settings().zone();
+            java.time.LocalDate today = java.time.LocalDate.ofInstant(now, zone);
+            StatusLineSpool.writeToday(dataDirectory.path(), today,
+                    new WindowQueries(database()).costSince(today.atStartOfDay(zone).toInstant()));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("Cannot read the statusLine spool: " + e.getMessage(), e);
+        }
+    }
+
+    /** Claude Code's settings file, where {@code statusline --install} adds the hook. */
+    public Path claudeSettingsFile() {
+        return StatusLineSetup.settingsFile(env, home);
     }
 
     public UsageReports reports() {

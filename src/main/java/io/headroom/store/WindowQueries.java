@@ -67,6 +67,19 @@ public final class WindowQueries {
         return out;
     }
 
+    /** API-equivalent cost of usage since {@code from}. */
+    public double costSince(Instant from) {
+        try (Connection c = database.openReader();
+                PreparedStatement ps = c.prepareStatement("SELECT TOTAL(cost_usd) FROM usage_event WHERE ts >= ?")) {
+            ps.setLong(1, from.toEpochMilli());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.getDouble(1);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Cannot read usage: " + e.getMessage(), e);
+        }
+    }
+
     /** Utilization samples of every window observed in [from, to). */
     public List<UtilizationSample> samples(Instant from, Instant to) {
         String sql = "SELECT dedup_key, source, provenance, ts, limit_window, used_percent, resets_at, status,"
