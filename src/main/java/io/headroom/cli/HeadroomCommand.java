@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "headroom", mixinStandardHelpOptions = true, versionProvider = HeadroomCommand.Version.class,
         description = "How much headroom you have before a Claude limit, when you will hit it, and whether "
                 + "another plan would pay for itself. Run without a command to open the dashboard.",
-        subcommands = {ImportCommand.class, DailyCommand.class, WeeklyCommand.class, MonthlyCommand.class, WindowsCommand.class, SettingsCommand.class, StatusLineCommand.class,
+        subcommands = {ImportCommand.class, DailyCommand.class, WeeklyCommand.class, MonthlyCommand.class, WindowsCommand.class, SettingsCommand.class, StatusLineCommand.class, LogCommand.class,
                 SessionCommand.class, CommandLine.HelpCommand.class})
 public final class HeadroomCommand implements Runnable {
 
