@@ -98,13 +98,15 @@ class StatusLineHookTest {
         String json = fixture("oauth.jsonl").get(1);
         StatusLineHook.run(json, NOW, MADRID, dir);
         List<UtilizationSample> sunk = new ArrayList<>();
-        assertThat(StatusLineSpool.drain(dir, NOW, sunk::addAll)).isEqualTo(2);
+        // Spool files age by the file system's clock, so the drains here use the real one.
+        Instant real = Instant.now();
+        assertThat(StatusLineSpool.drain(dir, real, sunk::addAll)).isEqualTo(2);
         assertThat(dir.resolve(StatusLineSpool.SPOOL)).doesNotExist();
         StatusLineHook.run(fixture("oauth.jsonl").get(2), NOW, MADRID, dir);
         // The renamed file is young, so it is read again (dedup keys make that harmless), then removed.
-        assertThat(StatusLineSpool.drain(dir, NOW, sunk::addAll)).isEqualTo(4);
-        assertThat(StatusLineSpool.drain(dir, NOW.plusSeconds(3600), sunk::addAll)).isEqualTo(4);
-        assertThat(StatusLineSpool.drain(dir, NOW.plusSeconds(3600), sunk::addAll)).isZero();
+        assertThat(StatusLineSpool.drain(dir, real, sunk::addAll)).isEqualTo(4);
+        assertThat(StatusLineSpool.drain(dir, real.plusSeconds(3600), sunk::addAll)).isEqualTo(4);
+        assertThat(StatusLineSpool.drain(dir, real.plusSeconds(3600), sunk::addAll)).isZero();
         // Both replies carried the same official figures: the same keys, so one row each in the store.
         assertThat(sunk.stream().map(UtilizationSample::dedupKey).distinct()).hasSize(2);
     }
