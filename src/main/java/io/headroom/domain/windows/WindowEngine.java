@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.function.Predicate;
 
 /**
  * The whole answer for one instant: the current 5-hour window, the weekly window and the
@@ -54,6 +53,7 @@ public final class WindowEngine {
         List<Instant> times = activities.stream().filter(a -> a.tokens() + a.cacheReadTokens() > 0 || a.prompts() > 0)
                 .map(Activity::at).toList();
         List<Window> windows = WindowBuilder.fiveHour(times, fiveAnchors);
+        ActivityIndex all = ActivityIndex.of(activities);
         Window current = WindowBuilder.containing(windows, now);
 
         List<LimitLearner.CalibrationPoint> points = new ArrayList<>();
@@ -61,30 +61,30 @@ public final class WindowEngine {
             Window w = WindowBuilder.containing(windows, s.observedAt());
             if (w != null && (s.resetsAt() == null || near(s.resetsAt(), w.end()))) {
                 points.add(new LimitLearner.CalibrationPoint(s.usedPercent(),
-                        Measures.of(activities, w.start(), s.observedAt().plusMillis(1)).costUsd()));
+                        all.measures(w.start(), s.observedAt().plusMillis(1)).costUsd()));
             }
         }
         List<Double> atHits = new ArrayList<>();
         for (ErrorEvent e : fiveHits) {
             Window w = WindowBuilder.containing(windows, e.timestamp());
             if (w != null) {
-                atHits.add(Measures.of(activities, w.start(), e.timestamp().plusMillis(1)).costUsd());
+                atHits.add(all.measures(w.start(), e.timestamp().plusMillis(1)).costUsd());
             }
         }
         List<Double> completed = windows.stream().filter(w -> !w.end().isAfter(now))
-                .map(w -> Measures.of(activities, w.start(), w.end()).costUsd()).toList();
+                .map(w -> all.measures(w.start(), w.end()).costUsd()).toList();
         PlanDefaults plan = in.plan() == null ? PlanDefaults.none() : in.plan();
         List<LimitEstimate> fiveEvidence = LimitLearner.all(points, atHits, completed, plan.fiveHourLevels(),
                 plan.fiveHourUsd(), plan.source());
-        WindowStatus fiveStatus = status(LimitWindow.FIVE_HOUR, now, current, activities, a -> true, five, fiveHits,
-                fiveEvidence, Duration.ofHours(1));
+        WindowStatus fiveStatus = status(LimitWindow.FIVE_HOUR, now, current, all, five, fiveHits, fiveEvidence,
+                Duration.ofHours(1));
 
         List<ErrorEvent> weeklyHits = in.limitHits().stream()
                 .filter(e -> e.limitWindow() == LimitWindow.WEEKLY || (e.limitWindow() == LimitWindow.UNSPECIFIED
                         && !isFiveHour(e)))
                 .filter(e -> !e.timestamp().isAfter(now)).toList();
-        WindowStatus weekly = weekly(LimitWindow.WEEKLY, now, activities, a -> true, of(samples, LimitWindow.WEEKLY),
-                weeklyHits, in.weeklySetting(), plan.weeklyUsd(), plan.source());
+        WindowStatus weekly = weekly(LimitWindow.WEEKLY, now, all, of(samples, LimitWindow.WEEKLY), weeklyHits,
+                in.weeklySetting(), plan.weeklyUsd(), plan.source(), List.of());
         List<WindowStatus> byModel = new ArrayList<>();
         for (LimitWindow kind : List.of(LimitWindow.WEEKLY_OPUS, LimitWindow.WEEKLY_SONNET)) {
             ModelFamily family = kind == LimitWindow.WEEKLY_OPUS ? ModelFamily.OPUS : ModelFamily.SONNET;
@@ -94,21 +94,15 @@ public final class WindowEngine {
             // Model caps share the weekly reset unless their own official data says otherwise.
             List<ResetAnchor> inherited = anchors(own, hits, WindowBuilder.WEEK).isEmpty() && weekly.window().end() != null
                     ? List.of(new ResetAnchor(weekly.window().end(), weekly.window().provenance())) : List.of();
-            byModel.add(weekly(kind, now, activities, a -> a.family() == family, own, hits, in.weeklySetting(), null,
-                    null, inherited));
+            byModel.add(weekly(kind, now, new ActivityIndex(activities, a -> a.family() == family), own, hits,
+                    in.weeklySetting(), null, null, inherited));
         }
         List<Window> recent = windows.stream().filter(w -> w.end().isAfter(now.minus(Duration.ofDays(1)))).toList();
         return new Result(now, fiveStatus, weekly, byModel, recent);
     }
 
-    private static WindowStatus weekly(LimitWindow kind, Instant now, List<Activity> activities,
-            Predicate<Activity> filter, List<UtilizationSample> samples, List<ErrorEvent> hits,
-            WindowBuilder.WeeklyResetSetting setting, Double catalog, String catalogSource) {
-        return weekly(kind, now, activities, filter, samples, hits, setting, catalog, catalogSource, List.of());
-    }
-
-    private static WindowStatus weekly(LimitWindow kind, Instant now, List<Activity> activities,
-            Predicate<Activity> filter, List<UtilizationSample> samples, List<ErrorEvent> hits,
+    private static WindowStatus weekly(LimitWindow kind, Instant now, ActivityIndex index,
+            List<UtilizationSample> samples, List<ErrorEvent> hits,
             WindowBuilder.WeeklyResetSetting setting, Double catalog, String catalogSource,
             List<ResetAnchor> inherited) {
         List<ResetAnchor> anchors = new ArrayList<>(anchors(samples, hits, WindowBuilder.WEEK));
@@ -120,22 +114,21 @@ public final class WindowEngine {
                     : window.contains(s.observedAt()) ? window.start() : null;
             if (start != null && !s.observedAt().isBefore(start)) {
                 points.add(new LimitLearner.CalibrationPoint(s.usedPercent(),
-                        Measures.of(activities, start, s.observedAt().plusMillis(1), filter).costUsd()));
+                        index.measures(start, s.observedAt().plusMillis(1)).costUsd()));
             }
         }
         List<Double> atHits = new ArrayList<>();
         for (ErrorEvent e : hits) {
             if (e.resetAt() != null) {
-                atHits.add(Measures.of(activities, e.resetAt().minus(WindowBuilder.WEEK), e.timestamp().plusMillis(1),
-                        filter).costUsd());
+                atHits.add(index.measures(e.resetAt().minus(WindowBuilder.WEEK), e.timestamp().plusMillis(1)).costUsd());
             }
         }
         List<LimitEstimate> evidence = LimitLearner.all(points, atHits, List.of(), List.of(), catalog, catalogSource);
-        return status(kind, now, window, activities, filter, samples, hits, evidence, Duration.ofDays(1));
+        return status(kind, now, window, index, samples, hits, evidence, Duration.ofDays(1));
     }
 
-    private static WindowStatus status(LimitWindow kind, Instant now, Window window, List<Activity> activities,
-            Predicate<Activity> filter, List<UtilizationSample> samples, List<ErrorEvent> hits,
+    private static WindowStatus status(LimitWindow kind, Instant now, Window window, ActivityIndex index,
+            List<UtilizationSample> samples, List<ErrorEvent> hits,
             List<LimitEstimate> evidence, Duration span) {
         LimitEstimate limit = evidence.isEmpty() ? null : evidence.get(0);
         if (window == null) {
@@ -143,8 +136,8 @@ public final class WindowEngine {
                     new Forecast(Forecast.State.NOT_ENOUGH_DATA, null, null, null, null, null, null,
                             "no window is running: the next activity starts one"));
         }
-        List<Activity> inWindow = activities.stream().filter(a -> window.contains(a.at()) && filter.test(a)).toList();
-        Measures used = Measures.of(inWindow, window.start(), now.plusMillis(1));
+        List<Activity> inWindow = index.between(window.start(), window.end());
+        Measures used = index.measures(window.start(), now.plusMillis(1));
         UtilizationSample official = samples.stream()
                 .filter(s -> window.contains(s.observedAt()))
                 .filter(s -> s.resetsAt() == null || window.end() == null || near(s.resetsAt(), window.end()))
@@ -157,7 +150,7 @@ public final class WindowEngine {
             percent = official.usedPercent();
             provenance = official.provenance();
             if (limit != null) {
-                percent += Measures.of(inWindow, official.observedAt().plusMillis(1), now.plusMillis(1)).costUsd()
+                percent += index.measures(official.observedAt().plusMillis(1), now.plusMillis(1)).costUsd()
                         / limit.value() * 100;
             }
         } else if (limit != null) {
