@@ -2,7 +2,6 @@ package io.headroom.domain.windows;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 
 /**
  * Burn rate, pace and the instant the limit is reached. The rate is API-equivalent cost (and
@@ -19,12 +18,12 @@ public final class Forecaster {
     }
 
     /**
-     * @param activities activities of the window (others are ignored)
+     * @param activities the activities (only the recent span's are read)
      * @param used the window's usage so far
      * @param usedPercent the used percentage (official or computed), null if unknown
      * @param recentSpan how far back the burn rate looks (1 hour for 5-hour windows, 1 day for weekly)
      */
-    public static Forecast forecast(Instant now, Window window, List<Activity> activities, Measures used,
+    public static Forecast forecast(Instant now, Window window, ActivityIndex activities, Measures used,
             Double usedPercent, LimitEstimate limit, boolean limitHit, Duration recentSpan) {
         Instant spanStart = window.start().isAfter(now.minus(recentSpan)) ? window.start() : now.minus(recentSpan);
         Duration span = Duration.between(spanStart, now);
@@ -42,7 +41,7 @@ public final class Forecaster {
             return new Forecast(Forecast.State.NOT_ENOUGH_DATA, null, null, pace, null, null, null,
                     "the window began " + span.toMinutes() + " min ago; a rate needs " + MIN_SPAN.toMinutes());
         }
-        Measures recent = Measures.of(activities, spanStart, now.plusMillis(1));
+        Measures recent = activities.measures(spanStart, now.plusMillis(1));
         double hours = span.toMillis() / 3_600_000.0;
         double costPerHour = recent.costUsd() / hours;
         double tokensPerMinute = recent.tokens() / (hours * 60);

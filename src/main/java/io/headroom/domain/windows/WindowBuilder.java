@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
-import java.util.TreeSet;
 
 /**
  * Cuts time into usage windows. Windows anchored to a known reset are exact; between them, a
@@ -37,7 +36,14 @@ public final class WindowBuilder {
         Instant prevEnd = Instant.MIN;
         Window current = null;
         int ai = 0;
-        for (Instant t : new TreeSet<>(activity)) {
+        List<Instant> sorted = new ArrayList<>(activity);
+        sorted.sort(null);
+        Instant previous = null;
+        for (Instant t : sorted) {
+            if (t.equals(previous)) {
+                continue;
+            }
+            previous = t;
             while (ai < anchored.size() && !anchored.get(ai).end().isAfter(t)) {
                 prevEnd = max(prevEnd, anchored.get(ai).end());
                 ai++;

@@ -50,8 +50,12 @@ public final class WindowEngine {
         List<ErrorEvent> fiveHits = in.limitHits().stream().filter(e -> isFiveHour(e) && !e.timestamp().isAfter(now))
                 .toList();
         List<ResetAnchor> fiveAnchors = anchors(five, fiveHits, WindowBuilder.FIVE_HOURS);
-        List<Instant> times = activities.stream().filter(a -> a.tokens() + a.cacheReadTokens() > 0 || a.prompts() > 0)
-                .map(Activity::at).toList();
+        List<Instant> times = new ArrayList<>();
+        for (Activity a : activities) {
+            if (a.tokens() + a.cacheReadTokens() > 0 || a.prompts() > 0) {
+                times.add(a.at());
+            }
+        }
         List<Window> windows = WindowBuilder.fiveHour(times, fiveAnchors);
         ActivityIndex all = ActivityIndex.of(activities);
         Window current = WindowBuilder.containing(windows, now);
@@ -136,7 +140,6 @@ public final class WindowEngine {
                     new Forecast(Forecast.State.NOT_ENOUGH_DATA, null, null, null, null, null, null,
                             "no window is running: the next activity starts one"));
         }
-        List<Activity> inWindow = index.between(window.start(), window.end());
         Measures used = index.measures(window.start(), now.plusMillis(1));
         UtilizationSample official = samples.stream()
                 .filter(s -> window.contains(s.observedAt()))
@@ -161,7 +164,7 @@ public final class WindowEngine {
             percent = 100.0;
             provenance = Provenance.LIMIT_EVENT;
         }
-        Forecast forecast = Forecaster.forecast(now, window, inWindow, used, percent, limit, hit, span);
+        Forecast forecast = Forecaster.forecast(now, window, index, used, percent, limit, hit, span);
         return new WindowStatus(kind, window, used, percent, provenance, official, limit, evidence, forecast);
     }
 
