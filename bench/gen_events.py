@@ -23,6 +23,19 @@ con = sqlite3.connect(db)
 con.execute("PRAGMA journal_mode=WAL")
 con.execute("PRAGMA synchronous=OFF")
 t0 = time.time()
+
+
+def flush(rows, prompts):
+    con.executemany("INSERT INTO usage_event (dedup_key, source, provenance, ts, model, input_tokens,"
+                    " output_tokens, cache_write_5m, cache_write_1h, cache_read, total_tokens,"
+                    " web_search_requests, web_fetch_requests, speed, cost_usd, priced_as, price_estimated,"
+                    " project, session_id, message_id, request_id, is_sidechain, incomplete)"
+                    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+    con.executemany("INSERT INTO prompt_event (dedup_key, source, ts, count, project, session_id)"
+                    " VALUES (?,?,?,?,?,?)", prompts)
+    con.commit()
+
+
 # Timestamps: sorted uniform draws, so density is even over the span.
 stamps = sorted(rnd.randrange(start_ms, end_ms) for _ in range(events))
 rows, prompts = [], []
@@ -37,23 +50,9 @@ for i, ts in enumerate(stamps):
     if i % 10 == 0:
         prompts.append((f"bench-p{i}", "claude_code_log", ts - 1000, 1, "bench", f"s{i // 200}"))
     if len(rows) >= 100_000:
-        con.executemany("INSERT INTO usage_event (dedup_key, source, provenance, ts, model, input_tokens,"
-                        " output_tokens, cache_write_5m, cache_write_1h, cache_read, total_tokens,"
-                        " web_search_requests, web_fetch_requests, speed, cost_usd, priced_as, price_estimated,"
-                        " project, session_id, message_id, request_id, is_sidechain, incomplete)"
-                        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
-        con.executemany("INSERT INTO prompt_event (dedup_key, source, ts, count, project, session_id)"
-                        " VALUES (?,?,?,?,?,?)", prompts)
-        con.commit()
+        flush(rows, prompts)
         rows, prompts = [], []
-if rows:
-    con.executemany("INSERT INTO usage_event (dedup_key, source, provenance, ts, model, input_tokens,"
-                    " output_tokens, cache_write_5m, cache_write_1h, cache_read, total_tokens,"
-                    " web_search_requests, web_fetch_requests, speed, cost_usd, priced_as, price_estimated,"
-                    " project, session_id, message_id, request_id, is_sidechain, incomplete)"
-                    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
-    con.executemany("INSERT INTO prompt_event (dedup_key, source, ts, count, project, session_id)"
-                    " VALUES (?,?,?,?,?,?)", prompts)
+flush(rows, prompts)
 # Official samples every 30 minutes over the last 8 days (5-hour and weekly).
 samples = []
 for k in range(0, 8 * 48):

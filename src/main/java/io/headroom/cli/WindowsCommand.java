@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
         + "burn rate and forecast, each with its provenance and confidence.")
 final class WindowsCommand implements Callable<Integer> {
 
-    private static final DateTimeFormatter HM = DateTimeFormatter.ofPattern("EEE HH:mm", Locale.ROOT);
+    private static final DateTimeFormatter HM = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ROOT);
 
     @ParentCommand
     HeadroomCommand root;

@@ -183,20 +183,19 @@ public final class HumanTime {
     }
 
     private static Month month(String name) {
-        for (Month m : Month.values()) {
-            String full = m.getDisplayName(TextStyle.FULL, Locale.ENGLISH).toLowerCase(Locale.ROOT);
-            if (full.equals(name) || full.substring(0, 3).equals(name)) {
-                return m;
-            }
-        }
-        return null;
+        return named(Month.values(), name, m -> m.getDisplayName(TextStyle.FULL, Locale.ENGLISH));
     }
 
     private static DayOfWeek weekday(String name) {
-        for (DayOfWeek d : DayOfWeek.values()) {
-            String full = d.getDisplayName(TextStyle.FULL, Locale.ENGLISH).toLowerCase(Locale.ROOT);
+        return named(DayOfWeek.values(), name, d -> d.getDisplayName(TextStyle.FULL, Locale.ENGLISH));
+    }
+
+    /** The value whose English name, or its first three letters, is {@code name}; null if none. */
+    private static <T> T named(T[] values, String name, java.util.function.Function<T, String> english) {
+        for (T v : values) {
+            String full = english.apply(v).toLowerCase(Locale.ROOT);
             if (full.equals(name) || full.substring(0, 3).equals(name)) {
-                return d;
+                return v;
             }
         }
         return null;

@@ -1,10 +1,5 @@
 package io.headroom.domain.windows;
 
-import java.time.Instant;
-import java.util.HashSet;
-import java.util.Set;
-import java.util.function.Predicate;
-
 /**
  * Usage inside one window.
  *
@@ -17,28 +12,4 @@ import java.util.function.Predicate;
 public record Measures(long tokens, long tokensWithCacheReads, double costUsd, long prompts, long activeMinutes) {
 
     public static final Measures ZERO = new Measures(0, 0, 0, 0, 0);
-
-    /** Sums the activities at or after {@code from} and before {@code to} (to null: unbounded). */
-    public static Measures of(Iterable<Activity> activities, Instant from, Instant to) {
-        return of(activities, from, to, a -> true);
-    }
-
-    public static Measures of(Iterable<Activity> activities, Instant from, Instant to, Predicate<Activity> filter) {
-        long tokens = 0;
-        long cacheReads = 0;
-        double cost = 0;
-        long prompts = 0;
-        Set<Long> minutes = new HashSet<>();
-        for (Activity a : activities) {
-            if (a.at().isBefore(from) || (to != null && !a.at().isBefore(to)) || !filter.test(a)) {
-                continue;
-            }
-            tokens += a.tokens();
-            cacheReads += a.cacheReadTokens();
-            cost += a.costUsd();
-            prompts += a.prompts();
-            minutes.add(Math.floorDiv(a.at().getEpochSecond(), 60));
-        }
-        return new Measures(tokens, tokens + cacheReads, cost, prompts, minutes.size());
-    }
 }

@@ -152,9 +152,11 @@ public final class WindowEngine {
         if (official != null) {
             percent = official.usedPercent();
             provenance = official.provenance();
-            if (limit != null) {
-                percent += index.measures(official.observedAt().plusMillis(1), now.plusMillis(1)).costUsd()
-                        / limit.value() * 100;
+            double since = index.measures(official.observedAt().plusMillis(1), now.plusMillis(1)).costUsd();
+            if (limit != null && since > 0) {
+                // Usage after the official figure was read: added at the learned rate, so no longer purely official.
+                percent += since / limit.value() * 100;
+                provenance = Provenance.ESTIMATE;
             }
         } else if (limit != null) {
             percent = used.costUsd() / limit.value() * 100;
