@@ -69,4 +69,24 @@ class WindowsCommandTest {
         CliHarness.Run human = cli.run("windows", "--now", "2026-03-01T12:00:00Z");
         assertThat(human.out()).contains("5-hour window").contains("40.0% (official)").contains("Max 5x");
     }
+
+    @Test
+    void windowAcrossTheDstChangeIsFiveRealHoursShownInLocalTime() throws Exception {
+        CliHarness cli = new CliHarness(dir);
+        cli.run("settings", "--zone", "Europe/Madrid");
+        // Madrid moves from UTC+1 to UTC+2 at 01:00Z on 29 March 2026.
+        try (Workspace ws = cli.workspace()) {
+            new EventStore(ws.database()).writeNow(new EventBatch(List.of(usage(1, Instant.parse("2026-03-29T00:30:00Z"), 1),
+                    usage(2, Instant.parse("2026-03-29T02:30:00Z"), 1)), List.of(), List.of(), List.of(), null));
+        }
+        CliHarness.Run r = cli.run("windows", "--json", "--now", "2026-03-29T03:00:00Z");
+        JsonNode five = Json.mapper().readTree(r.out()).get("fiveHour");
+        assertThat(five.get("start").asText()).isEqualTo("2026-03-29T00:00:00Z");
+        assertThat(five.get("resetsAt").asText()).isEqualTo("2026-03-29T05:00:00Z");
+        assertThat(five.get("resetsAtLocal").asText()).startsWith("2026-03-29T07:00+02:00");
+        assertThat(five.get("estimated").asBoolean()).isTrue();
+        assertThat(five.get("used").get("costUsd").asDouble()).isEqualTo(2.0);
+        assertThat(cli.run("windows", "--now", "2026-03-29T03:00:00Z").out())
+                .contains("5-hour window: Sun 29 Mar 01:00 – Sun 29 Mar 07:00, resets in 2h 0m [estimated]");
+    }
 }

@@ -179,4 +179,17 @@ class WindowScenarioTest {
         assertThat(r.fiveHour().usedPercent()).isGreaterThanOrEqualTo(42.0);
         assertThat(r.fiveHour().percentProvenance()).isEqualTo(Provenance.MANUAL);
     }
+
+    @Test
+    void proxyHeaderSampleAnchorsLikeTheStatusLine() {
+        List<Activity> a = List.of(use("2026-03-01T07:15:00Z", 2));
+        UtilizationSample proxy = new UtilizationSample("p1", UsageSource.PROXY, Provenance.OFFICIAL,
+                Instant.parse("2026-03-01T07:20:00Z"), LimitWindow.FIVE_HOUR, 26, Instant.parse("2026-03-01T11:00:00Z"),
+                "allowed", null, null);
+        WindowEngine.Result r = WindowEngine.evaluate(inputs("2026-03-01T07:30:00Z", a, List.of(proxy), List.of(), null));
+        assertThat(r.fiveHour().window()).isEqualTo(new Window(Instant.parse("2026-03-01T06:00:00Z"),
+                Instant.parse("2026-03-01T11:00:00Z"), Provenance.OFFICIAL));
+        assertThat(r.fiveHour().usedPercent()).isEqualTo(26.0);
+        assertThat(r.fiveHour().official().source()).isEqualTo(UsageSource.PROXY);
+    }
 }
