@@ -11,6 +11,7 @@ import io.headroom.ingest.claudecode.ImportReport;
 import io.headroom.ingest.statusline.StatusLineSpool;
 import io.headroom.store.Database;
 import io.headroom.store.SampleStore;
+import io.headroom.store.SqliteNative;
 import io.headroom.store.WindowQueries;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -50,6 +51,7 @@ public final class Workspace implements AutoCloseable {
     /** Opens (and migrates) the database on first use. */
     public synchronized Database database() {
         if (database == null) {
+            SqliteNative.useCachedCopy(dataDirectory.path());
             database = Database.open(databaseFile);
         }
         return database;
