@@ -91,10 +91,9 @@ public final class Workspace implements AutoCloseable {
         settings.save(dataDirectory.file(Settings.FILE));
     }
 
-    /** The windows service, after moving what the statusLine hook spooled into the store. */
+    /** The windows service; each {@code current} first moves what the statusLine hook spooled into the store. */
     public WindowsService windows() {
-        drainStatusLine(Instant.now());
-        return new WindowsService(database(), plans().catalog(), settings());
+        return new WindowsService(database(), plans().catalog(), settings(), () -> drainStatusLine(Instant.now()));
     }
 
     /**
