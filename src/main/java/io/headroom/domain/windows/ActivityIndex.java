@@ -22,6 +22,9 @@ public final class ActivityIndex {
     private final long[] distinctMinutes;
     private final List<Activity> sorted;
 
+    /** Oldest first; callers that build several indexes sort once with this and each index skips its sort. */
+    public static final Comparator<Activity> BY_TIME = (a, b) -> a.at().compareTo(b.at());
+
     public ActivityIndex(List<Activity> activities, Predicate<Activity> filter) {
         List<Activity> s = new ArrayList<>();
         for (Activity a : activities) {
@@ -29,7 +32,13 @@ public final class ActivityIndex {
                 s.add(a);
             }
         }
-        s.sort(Comparator.comparing(Activity::at));
+        boolean ordered = true;
+        for (int i = 1; i < s.size() && ordered; i++) {
+            ordered = !s.get(i).at().isBefore(s.get(i - 1).at());
+        }
+        if (!ordered) {
+            s.sort(BY_TIME);
+        }
         this.sorted = List.copyOf(s);
         int n = s.size();
         times = new long[n];

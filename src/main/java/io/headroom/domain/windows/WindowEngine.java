@@ -42,7 +42,13 @@ public final class WindowEngine {
 
     public static Result evaluate(Inputs in) {
         Instant now = in.now();
-        List<Activity> activities = in.activities().stream().filter(a -> !a.at().isAfter(now)).toList();
+        List<Activity> activities = new ArrayList<>(in.activities().size());
+        for (Activity a : in.activities()) {
+            if (!a.at().isAfter(now)) {
+                activities.add(a);
+            }
+        }
+        activities.sort(ActivityIndex.BY_TIME);
         List<UtilizationSample> samples = in.samples().stream()
                 .filter(s -> !s.observedAt().isAfter(now) && LimitLearner.plausiblePercent(s.usedPercent())).toList();
 
