@@ -19,6 +19,12 @@ public final class Launcher {
             DesktopLauncher.open(workspace(null));
             return;
         }
+        if (args[0].equals("statusline") && java.util.Arrays.stream(args).noneMatch(
+                a -> a.equals("--install") || a.equals("--uninstall") || a.equals("-h") || a.equals("--help"))) {
+            // The hook's fast path: no picocli, no Jackson.
+            io.headroom.ingest.statusline.StatusLineMain.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         System.exit(HeadroomCommand.execute(new HeadroomCommand(Launcher::workspace), args));
     }
 

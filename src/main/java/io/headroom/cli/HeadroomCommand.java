@@ -32,6 +32,10 @@ public final class HeadroomCommand implements Runnable {
         m.put("weekly", WeeklyCommand::new);
         m.put("monthly", MonthlyCommand::new);
         m.put("session", SessionCommand::new);
+        m.put("windows", WindowsCommand::new);
+        m.put("statusline", StatusLineCommand::new);
+        m.put("log", LogCommand::new);
+        m.put("settings", SettingsCommand::new);
         m.put("help", CommandLine.HelpCommand::new);
         return m;
     }

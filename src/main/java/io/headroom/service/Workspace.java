@@ -1,14 +1,20 @@
 package io.headroom.service;
 
 import io.headroom.config.DataDirectory;
+import io.headroom.config.PlanCatalogLoader;
 import io.headroom.config.PriceTableLoader;
+import io.headroom.config.Settings;
 import io.headroom.ingest.claudecode.ClaudeCodeImporter;
 import io.headroom.ingest.claudecode.ClaudeDirectories;
 import io.headroom.ingest.claudecode.ImportOptions;
 import io.headroom.ingest.claudecode.ImportReport;
+import io.headroom.ingest.statusline.StatusLineSpool;
 import io.headroom.store.Database;
 import io.headroom.store.NativeLibrary;
+import io.headroom.store.SampleStore;
+import io.headroom.store.WindowQueries;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +31,7 @@ public final class Workspace implements AutoCloseable {
     private final Path home;
     private Database database;
     private PriceTableLoader.Loaded prices;
+    private PlanCatalogLoader.Loaded plans;
 
     public Workspace(DataDirectory dataDirectory, Path databaseOverride, Map<String, String> env, Path home) {
         this.dataDirectory = dataDirectory;
@@ -69,7 +76,52 @@ public final class Workspace implements AutoCloseable {
 
     public ImportReport importClaudeCode(List<Path> explicitDirs, ZoneId zone, ImportOptions options) {
         ClaudeCodeImporter importer = new ClaudeCodeImporter(database(), prices().table(), prices().fingerprint(), zone);
-        return importer.run(discoverClaudeCode(explicitDirs), options);
+        ImportReport report = importer.run(discoverClaudeCode(explicitDirs), options);
+        drainStatusLine(Instant.now());
+        return report;
+    }
+
+    public synchronized PlanCatalogLoader.Loaded plans() {
+        if (plans == null) {
+            plans = PlanCatalogLoader.load(dataDirectory.file(PlanCatalogLoader.USER_FILE));
+        }
+        return plans;
+    }
+
+    /** The user's settings (plan, zone, weekly reset), read fresh each time. */
+    public Settings settings() {
+        return Settings.load(dataDirectory.file(Settings.FILE));
+    }
+
+    public void saveSettings(Settings settings) throws java.io.IOException {
+        settings.save(dataDirectory.file(Settings.FILE));
+    }
+
+    /** The windows service; each {@code current} first moves what the statusLine hook spooled into the store. */
+    public WindowsService windows() {
+        return new WindowsService(database(), plans().catalog(), settings(), () -> drainStatusLine(Instant.now()));
+    }
+
+    /**
+     * Moves the statusLine hook's spooled samples into utilization_sample and refreshes the
+     * "today" figure the hook shows (it never opens the database itself).
+     */
+    public void drainStatusLine(Instant now) {
+        try {
+            SampleStore samples = new SampleStore(database());
+            StatusLineSpool.drain(dataDirectory.path(), now, samples::writeNow);
+            java.time.ZoneId zone = settings().zone();
+            java.time.LocalDate today = java.time.LocalDate.ofInstant(now, zone);
+            StatusLineSpool.writeToday(dataDirectory.path(), today,
+                    new WindowQueries(database()).costSince(today.atStartOfDay(zone).toInstant()));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("Cannot read the statusLine spool: " + e.getMessage(), e);
+        }
+    }
+
+    /** Claude Code's settings file, where {@code statusline --install} adds the hook. */
+    public Path claudeSettingsFile() {
+        return StatusLineSetup.settingsFile(env, home);
     }
 
     public UsageReports reports() {

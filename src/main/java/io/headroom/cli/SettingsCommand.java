@@ -1,0 +1,75 @@
+package io.headroom.cli;
+
+import io.headroom.config.Settings;
+import java.io.PrintWriter;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code headroom settings}: shows or changes the plan, time zone and weekly reset. */
+@Command(name = "settings", description = "Show or change your plan, time zone and weekly reset (settings.json in the data folder).")
+final class SettingsCommand implements Callable<Integer> {
+
+    @ParentCommand
+    HeadroomCommand root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--plan", paramLabel = "ID", description = "free, pro, max5, max20, team-standard, team-premium (see plans.json).")
+    String plan;
+
+    @Option(names = "--zone", paramLabel = "ZONE", description = "An IANA time zone, e.g. Europe/Madrid.")
+    String zone;
+
+    @Option(names = "--weekly-reset", paramLabel = "DAY HH:MM",
+            description = "When your weekly limit resets, as claude.ai shows it, e.g. \"Thu 09:00\" (in your zone).")
+    String weeklyReset;
+
+    @Option(names = "--clear-weekly-reset", description = "Forget the weekly reset.")
+    boolean clearWeeklyReset;
+
+    @Override
+    public Integer call() throws Exception {
+        Settings s = root.workspace().settings();
+        boolean changed = plan != null || zone != null || weeklyReset != null || clearWeeklyReset;
+        String newPlan = s.plan();
+        if (plan != null) {
+            newPlan = root.workspace().plans().catalog().plan(plan)
+                    .orElseThrow(() -> new IllegalArgumentException("unknown plan \"" + plan + "\"; known: "
+                            + root.workspace().plans().catalog().plans().stream().map(p -> p.id()).toList()))
+                    .id();
+        }
+        String newZone = zone != null ? ZoneId.of(zone).getId() : s.timeZone();
+        String day = s.weeklyResetDay();
+        String time = s.weeklyResetTime();
+        if (clearWeeklyReset) {
+            day = null;
+            time = null;
+        }
+        if (weeklyReset != null) {
+            String[] parts = weeklyReset.strip().split("\\s+");
+            if (parts.length != 2) {
+                throw new IllegalArgumentException("--weekly-reset wants a weekday and a time, e.g. \"Thu 09:00\"");
+            }
+            day = Settings.day(parts[0]).name();
+            time = LocalTime.parse(parts[1].length() == 4 ? "0" + parts[1] : parts[1]).toString();
+        }
+        Settings updated = new Settings(newPlan, newZone, day, time);
+        if (changed) {
+            root.workspace().saveSettings(updated);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("plan:         " + (updated.plan() == null ? "(not set)" : updated.plan()));
+        out.println("time zone:    " + (updated.timeZone() == null ? "(system: " + ZoneId.systemDefault() + ")" : updated.timeZone()));
+        out.println("weekly reset: " + (updated.weeklyResetDay() == null ? "(not set; taken from official data when seen)"
+                : updated.weeklyResetDay() + " " + updated.weeklyResetTime()));
+        out.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,199 @@
+package io.headroom.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.headroom.config.Json;
+import io.headroom.domain.windows.Forecast;
+import io.headroom.domain.windows.LimitEstimate;
+import io.headroom.domain.windows.Measures;
+import io.headroom.domain.windows.Window;
+import io.headroom.domain.windows.WindowStatus;
+import io.headroom.service.WindowsService;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code headroom windows}: the current 5-hour and weekly windows, limits and forecasts. */
+@Command(name = "windows", description = "The current 5-hour and weekly windows: used, limit, percent, reset, "
+        + "burn rate and forecast, each with its provenance and confidence.")
+final class WindowsCommand implements Callable<Integer> {
+
+    private static final DateTimeFormatter HM = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ROOT);
+
+    @ParentCommand
+    HeadroomCommand root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-j", "--json"}, description = "Print JSON.")
+    boolean json;
+
+    @Option(names = "--now", paramLabel = "ISO", hidden = true, description = "Evaluate at this instant (tests).")
+    Instant now;
+
+    @Override
+    public Integer call() throws Exception {
+        Instant at = now != null ? now : Instant.now();
+        WindowsService.Snapshot s = root.workspace().windows().current(at);
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(Json.mapper().writeValueAsString(toJson(s)));
+        } else {
+            printHuman(s, out);
+        }
+        out.flush();
+        return 0;
+    }
+
+    static ObjectNode toJson(WindowsService.Snapshot s) {
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
+        Instant now = s.result().now();
+        root.put("now", now.toString());
+        root.put("zone", s.zone().getId());
+        root.put("plan", s.plan() == null ? null : s.plan().id());
+        root.put("planCatalogAsOf", s.catalog().asOf().toString());
+        root.put("costUnit", "API-equivalent USD");
+        root.set("fiveHour", status(s.result().fiveHour(), now, s.zone()));
+        root.set("weekly", status(s.result().weekly(), now, s.zone()));
+        ArrayNode models = root.putArray("weeklyByModel");
+        s.result().weeklyByModel().forEach(m -> models.add(status(m, now, s.zone())));
+        return root;
+    }
+
+    static ObjectNode status(WindowStatus st, Instant now, ZoneId zone) {
+        ObjectNode n = JsonNodeFactory.instance.objectNode();
+        n.put("kind", st.kind().code());
+        Window w = st.window();
+        n.put("active", w != null);
+        n.put("start", w == null ? null : w.start().toString());
+        n.put("resetsAt", w == null || w.end() == null ? null : w.end().toString());
+        n.put("resetsAtLocal", w == null || w.end() == null ? null : ZonedDateTime.ofInstant(w.end(), zone).toString());
+        if (w == null || w.end() == null) {
+            n.putNull("secondsToReset");
+        } else {
+            n.put("secondsToReset", Duration.between(now, w.end()).toSeconds());
+        }
+        n.put("windowProvenance", w == null ? null : w.provenance().code());
+        n.put("estimated", w == null || w.estimated());
+        Measures m = st.used();
+        ObjectNode used = n.putObject("used");
+        used.put("tokens", m.tokens());
+        used.put("tokensWithCacheReads", m.tokensWithCacheReads());
+        used.put("costUsd", round(m.costUsd()));
+        used.put("prompts", m.prompts());
+        used.put("activeMinutes", m.activeMinutes());
+        used.put("provenance", "measured");
+        n.put("usedPercent", st.usedPercent() == null ? null : round(st.usedPercent()));
+        n.put("percentProvenance", st.percentProvenance() == null ? null : st.percentProvenance().code());
+        if (st.official() != null) {
+            ObjectNode o = n.putObject("official");
+            o.put("percent", st.official().usedPercent());
+            o.put("observedAt", st.official().observedAt().toString());
+            o.put("source", st.official().source().code());
+            o.put("provenance", st.official().provenance().code());
+        } else {
+            n.putNull("official");
+        }
+        n.set("limit", st.limit() == null ? null : limit(st.limit()));
+        ArrayNode evidence = n.putArray("limitEvidence");
+        st.evidence().forEach(e -> evidence.add(limit(e)));
+        Forecast f = st.forecast();
+        ObjectNode fc = n.putObject("forecast");
+        fc.put("state", f.state().name().toLowerCase(Locale.ROOT));
+        fc.put("costPerHour", f.costPerHour() == null ? null : round(f.costPerHour()));
+        fc.put("tokensPerMinute", f.tokensPerMinute() == null ? null : round(f.tokensPerMinute()));
+        fc.put("pace", f.pace() == null ? null : round(f.pace()));
+        fc.put("limitAt", f.limitAt() == null ? null : f.limitAt().toString());
+        fc.put("limitAtEarliest", f.earliest() == null ? null : f.earliest().toString());
+        fc.put("limitAtLatest", f.latest() == null ? null : f.latest().toString());
+        fc.put("note", f.note());
+        return n;
+    }
+
+    private static ObjectNode limit(LimitEstimate l) {
+        ObjectNode n = JsonNodeFactory.instance.objectNode();
+        n.put("valueUsd", round(l.value()));
+        n.put("method", l.method().name().toLowerCase(Locale.ROOT));
+        n.put("methodDescription", l.method().description());
+        n.put("samples", l.samples());
+        n.put("confidence", l.confidence().name().toLowerCase(Locale.ROOT));
+        n.put("relativeError", round(l.relativeError()));
+        n.put("detail", l.detail());
+        return n;
+    }
+
+    static double round(double v) {
+        return Math.round(v * 10_000) / 10_000.0;
+    }
+
+    static void printHuman(WindowsService.Snapshot s, PrintWriter out) {
+        Instant now = s.result().now();
+        out.println("Plan: " + (s.plan() == null ? "not set (headroom settings --plan pro|max5|max20)" : s.plan().name())
+                + " · catalog as of " + s.catalog().asOf() + " · times in " + s.zone().getId()
+                + " · costs are API-equivalent");
+        print("5-hour window", s.result().fiveHour(), now, s.zone(), out);
+        print("Weekly window", s.result().weekly(), now, s.zone(), out);
+        for (WindowStatus m : s.result().weeklyByModel()) {
+            if (m.used().costUsd() > 0 || m.official() != null) {
+                print("Weekly " + (m.kind().code().endsWith("opus") ? "Opus" : "Sonnet"), m, now, s.zone(), out);
+            }
+        }
+    }
+
+    private static void print(String title, WindowStatus st, Instant now, ZoneId zone, PrintWriter out) {
+        Window w = st.window();
+        if (w == null) {
+            out.println(title + ": none running (the next message starts one)");
+            return;
+        }
+        String bounds = HM.format(w.start().atZone(zone)) + " – "
+                + (w.end() == null ? "reset unknown (set it: headroom settings --weekly-reset)" : HM.format(w.end().atZone(zone))
+                        + ", resets in " + duration(Duration.between(now, w.end())));
+        out.println(title + ": " + bounds + " [" + (w.estimated() ? "estimated" : w.provenance().code()) + "]");
+        Measures m = st.used();
+        out.println("  used " + Formats.usd(m.costUsd()) + (st.usedPercent() == null ? ""
+                : String.format(Locale.ROOT, " = %.1f%% (%s)", st.usedPercent(), st.percentProvenance().code()))
+                + " · " + Formats.tokens(m.tokens()) + " tokens excl. cache reads (" + Formats.tokens(m.tokensWithCacheReads())
+                + " incl.) · " + m.prompts() + " prompts · " + m.activeMinutes() + " active min");
+        LimitEstimate l = st.limit();
+        out.println("  limit " + (l == null ? "unknown (no official data, limit hits or plan yet)"
+                : Formats.usd(l.value()) + " from " + l.method().description() + ", " + l.samples() + " sample(s), "
+                        + l.confidence().name().toLowerCase(Locale.ROOT) + " confidence"));
+        Forecast f = st.forecast();
+        StringBuilder b = new StringBuilder("  ");
+        if (f.costPerHour() != null) {
+            b.append(String.format(Locale.ROOT, "burn %s/h, %,.0f tok/min · ", Formats.usd(f.costPerHour()),
+                    f.tokensPerMinute()));
+        }
+        if (f.pace() != null) {
+            b.append(String.format(Locale.ROOT, "pace %+.0f pts · ", f.pace()));
+        }
+        switch (f.state()) {
+            case WILL_HIT -> b.append("limit at ").append(HM.format(f.limitAt().atZone(zone)))
+                    .append(f.earliest() == null ? "" : " (from " + HM.format(f.earliest().atZone(zone))
+                            + (f.latest() == null ? " to after the reset" : " to " + HM.format(f.latest().atZone(zone))) + ")");
+            case WITHIN_LIMIT -> b.append("within the limit until the reset")
+                    .append(f.earliest() == null ? "" : " (at a faster pace: " + HM.format(f.earliest().atZone(zone)) + ")");
+            case LIMIT_REACHED -> b.append("limit reached");
+            case NOT_ENOUGH_DATA -> b.append("not enough data: ").append(f.note());
+        }
+        out.println(b);
+    }
+
+    static String duration(Duration d) {
+        long m = Math.max(0, d.toMinutes());
+        return m >= 24 * 60 ? (m / 1440) + "d " + (m % 1440) / 60 + "h" : (m / 60) + "h " + (m % 60) + "m";
+    }
+}

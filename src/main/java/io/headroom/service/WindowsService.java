@@ -1,0 +1,58 @@
+package io.headroom.service;
+
+import io.headroom.config.Settings;
+import io.headroom.domain.plans.PlanCatalog;
+import io.headroom.domain.windows.WindowEngine;
+import io.headroom.store.Database;
+import io.headroom.store.WindowQueries;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+
+/**
+ * The current 5-hour and weekly windows with limits and forecasts, for the command line, the
+ * dashboard, the tray and the advisor alike. "Now" is passed in, so callers and tests decide it.
+ */
+public final class WindowsService {
+
+    /** How far back windows, limits and P90 look (Claude-Code-Usage-Monitor's 192 hours). */
+    public static final Duration LOOKBACK = Duration.ofHours(192);
+
+    /** The engine's answer plus what it was computed with. */
+    public record Snapshot(WindowEngine.Result result, ZoneId zone, PlanCatalog.Plan plan, PlanCatalog catalog,
+            Settings settings) {
+    }
+
+    private final Database database;
+    private final PlanCatalog catalog;
+    private final Settings settings;
+    private final Runnable beforeRead;
+
+    public WindowsService(Database database, PlanCatalog catalog, Settings settings) {
+        this(database, catalog, settings, () -> { });
+    }
+
+    /** @param beforeRead runs before every {@link #current} (the workspace drains the statusLine spool there) */
+    public WindowsService(Database database, PlanCatalog catalog, Settings settings, Runnable beforeRead) {
+        this.database = database;
+        this.catalog = catalog;
+        this.settings = settings;
+        this.beforeRead = beforeRead;
+    }
+
+    public Snapshot current(Instant now) {
+        beforeRead.run();
+        WindowQueries q = new WindowQueries(database);
+        Instant from = now.minus(LOOKBACK);
+        Instant to = now.plusMillis(1);
+        PlanCatalog.Plan plan = catalog.plan(settings.plan()).orElse(null);
+        PlanCatalog.LimitDefaults d = plan == null ? null : plan.limitDefaults();
+        WindowEngine.PlanDefaults defaults = d == null
+                ? new WindowEngine.PlanDefaults(plan == null ? null : plan.id(), null, null, catalog.fiveHourLevels(), null)
+                : new WindowEngine.PlanDefaults(plan.id(), d.fiveHourUsd(), d.weeklyUsd(), catalog.fiveHourLevels(),
+                        plan.name() + ": " + d.source() + " (as of " + d.asOf() + ")");
+        WindowEngine.Result result = WindowEngine.evaluate(new WindowEngine.Inputs(now, q.activities(from, to),
+                q.samples(from, to), q.limitHits(from, to), settings.weeklyReset(), defaults));
+        return new Snapshot(result, settings.zone(), plan, catalog, settings);
+    }
+}

@@ -1,0 +1,171 @@
+package io.headroom.store;
+
+import io.headroom.domain.ErrorCategory;
+import io.headroom.domain.LimitWindow;
+import io.headroom.domain.UsageSource;
+import io.headroom.domain.UtilizationSample;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * What the user logs by hand (claude.ai chats leave no local record): messages in prompt_event,
+ * limit hits in error_event, percentages in utilization_sample, all with source "manual". Each
+ * row is shown with an id that says its table: m12 (message), h3 (limit hit), u7 (utilization).
+ */
+public final class ManualStore {
+
+    /** One logged row as {@code log list} shows it. */
+    public record Entry(String id, Instant at, String kind, String detail) {
+    }
+
+    private final Database database;
+
+    public ManualStore(Database database) {
+        this.database = database;
+    }
+
+    public String addMessages(Instant at, int count, String model) {
+        return "m" + insert("INSERT INTO prompt_event (dedup_key, source, ts, count, project, session_id) VALUES (?,?,?,?,?,NULL)",
+                ps -> {
+                    ps.setString(1, key());
+                    ps.setString(2, UsageSource.MANUAL.code());
+                    ps.setLong(3, at.toEpochMilli());
+                    ps.setInt(4, count);
+                    // prompt_event has no model column; the model goes with the place the chat happened.
+                    ps.setString(5, model == null ? "claude.ai" : "claude.ai/" + model);
+                });
+    }
+
+    public String addLimitHit(Instant at, LimitWindow window, Instant resetAt) {
+        return "h" + insert("INSERT INTO error_event (dedup_key, source, ts, category, error_type, limit_window, reset_at,"
+                + " summary) VALUES (?,?,?,?,?,?,?,?)", ps -> {
+                    ps.setString(1, key());
+                    ps.setString(2, UsageSource.MANUAL.code());
+                    ps.setLong(3, at.toEpochMilli());
+                    ps.setString(4, ErrorCategory.USAGE_LIMIT.code());
+                    ps.setString(5, "manual");
+                    ps.setString(6, window.code());
+                    ps.setLong(7, resetAt.toEpochMilli());
+                    ps.setString(8, "limit hit logged by hand");
+                });
+    }
+
+    /** Writes the samples (their dedup keys are replaced by fresh ones) in one transaction; returns their ids. */
+    public List<String> addUtilization(List<UtilizationSample> samples) {
+        List<String> ids = new ArrayList<>();
+        database.writer().execute(c -> {
+            for (UtilizationSample s : samples) {
+                UtilizationSample keyed = new UtilizationSample(key(), s.source(), s.provenance(), s.observedAt(), s.window(),
+                        s.usedPercent(), s.resetsAt(), s.status(), s.sessionId(), s.model());
+                SampleStore.insert(c, List.of(keyed));
+                ids.add("u" + lastId(c));
+            }
+        });
+        return ids;
+    }
+
+    public List<Entry> list(Instant from) {
+        List<Entry> out = new ArrayList<>();
+        try (Connection c = database.openReader()) {
+            query(c, "SELECT id, ts, count, project FROM prompt_event WHERE source = 'manual' AND ts >= ?", from, rs ->
+                    out.add(new Entry("m" + rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2)), "message",
+                            rs.getInt(3) + " message(s)" + (rs.getString(4) == null ? "" : " on " + rs.getString(4)))));
+            query(c, "SELECT id, ts, limit_window, reset_at FROM error_event WHERE source = 'manual' AND ts >= ?", from, rs ->
+                    out.add(new Entry("h" + rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2)), "limit-hit",
+                            rs.getString(3) + " limit, resets " + Instant.ofEpochMilli(rs.getLong(4)))));
+            query(c, "SELECT id, ts, limit_window, used_percent, resets_at FROM utilization_sample WHERE source = 'manual'"
+                    + " AND ts >= ?", from, rs -> {
+                        long reset = rs.getLong(5);
+                        boolean noReset = rs.wasNull();
+                        out.add(new Entry("u" + rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2)), "utilization",
+                                String.format(Locale.ROOT, "%s %.1f%%", rs.getString(3), rs.getDouble(4))
+                                        + (noReset ? "" : ", resets " + Instant.ofEpochMilli(reset))));
+                    });
+        } catch (SQLException e) {
+            throw new StoreException("Cannot read the manual log: " + e.getMessage(), e);
+        }
+        out.sort(Comparator.comparing(Entry::at).thenComparing(Entry::id));
+        return out;
+    }
+
+    /** Deletes one manual row by its shown id; false when there is none (rows from other sources are never deleted). */
+    public boolean delete(String id) {
+        if (id == null || id.length() < 2) {
+            return false;
+        }
+        String table = switch (Character.toLowerCase(id.charAt(0))) {
+            case 'm' -> "prompt_event";
+            case 'h' -> "error_event";
+            case 'u' -> "utilization_sample";
+            default -> null;
+        };
+        long rowId;
+        try {
+            rowId = Long.parseLong(id.substring(1));
+        } catch (NumberFormatException e) {
+            return false;
+        }
+        if (table == null) {
+            return false;
+        }
+        AtomicLong deleted = new AtomicLong();
+        database.writer().execute(c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE id = ? AND source = 'manual'")) {
+                ps.setLong(1, rowId);
+                deleted.set(ps.executeUpdate());
+            }
+        });
+        return deleted.get() > 0;
+    }
+
+    private interface Binder {
+        void bind(PreparedStatement ps) throws SQLException;
+    }
+
+    private interface RowReader {
+        void read(ResultSet rs) throws SQLException;
+    }
+
+    private long insert(String sql, Binder binder) {
+        AtomicLong id = new AtomicLong();
+        database.writer().execute(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                binder.bind(ps);
+                ps.executeUpdate();
+            }
+            id.set(lastId(c));
+        });
+        return id.get();
+    }
+
+    private static long lastId(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT last_insert_rowid()")) {
+            return rs.getLong(1);
+        }
+    }
+
+    private static void query(Connection c, String sql, Instant from, RowReader reader) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, from.toEpochMilli());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    reader.read(rs);
+                }
+            }
+        }
+    }
+
+    private static String key() {
+        return "manual:" + UUID.randomUUID();
+    }
+}
