@@ -1,0 +1,168 @@
+package io.headroom.proxy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The start line and header lines of an HTTP/1.1 message, kept as the raw text that arrived
+ * (ISO-8859-1, one char per byte) so forwarding writes the very same bytes back.
+ */
+final class HttpHead {
+
+    /** The head is larger than the configured bound. */
+    static final class TooLargeException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        TooLargeException(String message) {
+            super(message);
+        }
+    }
+
+    /** The head cannot be parsed as HTTP/1.1. */
+    static final class MalformedException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        MalformedException(String message) {
+            super(message);
+        }
+    }
+
+    /** The connection went idle in the middle of a head (not between requests). */
+    static final class PartialTimeoutException extends java.net.SocketTimeoutException {
+        private static final long serialVersionUID = 1L;
+
+        PartialTimeoutException() {
+            super("the client went idle in the middle of the request header");
+        }
+    }
+
+    final String startLine;
+    /** Raw header lines without their line terminator. */
+    final List<String> lines;
+
+    private HttpHead(String startLine, List<String> lines) {
+        this.startLine = startLine;
+        this.lines = lines;
+    }
+
+    /**
+     * Reads a head; returns null when the stream ends before its first byte (a keep-alive
+     * connection closed between requests).
+     */
+    static HttpHead read(InputStream in, int maxBytes) throws IOException {
+        StringBuilder line = new StringBuilder(128);
+        List<String> all = new ArrayList<>();
+        int total = 0;
+        while (true) {
+            int b;
+            try {
+                b = in.read();
+            } catch (java.net.SocketTimeoutException e) {
+                if (total == 0) {
+                    throw e;
+                }
+                throw new PartialTimeoutException();
+            }
+            if (b < 0) {
+                if (total == 0) {
+                    return null;
+                }
+                throw new MalformedException("the connection closed in the middle of the header");
+            }
+            total++;
+            if (total > maxBytes) {
+                throw new TooLargeException("the header is larger than " + maxBytes + " bytes");
+            }
+            if (b == '\n') {
+                int len = line.length();
+                if (len > 0 && line.charAt(len - 1) == '\r') {
+                    line.setLength(len - 1);
+                }
+                if (line.length() == 0) {
+                    if (all.isEmpty()) {
+                        continue; // tolerate a stray empty line before the request line (RFC 9112 2.2)
+                    }
+                    break;
+                }
+                all.add(line.toString());
+                line.setLength(0);
+            } else {
+                line.append((char) b);
+            }
+        }
+        List<String> headers = all.subList(1, all.size());
+        for (String h : headers) {
+            if (h.indexOf(':') <= 0 || h.charAt(0) == ' ' || h.charAt(0) == '\t') {
+                throw new MalformedException("a header line is malformed");
+            }
+        }
+        return new HttpHead(all.get(0), new ArrayList<>(headers));
+    }
+
+    static String name(String line) {
+        return line.substring(0, line.indexOf(':')).trim();
+    }
+
+    static String value(String line) {
+        return line.substring(line.indexOf(':') + 1).trim();
+    }
+
+    /** The first value of a header, or null. */
+    String get(String name) {
+        for (String l : lines) {
+            int c = l.indexOf(':');
+            if (c == name.length() && l.regionMatches(true, 0, name, 0, c)) {
+                return l.substring(c + 1).trim();
+            }
+        }
+        return null;
+    }
+
+    /** All values of a header, comma lists split. */
+    List<String> tokens(String name) {
+        List<String> out = new ArrayList<>();
+        for (String l : lines) {
+            if (name(l).equalsIgnoreCase(name)) {
+                for (String t : value(l).split(",")) {
+                    if (!t.isBlank()) {
+                        out.add(t.trim().toLowerCase(Locale.ROOT));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The body length if Content-Length is present, -1 if absent; throws on conflicting values. */
+    long contentLength() throws MalformedException {
+        long found = -1;
+        for (String l : lines) {
+            if (name(l).equalsIgnoreCase("content-length")) {
+                long v;
+                try {
+                    v = Long.parseLong(value(l));
+                } catch (NumberFormatException e) {
+                    throw new MalformedException("Content-Length is not a number");
+                }
+                if (v < 0 || (found >= 0 && found != v)) {
+                    throw new MalformedException("Content-Length is invalid");
+                }
+                found = v;
+            }
+        }
+        return found;
+    }
+
+    boolean chunked() {
+        List<String> te = tokens("transfer-encoding");
+        return !te.isEmpty() && te.get(te.size() - 1).equals("chunked");
+    }
+
+    static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.ISO_8859_1);
+    }
+}

@@ -1,0 +1,198 @@
+package io.headroom.proxy;
+
+import io.headroom.domain.ProxyCall;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Takes finished calls off the request threads. One thread decodes them, tells listeners, and
+ * writes them to the store in batches. While the store fails, calls go to the journal (and so
+ * does anything that finds the in-memory queue full); the journal is replayed into the store
+ * once it takes writes again. A call is lost only if the journal cannot be written either, and
+ * then it is counted.
+ */
+final class Recorder implements AutoCloseable {
+
+    /** Where calls end up; throws (any RuntimeException) when the store cannot take them now. */
+    @FunctionalInterface
+    interface Store {
+        void write(List<ProxyCall> calls);
+    }
+
+    private static final Logger LOG = Logger.getLogger(Recorder.class.getName());
+    private static final int BATCH = 512;
+    private static final long RETRY_NANOS = 1_000_000_000L;
+
+    private final BlockingQueue<PendingCall> queue;
+    private final Store store;
+    private final Journal journal;
+    private final List<Consumer<ProxyCall>> listeners = new CopyOnWriteArrayList<>();
+    private final Thread thread;
+    private final AtomicLong received = new AtomicLong();
+    private final AtomicLong stored = new AtomicLong();
+    private final AtomicLong journaled = new AtomicLong();
+    private final AtomicLong lost = new AtomicLong();
+    private volatile boolean stopping;
+    private volatile String storeProblem;
+    private long nextReplay;
+
+    Recorder(int capacity, Store store, Journal journal) {
+        this.queue = new ArrayBlockingQueue<>(capacity);
+        this.store = store;
+        this.journal = journal;
+        this.thread = new Thread(this::run, "headroom-proxy-recorder");
+        this.thread.setDaemon(true);
+        this.thread.start();
+    }
+
+    void addListener(Consumer<ProxyCall> l) {
+        listeners.add(l);
+    }
+
+    void removeListener(Consumer<ProxyCall> l) {
+        listeners.remove(l);
+    }
+
+    /** Called on request threads; never blocks on the store. */
+    void submit(PendingCall call) {
+        received.incrementAndGet();
+        if (queue.offer(call)) {
+            return;
+        }
+        ProxyCall record = call.toRecord();
+        notifyListeners(List.of(record));
+        spill(List.of(record));
+    }
+
+    long received() {
+        return received.get();
+    }
+
+    long stored() {
+        return stored.get();
+    }
+
+    long journaled() {
+        return journaled.get();
+    }
+
+    long lost() {
+        return lost.get();
+    }
+
+    int queued() {
+        return queue.size();
+    }
+
+    boolean journalPending() {
+        return journal.pending();
+    }
+
+    String storeProblem() {
+        return storeProblem;
+    }
+
+    private void run() {
+        List<PendingCall> pending = new ArrayList<>(BATCH);
+        while (true) {
+            try {
+                PendingCall first = queue.poll(200, TimeUnit.MILLISECONDS);
+                if (first != null) {
+                    pending.add(first);
+                    queue.drainTo(pending, BATCH - 1);
+                    List<ProxyCall> batch = new ArrayList<>(pending.size());
+                    for (PendingCall p : pending) {
+                        batch.add(p.toRecord());
+                    }
+                    pending.clear();
+                    notifyListeners(batch);
+                    write(batch);
+                }
+                if (journal.pending() && System.nanoTime() - nextReplay >= 0) {
+                    replay();
+                }
+                if (stopping && queue.isEmpty()) {
+                    return;
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "proxy recorder", e);
+            }
+        }
+    }
+
+    private void write(List<ProxyCall> batch) {
+        if (journal.pending()) {
+            spill(batch); // keep order: older calls are still in the journal
+            return;
+        }
+        try {
+            store.write(batch);
+            stored.addAndGet(batch.size());
+            storeProblem = null;
+        } catch (RuntimeException e) {
+            storeProblem = e.getMessage();
+            nextReplay = System.nanoTime() + RETRY_NANOS;
+            spill(batch);
+        }
+    }
+
+    private void spill(List<ProxyCall> batch) {
+        try {
+            journal.append(batch);
+            journaled.addAndGet(batch.size());
+        } catch (IOException | RuntimeException e) {
+            lost.addAndGet(batch.size());
+            storeProblem = "The journal " + journal.file() + " cannot be written (" + e.getMessage() + "); "
+                    + lost.get() + " call records lost.";
+        }
+    }
+
+    private void replay() {
+        try {
+            long n = journal.replay(chunk -> {
+                store.write(chunk);
+                stored.addAndGet(chunk.size());
+            });
+            if (n > 0) {
+                storeProblem = null;
+            }
+        } catch (IOException | RuntimeException e) {
+            storeProblem = e.getMessage();
+            nextReplay = System.nanoTime() + RETRY_NANOS;
+        }
+    }
+
+    private void notifyListeners(List<ProxyCall> batch) {
+        for (Consumer<ProxyCall> l : listeners) {
+            for (ProxyCall c : batch) {
+                try {
+                    l.accept(c);
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "proxy listener", e);
+                }
+            }
+        }
+    }
+
+    /** Writes what is queued (or journals it), then stops. */
+    @Override
+    public void close() {
+        stopping = true;
+        try {
+            thread.join(TimeUnit.SECONDS.toMillis(30));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
