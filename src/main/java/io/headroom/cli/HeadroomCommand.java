@@ -14,7 +14,8 @@ import picocli.CommandLine.Spec;
         description = "How much headroom you have before a Claude limit, when you will hit it, and whether "
                 + "another plan would pay for itself. Run without a command to open the dashboard.",
         subcommands = {ImportCommand.class, DailyCommand.class, WeeklyCommand.class, MonthlyCommand.class,
-                SessionCommand.class, CommandLine.HelpCommand.class})
+                SessionCommand.class, ProxyCommand.class, ApiCommand.class,
+                CommandLine.HelpCommand.class})
 public final class HeadroomCommand implements Runnable {
 
     @Spec

@@ -24,6 +24,7 @@ public final class Workspace implements AutoCloseable {
     private final Path home;
     private Database database;
     private PriceTableLoader.Loaded prices;
+    private ProxyService proxy;
 
     public Workspace(DataDirectory dataDirectory, Path databaseOverride, Map<String, String> env, Path home) {
         this.dataDirectory = dataDirectory;
@@ -64,12 +65,24 @@ public final class Workspace implements AutoCloseable {
         return importer.run(discoverClaudeCode(explicitDirs), options);
     }
 
+    /** The recording proxy (stopped until started). */
+    public synchronized ProxyService proxy() {
+        if (proxy == null) {
+            proxy = new ProxyService(this);
+        }
+        return proxy;
+    }
+
     public UsageReports reports() {
         return new UsageReports(database());
     }
 
     @Override
     public synchronized void close() {
+        if (proxy != null) {
+            proxy.close(); // writes its queued records before the database closes
+            proxy = null;
+        }
         if (database != null) {
             database.close();
             database = null;
