@@ -67,7 +67,7 @@ final class ProxyCommand implements Callable<Integer> {
         out.flush();
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
-            service.stop();
+            summary(out, service.stop());
             stopped.countDown();
         }, "headroom-proxy-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
@@ -98,19 +98,23 @@ final class ProxyCommand implements Callable<Integer> {
                 break;
             }
         }
-        RecordingProxy.Status last = service.status();
-        service.stop();
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
+            summary(out, service.stop());
         } catch (IllegalStateException shuttingDown) {
-            // The hook is running already.
-        }
-        if (last != null) {
-            out.printf("Stopped. %d calls, %d recorded, %d journaled, %d lost, %d refused.%n", last.calls(),
-                    last.stored(), last.journaled(), last.lost(), last.rejected());
-            out.flush();
+            stopped.await(); // the hook is stopping the proxy and prints the summary
         }
         return 0;
+    }
+
+    private static void summary(PrintWriter out, RecordingProxy.Status last) {
+        if (last != null) {
+            synchronized (out) {
+                out.printf("Stopped. %d calls, %d recorded, %d journaled, %d lost, %d refused.%n", last.calls(),
+                        last.stored(), last.journaled(), last.lost(), last.rejected());
+                out.flush();
+            }
+        }
     }
 
     static String line(ProxyCall c, ZoneId zone) {

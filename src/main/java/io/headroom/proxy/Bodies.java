@@ -40,12 +40,14 @@ final class Bodies {
 
     private static final int BUFFER = 16 * 1024;
     private static final int MAX_CHUNK_LINE = 4096;
+    /** One copy buffer per relay thread (taps consume what they are shown at once). */
+    private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[BUFFER]);
 
     private Bodies() {
     }
 
     static void copyFixed(InputStream in, OutputStream out, long length, Tap tap) throws IOException {
-        byte[] buf = new byte[(int) Math.min(BUFFER, Math.max(1, length))];
+        byte[] buf = SCRATCH.get();
         long left = length;
         while (left > 0) {
             int n = in.read(buf, 0, (int) Math.min(buf.length, left));
@@ -64,7 +66,7 @@ final class Bodies {
 
     /** Copies until the input ends (a response without length that ends with the connection). */
     static void copyToEnd(InputStream in, OutputStream out, Tap tap) throws IOException {
-        byte[] buf = new byte[BUFFER];
+        byte[] buf = SCRATCH.get();
         int n;
         while ((n = in.read(buf)) >= 0) {
             write(out, buf, 0, n);
@@ -81,7 +83,7 @@ final class Bodies {
      * payload (Long.MAX_VALUE for none).
      */
     static void copyChunked(InputStream in, OutputStream out, Tap tap, long limit) throws IOException {
-        byte[] buf = new byte[BUFFER];
+        byte[] buf = SCRATCH.get();
         StringBuilder line = new StringBuilder(16);
         long total = 0;
         while (true) {

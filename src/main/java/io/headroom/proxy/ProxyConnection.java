@@ -1,6 +1,5 @@
 package io.headroom.proxy;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -53,7 +52,7 @@ final class ProxyConnection implements Runnable {
         try (Socket s = client) {
             s.setTcpNoDelay(true);
             s.setSoTimeout((int) Math.min(Integer.MAX_VALUE, config.idleTimeout().toMillis()));
-            BufferedInputStream in = new BufferedInputStream(s.getInputStream(), 16 * 1024);
+            SocketInput in = new SocketInput(s.getInputStream(), 16 * 1024);
             BufferedOutputStream out = new BufferedOutputStream(s.getOutputStream(), 16 * 1024);
             while (true) {
                 HttpHead head;
@@ -83,7 +82,7 @@ final class ProxyConnection implements Runnable {
     }
 
     /** Handles one request; returns whether the client connection stays open. */
-    private boolean handle(HttpHead head, BufferedInputStream in, BufferedOutputStream out) throws IOException {
+    private boolean handle(HttpHead head, SocketInput in, BufferedOutputStream out) throws IOException {
         long t0 = System.nanoTime();
         long startedAt = System.currentTimeMillis();
         String[] parts = head.startLine.split(" ");
@@ -281,7 +280,7 @@ final class ProxyConnection implements Runnable {
         }
     }
 
-    private void relayRequestBody(BufferedInputStream in, UpstreamPool.Conn up, boolean chunked, long length,
+    private void relayRequestBody(SocketInput in, UpstreamPool.Conn up, boolean chunked, long length,
             RequestCapture capture) throws IOException {
         try {
             if (chunked) {

@@ -1,6 +1,5 @@
 package io.headroom.proxy;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -23,14 +22,14 @@ final class UpstreamPool implements AutoCloseable {
 
     static final class Conn {
         final Socket socket;
-        final BufferedInputStream in;
+        final SocketInput in;
         final BufferedOutputStream out;
         final boolean reused;
         long idleSince;
 
         Conn(Socket socket, boolean reused) throws IOException {
             this.socket = socket;
-            this.in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
+            this.in = new SocketInput(socket.getInputStream(), 16 * 1024);
             this.out = new BufferedOutputStream(socket.getOutputStream(), 16 * 1024);
             this.reused = reused;
         }

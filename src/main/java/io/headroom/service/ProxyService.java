@@ -64,12 +64,15 @@ public final class ProxyService implements AutoCloseable {
         listeners.remove(listener);
     }
 
-    /** Stops the proxy; queued records are written (or journaled) first. */
-    public synchronized void stop() {
-        if (proxy != null) {
-            proxy.stop();
-            proxy = null;
+    /** Stops the proxy; queued records are written (or journaled) first. Returns the final status, or null. */
+    public synchronized RecordingProxy.Status stop() {
+        if (proxy == null) {
+            return null;
         }
+        proxy.stop();
+        RecordingProxy.Status last = proxy.status();
+        proxy = null;
+        return last;
     }
 
     @Override
