@@ -43,10 +43,16 @@ final class HttpHead {
     final String startLine;
     /** Raw header lines without their line terminator. */
     final List<String> lines;
+    /** The header names, lower case, parallel to {@link #lines}. */
+    final List<String> names;
 
     private HttpHead(String startLine, List<String> lines) {
         this.startLine = startLine;
         this.lines = lines;
+        this.names = new ArrayList<>(lines.size());
+        for (String l : lines) {
+            names.add(name(l).toLowerCase(Locale.ROOT));
+        }
     }
 
     /**
@@ -111,23 +117,21 @@ final class HttpHead {
         return line.substring(line.indexOf(':') + 1).trim();
     }
 
-    /** The first value of a header, or null. */
+    /** The first value of a header (name in lower case), or null. */
     String get(String name) {
-        for (String l : lines) {
-            int c = l.indexOf(':');
-            if (c == name.length() && l.regionMatches(true, 0, name, 0, c)) {
-                return l.substring(c + 1).trim();
-            }
-        }
-        return null;
+        int i = names.indexOf(name);
+        return i < 0 ? null : value(lines.get(i));
     }
 
-    /** All values of a header, comma lists split. */
+    /** All values of a header (name in lower case), comma lists split, lower case. */
     List<String> tokens(String name) {
+        if (!names.contains(name)) {
+            return List.of();
+        }
         List<String> out = new ArrayList<>();
-        for (String l : lines) {
-            if (name(l).equalsIgnoreCase(name)) {
-                for (String t : value(l).split(",")) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (names.get(i).equals(name)) {
+                for (String t : value(lines.get(i)).split(",")) {
                     if (!t.isBlank()) {
                         out.add(t.trim().toLowerCase(Locale.ROOT));
                     }
@@ -140,11 +144,11 @@ final class HttpHead {
     /** The body length if Content-Length is present, -1 if absent; throws on conflicting values. */
     long contentLength() throws MalformedException {
         long found = -1;
-        for (String l : lines) {
-            if (name(l).equalsIgnoreCase("content-length")) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (names.get(i).equals("content-length")) {
                 long v;
                 try {
-                    v = Long.parseLong(value(l));
+                    v = Long.parseLong(value(lines.get(i)));
                 } catch (NumberFormatException e) {
                     throw new MalformedException("Content-Length is not a number");
                 }

@@ -42,9 +42,7 @@ final class PendingCall {
         ProxyCall.Usage usage = null;
         boolean incomplete = cut;
         if (response != null) {
-            if (!sse) {
-                response.decodeJson();
-            }
+            response.decode();
             model = response.model;
             messageId = response.messageId;
             usage = response.usage.result();
@@ -52,7 +50,7 @@ final class PendingCall {
                 errorType = response.errorType;
                 errorCode = response.errorCode;
             }
-            if (sse && response.sawStart && !response.sawStop) {
+            if (sse && response.sawStart() && !response.sawStop()) {
                 incomplete = true;
             }
         }

@@ -210,8 +210,9 @@ final class ProxyConnection implements Runnable {
         StringBuilder sb = new StringBuilder(1024);
         sb.append(response.startLine).append("\r\n");
         String contentType = "";
-        for (String line : response.lines) {
-            String name = HttpHead.name(line).toLowerCase(Locale.ROOT);
+        for (int i = 0; i < response.lines.size(); i++) {
+            String line = response.lines.get(i);
+            String name = response.names.get(i);
             if (HOP_BY_HOP.contains(name) || upConnection.contains(name)) {
                 continue;
             }
@@ -230,7 +231,7 @@ final class ProxyConnection implements Runnable {
         }
         sb.append("\r\n");
         call.sse = contentType.startsWith("text/event-stream");
-        ResponseTap tap = new ResponseTap(call.sse, contentType.contains("json"));
+        ResponseTap tap = new ResponseTap(call.sse, contentType.contains("json"), length);
         call.response = tap;
         try {
             Bodies.write(out, HttpHead.bytes(sb.toString()));
@@ -332,8 +333,9 @@ final class ProxyConnection implements Runnable {
         StringBuilder sb = new StringBuilder(1024);
         sb.append(method).append(' ').append(target).append(" HTTP/1.1\r\n");
         sb.append("Host: ").append(config.upstreamAuthority()).append("\r\n");
-        for (String line : head.lines) {
-            String name = HttpHead.name(line).toLowerCase(Locale.ROOT);
+        for (int i = 0; i < head.lines.size(); i++) {
+            String line = head.lines.get(i);
+            String name = head.names.get(i);
             if (HOP_BY_HOP.contains(name) || connection.contains(name)) {
                 continue;
             }
@@ -373,7 +375,10 @@ final class ProxyConnection implements Runnable {
     }
 
     /** Fingerprints the credential; the key itself is never kept. */
-    private static void identify(HttpHead head, PendingCall call) {
+    private String lastSecret;
+    private String lastFingerprint;
+
+    private void identify(HttpHead head, PendingCall call) {
         String apiKey = head.get("x-api-key");
         String auth = head.get("authorization");
         String secret;
@@ -388,16 +393,25 @@ final class ProxyConnection implements Runnable {
             call.authKind = "none";
             return;
         }
-        call.keyFingerprint = fingerprint(secret);
+        if (!secret.equals(lastSecret)) { // a keep-alive client sends the same key each time
+            lastSecret = secret;
+            lastFingerprint = fingerprint(secret);
+        }
+        call.keyFingerprint = lastFingerprint;
     }
 
-    static String fingerprint(String secret) {
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
         try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d, 0, 6);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    });
+
+    /** The first 6 bytes of SHA-256 in hex: tells keys apart, reveals nothing of them. */
+    static String fingerprint(String secret) {
+        byte[] d = SHA256.get().digest(secret.getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(d, 0, 6);
     }
 
     private boolean upstreamFault(OutputStream out, PendingCall call, long t0, int status, String fault,

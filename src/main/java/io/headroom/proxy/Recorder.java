@@ -4,11 +4,13 @@ import io.headroom.domain.ProxyCall;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -31,8 +33,13 @@ final class Recorder implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Recorder.class.getName());
     private static final int BATCH = 512;
     private static final long RETRY_NANOS = 1_000_000_000L;
+    /** How often queued calls are drained: batches writes, and listeners still hear within 1 s. */
+    private static final long DRAIN_NANOS = 20_000_000L;
 
-    private final BlockingQueue<PendingCall> queue;
+    /** Filled by request threads without waking anyone; the recorder drains it every few ms. */
+    private final Queue<PendingCall> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger size = new AtomicInteger();
+    private final int capacity;
     private final Store store;
     private final Journal journal;
     private final List<Consumer<ProxyCall>> listeners = new CopyOnWriteArrayList<>();
@@ -46,7 +53,7 @@ final class Recorder implements AutoCloseable {
     private long nextReplay;
 
     Recorder(int capacity, Store store, Journal journal) {
-        this.queue = new ArrayBlockingQueue<>(capacity);
+        this.capacity = capacity;
         this.store = store;
         this.journal = journal;
         this.thread = new Thread(this::run, "headroom-proxy-recorder");
@@ -65,9 +72,11 @@ final class Recorder implements AutoCloseable {
     /** Called on request threads; never blocks on the store. */
     void submit(PendingCall call) {
         received.incrementAndGet();
-        if (queue.offer(call)) {
+        if (size.incrementAndGet() <= capacity) {
+            queue.add(call);
             return;
         }
+        size.decrementAndGet();
         ProxyCall record = call.toRecord();
         notifyListeners(List.of(record));
         spill(List.of(record));
@@ -90,7 +99,7 @@ final class Recorder implements AutoCloseable {
     }
 
     int queued() {
-        return queue.size();
+        return size.get();
     }
 
     boolean journalPending() {
@@ -102,33 +111,42 @@ final class Recorder implements AutoCloseable {
     }
 
     private void run() {
-        List<PendingCall> pending = new ArrayList<>(BATCH);
         while (true) {
+            boolean last = stopping;
             try {
-                PendingCall first = queue.poll(200, TimeUnit.MILLISECONDS);
-                if (first != null) {
-                    pending.add(first);
-                    queue.drainTo(pending, BATCH - 1);
-                    List<ProxyCall> batch = new ArrayList<>(pending.size());
-                    for (PendingCall p : pending) {
-                        batch.add(p.toRecord());
+                List<PendingCall> pending = new ArrayList<>();
+                PendingCall p;
+                while ((p = queue.poll()) != null) {
+                    size.decrementAndGet();
+                    pending.add(p);
+                    if (pending.size() == BATCH) {
+                        record(pending);
+                        pending = new ArrayList<>();
                     }
-                    pending.clear();
-                    notifyListeners(batch);
-                    write(batch);
+                }
+                if (!pending.isEmpty()) {
+                    record(pending);
                 }
                 if (journal.pending() && System.nanoTime() - nextReplay >= 0) {
                     replay();
                 }
-                if (stopping && queue.isEmpty()) {
-                    return;
-                }
-            } catch (InterruptedException e) {
-                return;
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "proxy recorder", e);
             }
+            if (last) {
+                return; // stopping was set before this final drain
+            }
+            LockSupport.parkNanos(this, DRAIN_NANOS);
         }
+    }
+
+    private void record(List<PendingCall> pending) {
+        List<ProxyCall> batch = new ArrayList<>(pending.size());
+        for (PendingCall p : pending) {
+            batch.add(p.toRecord());
+        }
+        notifyListeners(batch);
+        write(batch);
     }
 
     private void write(List<ProxyCall> batch) {
@@ -189,6 +207,7 @@ final class Recorder implements AutoCloseable {
     @Override
     public void close() {
         stopping = true;
+        LockSupport.unpark(thread);
         try {
             thread.join(TimeUnit.SECONDS.toMillis(30));
         } catch (InterruptedException e) {

@@ -2,94 +2,140 @@ package io.headroom.proxy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 
 /**
- * Watches a response body go by. An SSE stream is split into events on blank lines (events may be
- * split across reads anywhere) and only message_start, message_delta, message_stop and error are
- * decoded; everything else is skipped without copying. A JSON body is kept (bounded) and decoded
- * by the recorder thread, off the request path.
+ * Watches a response body go by. An SSE stream is split into events on blank lines (reads may
+ * split events anywhere); only the data of message_start, message_delta and error is kept (a few
+ * hundred bytes), every other event is skipped without copying. Bodies and kept events are
+ * decoded by the recorder thread ({@link #decode()}), off the request path.
  */
 final class ResponseTap implements Bodies.Tap {
 
     static final ObjectMapper MAPPER = new ObjectMapper();
     private static final int MAX_JSON = 8 * 1024 * 1024;
-    private static final int MAX_EVENT = 4 * 1024 * 1024;
+    private static final int MAX_LINE = 4 * 1024 * 1024;
+    private static final byte[] EVENT = "event:".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] DATA = "data:".getBytes(StandardCharsets.US_ASCII);
 
     private final boolean sse;
-    private final ByteArrayOutputStream json;
+
+    // JSON body capture
+    private byte[] json;
+    private int jsonLen;
 
     // SSE state
-    private final ByteArrayOutputStream line = new ByteArrayOutputStream(256);
-    private final StringBuilder data = new StringBuilder();
-    private String event;
+    private byte[] line = new byte[256];
+    private int lineLen;
     private boolean skipLine;
     private boolean lineOverflow;
+    private String event;
+    private final StringBuilder data = new StringBuilder();
+    private String startData;
+    private final List<String> deltaData = new ArrayList<>(1);
+    private String errorData;
+    private boolean sawStop;
+
+    // decoded
     final UsageParser usage = new UsageParser();
     String messageId;
     String model;
     String errorType;
     String errorCode;
-    boolean sawStop;
-    boolean sawStart;
 
-    ResponseTap(boolean sse, boolean captureJson) {
+    /** @param expectedLength the body length if known (a capture buffer of that size), else -1 */
+    ResponseTap(boolean sse, boolean captureJson, long expectedLength) {
         this.sse = sse;
-        this.json = !sse && captureJson ? new ByteArrayOutputStream(4096) : null;
+        if (!sse && captureJson) {
+            json = new byte[(int) Math.min(MAX_JSON, expectedLength >= 0 ? expectedLength : 4096)];
+        }
     }
 
     @Override
     public void accept(byte[] b, int off, int len) {
         if (sse) {
-            for (int i = off; i < off + len; i++) {
-                byte c = b[i];
-                if (c == '\n') {
-                    endLine();
-                } else if (!skipLine) {
-                    if (line.size() >= MAX_EVENT) {
-                        lineOverflow = true;
-                        skipLine = true;
-                    } else {
-                        line.write(c);
-                    }
+            int end = off + len;
+            int i = off;
+            while (i < end) {
+                int nl = i;
+                while (nl < end && b[nl] != '\n') {
+                    nl++;
                 }
+                append(b, i, nl - i);
+                if (nl == end) {
+                    return;
+                }
+                endLine();
+                i = nl + 1;
             }
-        } else if (json != null && json.size() + len <= MAX_JSON) {
-            json.write(b, off, len);
+        } else if (json != null && jsonLen + len <= MAX_JSON) {
+            if (jsonLen + len > json.length) {
+                json = Arrays.copyOf(json, Math.min(MAX_JSON, Math.max(json.length * 2, jsonLen + len)));
+            }
+            System.arraycopy(b, off, json, jsonLen, len);
+            jsonLen += len;
         }
     }
 
-    /** Whether the line being read is the data of an event we do not decode. */
-    private void endLine() {
-        byte[] raw = line.toByteArray();
-        int n = raw.length;
-        if (n > 0 && raw[n - 1] == '\r') {
-            n--;
-        }
-        boolean skipped = skipLine;
-        line.reset();
-        skipLine = false;
-        if (skipped && !lineOverflow) {
+    private void append(byte[] b, int off, int len) {
+        if (skipLine || len == 0) {
             return;
         }
+        if (lineLen + len > MAX_LINE) {
+            lineOverflow = true;
+            skipLine = true;
+            return;
+        }
+        if (lineLen + len > line.length) {
+            line = Arrays.copyOf(line, Math.max(line.length * 2, lineLen + len));
+        }
+        System.arraycopy(b, off, line, lineLen, len);
+        lineLen += len;
+    }
+
+    private void endLine() {
+        int n = lineLen;
+        if (n > 0 && line[n - 1] == '\r') {
+            n--;
+        }
+        boolean skipped = skipLine && !lineOverflow;
+        lineLen = 0;
+        skipLine = false;
         lineOverflow = false;
+        if (skipped) {
+            return;
+        }
         if (n == 0) {
             dispatch();
             return;
         }
-        String s = new String(raw, 0, n, StandardCharsets.UTF_8);
-        if (s.startsWith("event:")) {
-            event = s.substring(6).trim();
-        } else if (s.startsWith("data:") && interesting()) {
+        if (startsWith(line, n, EVENT)) {
+            event = new String(line, EVENT.length, n - EVENT.length, StandardCharsets.UTF_8).trim();
+        } else if (startsWith(line, n, DATA) && interesting()) {
+            int from = n > DATA.length && line[DATA.length] == ' ' ? DATA.length + 1 : DATA.length;
             if (data.length() > 0) {
                 data.append('\n');
             }
-            data.append(s, s.startsWith("data: ") ? 6 : 5, s.length());
+            data.append(new String(line, from, n - from, StandardCharsets.UTF_8));
         }
         if (event != null && !interesting()) {
-            skipLine = true; // skip the following data line(s) byte by byte without buffering them
+            skipLine = true; // the next line (this event's data) is skipped without copying
         }
+    }
+
+    private static boolean startsWith(byte[] b, int n, byte[] prefix) {
+        if (n < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if (b[i] != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private boolean interesting() {
@@ -102,47 +148,67 @@ final class ResponseTap implements Bodies.Tap {
         String payload = data.toString();
         event = null;
         data.setLength(0);
-        skipLine = false;
-        if (payload.isEmpty()) {
-            if ("message_stop".equals(name)) {
-                sawStop = true;
+        if (name == null) {
+            // data-only event: the type is inside
+            if (payload.contains("\"message_start\"")) {
+                name = "message_start";
+            } else if (payload.contains("\"message_delta\"")) {
+                name = "message_delta";
+            } else if (payload.contains("\"message_stop\"")) {
+                name = "message_stop";
+            } else if (payload.contains("\"error\"")) {
+                name = "error";
+            } else {
+                return;
             }
-            return;
         }
-        JsonNode node;
-        try {
-            node = MAPPER.readTree(payload);
-        } catch (Exception e) {
-            return;
-        }
-        String type = name != null ? name : node.path("type").asText("");
-        switch (type) {
-            case "message_start" -> {
-                sawStart = true;
-                JsonNode m = node.path("message");
-                messageId = text(m, "id");
-                model = text(m, "model");
-                usage.apply(m.get("usage"));
-            }
-            case "message_delta" -> usage.apply(node.get("usage"));
+        switch (name) {
+            case "message_start" -> startData = payload;
+            case "message_delta" -> deltaData.add(payload);
             case "message_stop" -> sawStop = true;
-            case "error" -> {
-                errorType = text(node.path("error"), "type");
-                errorCode = text(node.path("error").path("details"), "error_code");
-            }
+            case "error" -> errorData = payload;
             default -> {
-                // Other or future events pass through untouched.
+                // other or future events pass through untouched
             }
         }
     }
 
-    /** Decodes a captured JSON body (called on the recorder thread). */
-    void decodeJson() {
-        if (json == null || json.size() == 0) {
+    boolean sawStart() {
+        return startData != null;
+    }
+
+    boolean sawStop() {
+        return sawStop;
+    }
+
+    /** Decodes what was kept (on the recorder thread). */
+    void decode() {
+        if (sse) {
+            JsonNode start = parse(startData);
+            if (start != null) {
+                JsonNode m = start.path("message");
+                messageId = text(m, "id");
+                model = text(m, "model");
+                usage.apply(m.get("usage"));
+            }
+            for (String d : deltaData) {
+                JsonNode delta = parse(d);
+                if (delta != null) {
+                    usage.apply(delta.get("usage"));
+                }
+            }
+            JsonNode error = parse(errorData);
+            if (error != null) {
+                errorType = text(error.path("error"), "type");
+                errorCode = text(error.path("error").path("details"), "error_code");
+            }
+            return;
+        }
+        if (json == null || jsonLen == 0) {
             return;
         }
         try {
-            JsonNode node = MAPPER.readTree(json.toByteArray());
+            JsonNode node = MAPPER.readTree(json, 0, jsonLen);
             if ("error".equals(text(node, "type"))) {
                 errorType = text(node.path("error"), "type");
                 errorCode = text(node.path("error").path("details"), "error_code");
@@ -153,6 +219,17 @@ final class ResponseTap implements Bodies.Tap {
             usage.apply(node.get("usage"));
         } catch (Exception e) {
             // Not JSON (or cut): nothing to record beyond the call itself.
+        }
+    }
+
+    private static JsonNode parse(String s) {
+        if (s == null || s.isEmpty()) {
+            return null;
+        }
+        try {
+            return MAPPER.readTree(s);
+        } catch (Exception e) {
+            return null;
         }
     }
 

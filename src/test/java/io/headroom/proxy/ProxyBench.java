@@ -52,10 +52,16 @@ public final class ProxyBench {
                 try (java.net.ServerSocket free = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
                     proxyPort = free.getLocalPort();
                 }
-                ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-Xmx256m", "-cp", System.getProperty("java.class.path"), "io.headroom.app.Launcher",
+                List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                        .toString(), "-Xmx256m"));
+                String extra = System.getenv("PROXY_JVM_OPTS"); // e.g. a profiler for the proxy process
+                if (extra != null && !extra.isBlank()) {
+                    cmd.addAll(Arrays.asList(extra.trim().split("\\s+")));
+                }
+                cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.headroom.app.Launcher",
                         "--db", dir.resolve("proxy.db").toString(), "proxy", "--quiet", "--port",
-                        Integer.toString(proxyPort), "--upstream", fake.url());
+                        Integer.toString(proxyPort), "--upstream", fake.url()));
+                ProcessBuilder pb = new ProcessBuilder(cmd);
                 pb.environment().put("HEADROOM_HOME", dir.toString());
                 pb.redirectErrorStream(true).redirectOutput(dir.resolve("proxy.log").toFile());
                 process = pb.start();
@@ -107,6 +113,8 @@ public final class ProxyBench {
                     inProcess.close();
                 }
                 if (process != null) {
+                    process.info().totalCpuDuration().ifPresent(cpu -> System.out.printf(Locale.ROOT,
+                            "proxy process CPU: %.1f s in total (start-up and JIT included)%n", cpu.toMillis() / 1e3));
                     process.destroy(); // SIGTERM: the proxy writes its queue and prints its summary
                     process.waitFor();
                     List<String> log = Files.readAllLines(dir.resolve("proxy.log"));
