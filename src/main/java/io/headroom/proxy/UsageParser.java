@@ -24,36 +24,26 @@ final class UsageParser {
             return;
         }
         seen = true;
-        if (usage.hasNonNull("input_tokens")) {
-            input = usage.get("input_tokens").asLong();
+        input = pick(usage, "input_tokens", input);
+        output = pick(usage, "output_tokens", output);
+        cacheCreation = pick(usage, "cache_creation_input_tokens", cacheCreation);
+        cacheRead = pick(usage, "cache_read_input_tokens", cacheRead);
+        JsonNode split = usage.path("cache_creation");
+        if (split.hasNonNull("ephemeral_5m_input_tokens")) {
+            cache5m = split.get("ephemeral_5m_input_tokens").asLong();
         }
-        if (usage.hasNonNull("output_tokens")) {
-            output = usage.get("output_tokens").asLong();
+        if (split.hasNonNull("ephemeral_1h_input_tokens")) {
+            cache1h = split.get("ephemeral_1h_input_tokens").asLong();
         }
-        if (usage.hasNonNull("cache_creation_input_tokens")) {
-            cacheCreation = usage.get("cache_creation_input_tokens").asLong();
-        }
-        if (usage.hasNonNull("cache_read_input_tokens")) {
-            cacheRead = usage.get("cache_read_input_tokens").asLong();
-        }
-        JsonNode split = usage.get("cache_creation");
-        if (split != null && split.isObject()) {
-            if (split.hasNonNull("ephemeral_5m_input_tokens")) {
-                cache5m = split.get("ephemeral_5m_input_tokens").asLong();
-            }
-            if (split.hasNonNull("ephemeral_1h_input_tokens")) {
-                cache1h = split.get("ephemeral_1h_input_tokens").asLong();
-            }
-        }
-        JsonNode tools = usage.get("server_tool_use");
-        if (tools != null && tools.isObject()) {
-            if (tools.hasNonNull("web_search_requests")) {
-                webSearch = tools.get("web_search_requests").asInt();
-            }
-            if (tools.hasNonNull("web_fetch_requests")) {
-                webFetch = tools.get("web_fetch_requests").asInt();
-            }
-        }
+        JsonNode tools = usage.path("server_tool_use");
+        webSearch = (int) pick(tools, "web_search_requests", webSearch);
+        webFetch = (int) pick(tools, "web_fetch_requests", webFetch);
+    }
+
+    /** The field's value if the object carries it, else the current value (overwrite, never add). */
+    private static long pick(JsonNode object, String field, long current) {
+        JsonNode v = object.get(field);
+        return v == null || v.isNull() ? current : v.asLong();
     }
 
     ProxyCall.Usage result() {
