@@ -1,7 +1,6 @@
 package io.headroom.proxy;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,46 +58,21 @@ final class HttpHead {
      * Reads a head; returns null when the stream ends before its first byte (a keep-alive
      * connection closed between requests).
      */
-    static HttpHead read(InputStream in, int maxBytes) throws IOException {
-        StringBuilder line = new StringBuilder(128);
+    static HttpHead read(SocketInput in, int maxBytes) throws IOException {
+        int[] budget = {maxBytes, 0}; // bytes left, bytes read
         List<String> all = new ArrayList<>();
-        int total = 0;
         while (true) {
-            int b;
-            try {
-                b = in.read();
-            } catch (java.net.SocketTimeoutException e) {
-                if (total == 0) {
-                    throw e;
-                }
-                throw new PartialTimeoutException();
+            String line = in.readLine(budget);
+            if (line == null) {
+                return null;
             }
-            if (b < 0) {
-                if (total == 0) {
-                    return null;
+            if (line.isEmpty()) {
+                if (all.isEmpty()) {
+                    continue; // tolerate a stray empty line before the request line (RFC 9112 2.2)
                 }
-                throw new MalformedException("the connection closed in the middle of the header");
+                break;
             }
-            total++;
-            if (total > maxBytes) {
-                throw new TooLargeException("the header is larger than " + maxBytes + " bytes");
-            }
-            if (b == '\n') {
-                int len = line.length();
-                if (len > 0 && line.charAt(len - 1) == '\r') {
-                    line.setLength(len - 1);
-                }
-                if (line.length() == 0) {
-                    if (all.isEmpty()) {
-                        continue; // tolerate a stray empty line before the request line (RFC 9112 2.2)
-                    }
-                    break;
-                }
-                all.add(line.toString());
-                line.setLength(0);
-            } else {
-                line.append((char) b);
-            }
+            all.add(line);
         }
         List<String> headers = all.subList(1, all.size());
         for (String h : headers) {
