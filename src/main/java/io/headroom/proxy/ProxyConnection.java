@@ -5,6 +5,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -175,6 +176,8 @@ final class ProxyConnection implements Runnable {
                 if (e.getCause() instanceof SocketTimeoutException) {
                     reject(out, 408, "timeout_error", "The request body stalled for "
                             + config.idleTimeout().toSeconds() + " s.");
+                } else if (!(e.getCause() instanceof EOFException) && !(e.getCause() instanceof SocketException)) {
+                    reject(out, 400, "invalid_request_error", "Malformed request body: " + e.getMessage() + ".");
                 }
                 return false;
             } catch (SocketTimeoutException e) {

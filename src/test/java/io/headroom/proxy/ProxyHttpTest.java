@@ -112,6 +112,9 @@ class ProxyHttpTest {
             String chunkedBig = "POST /v1/messages HTTP/1.1\r\nHost: localhost\r\ntransfer-encoding: chunked\r\n\r\n"
                     + "5dc\r\n" + big + "\r\n0\r\n\r\n";
             assertThat(text(ProxyFixture.raw(port, chunkedBig))).startsWith("HTTP/1.1 413");
+            String badChunk = "POST /v1/messages HTTP/1.1\r\nHost: localhost\r\ntransfer-encoding: chunked\r\n\r\n"
+                    + "zz\r\n";
+            assertThat(text(ProxyFixture.raw(port, badChunk))).startsWith("HTTP/1.1 400").contains("Malformed");
             String hugeHeader = post("", "b2", "{}", "x-filler: " + "y".repeat(3000) + "\r\n");
             assertThat(text(ProxyFixture.raw(port, hugeHeader))).startsWith("HTTP/1.1 431")
                     .contains("larger than 2048 bytes");
