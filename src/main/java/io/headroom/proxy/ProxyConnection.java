@@ -166,6 +166,13 @@ final class ProxyConnection implements Runnable {
                     replayRequestBody(up, chunked, call.request.complete());
                 }
                 up.out.flush();
+                if (!awaitResponse(up, in)) {
+                    up.close(); // the client left while the upstream was working: cancel the call
+                    call.fault = "client_disconnected";
+                    call.cut = true;
+                    finish(call, t0);
+                    return false;
+                }
                 response = readResponseHead(up, method);
             } catch (Bodies.TooLargeException e) {
                 up.close();
@@ -311,6 +318,49 @@ final class ProxyConnection implements Runnable {
             up.out.write(HttpHead.bytes("0\r\n\r\n"));
         } else {
             up.out.write(body);
+        }
+    }
+
+    private static final int WAIT_SLICE_MS = 1000;
+
+    /**
+     * Waits for the upstream's first response byte in slices, checking between slices that the
+     * client is still connected; false if the client left. The read timeout still bounds the wait.
+     */
+    private boolean awaitResponse(UpstreamPool.Conn up, SocketInput client) throws IOException {
+        long readTimeoutMs = config.readTimeout().toMillis();
+        long deadline = System.nanoTime() + readTimeoutMs * 1_000_000L;
+        int slice = (int) Math.min(WAIT_SLICE_MS, readTimeoutMs);
+        up.socket.setSoTimeout(slice);
+        try {
+            while (true) {
+                try {
+                    up.in.await(); // a byte is buffered, or the upstream closed (readResponseHead reports it)
+                    return true;
+                } catch (SocketTimeoutException e) {
+                    if (System.nanoTime() - deadline >= 0) {
+                        throw e;
+                    }
+                    if (clientGone(client)) {
+                        return false;
+                    }
+                }
+            }
+        } finally {
+            up.socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, readTimeoutMs));
+        }
+    }
+
+    private boolean clientGone(SocketInput in) {
+        try {
+            client.setSoTimeout(1);
+            try {
+                return in.peerClosed();
+            } finally {
+                client.setSoTimeout((int) Math.min(Integer.MAX_VALUE, config.idleTimeout().toMillis()));
+            }
+        } catch (IOException e) {
+            return true;
         }
     }
 

@@ -120,6 +120,29 @@ final class SocketInput extends InputStream {
         return used + more <= acc.length ? acc : java.util.Arrays.copyOf(acc, Math.max(acc.length * 2, used + more));
     }
 
+    /**
+     * Waits until a byte is buffered or the stream ends (false). A read timeout of the socket
+     * surfaces as SocketTimeoutException with nothing lost, so callers can wait in slices.
+     */
+    boolean await() throws IOException {
+        return pos < limit || fill();
+    }
+
+    /**
+     * Whether the peer has closed its side: reads what is waiting (kept for later reads) with the
+     * socket's current timeout; a timeout means the peer is still there.
+     */
+    boolean peerClosed() throws IOException {
+        if (pos < limit) {
+            return false;
+        }
+        try {
+            return !fill();
+        } catch (java.net.SocketTimeoutException stillThere) {
+            return false;
+        }
+    }
+
     @Override
     public int available() {
         return limit - pos;

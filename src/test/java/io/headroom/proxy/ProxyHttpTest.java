@@ -230,6 +230,43 @@ class ProxyHttpTest {
     }
 
     @Test
+    void clientThatLeavesWhileTheUpstreamThinksCancelsTheCall() throws Exception {
+        try (ServerSocket thinking = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            java.util.concurrent.CountDownLatch upstreamClosed = new java.util.concurrent.CountDownLatch(1);
+            Thread t = new Thread(() -> {
+                try (Socket s = thinking.accept()) {
+                    InputStream in = s.getInputStream();
+                    String l;
+                    while ((l = FakeAnthropic.line(in)) != null && !l.isEmpty()) {
+                        // head; no body
+                    }
+                    if (in.read() < 0) { // never answers; sees the proxy close the connection
+                        upstreamClosed.countDown();
+                    }
+                } catch (IOException e) {
+                    upstreamClosed.countDown();
+                }
+            });
+            t.setDaemon(true);
+            t.start();
+            ProxyConfig c = ProxyConfig.defaults(dir.resolve("j4")).withPort(0)
+                    .withUpstream(URI.create("http://127.0.0.1:" + thinking.getLocalPort()));
+            List<ProxyCall> calls = new CopyOnWriteArrayList<>();
+            try (RecordingProxy p = RecordingProxy.start(c, batch -> { })) {
+                p.addListener(calls::add);
+                try (Socket s = new Socket(InetAddress.getLoopbackAddress(), p.port())) {
+                    s.getOutputStream().write(("GET /v1/models HTTP/1.1\r\nHost: localhost\r\n\r\n")
+                            .getBytes(StandardCharsets.UTF_8));
+                    Thread.sleep(200);
+                }
+                assertThat(upstreamClosed.await(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+                ProxyFixture.await(() -> calls.size() == 1, Duration.ofSeconds(5));
+                assertThat(calls.get(0).errorType()).isEqualTo("client_disconnected");
+            }
+        }
+    }
+
+    @Test
     void transcriptAndProxyCopiesOfOneResponseCountOnce() throws Exception {
         try (ProxyFixture f = new ProxyFixture(dir)) {
             String body = "{\"model\":\"claude-sonnet-4-5\",\"max_tokens\":64,\"stream\":true}";
