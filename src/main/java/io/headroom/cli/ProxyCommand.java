@@ -63,6 +63,10 @@ final class ProxyCommand implements Callable<Integer> {
         }
         out.println("Recording proxy on " + proxy.baseUrl() + " -> " + upstream);
         out.println("Use it with: export ANTHROPIC_BASE_URL=" + proxy.baseUrl());
+        if (upstream.getScheme().equalsIgnoreCase("http") && !isLoopback(upstream.getHost())) {
+            out.println("WARNING: the upstream is plain http on another host: API keys would cross the network "
+                    + "unencrypted. Use https.");
+        }
         out.println("Database: " + root.workspace().databaseFile() + "   journal: " + proxy.config().journal());
         out.flush();
         CountDownLatch stopped = new CountDownLatch(1);
@@ -114,6 +118,14 @@ final class ProxyCommand implements Callable<Integer> {
                         last.stored(), last.journaled(), last.lost(), last.rejected());
                 out.flush();
             }
+        }
+    }
+
+    private static boolean isLoopback(String host) {
+        try {
+            return java.net.InetAddress.getByName(host).isLoopbackAddress();
+        } catch (java.net.UnknownHostException e) {
+            return false;
         }
     }
 
