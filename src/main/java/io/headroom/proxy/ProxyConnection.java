@@ -220,6 +220,7 @@ final class ProxyConnection implements Runnable {
         StringBuilder sb = new StringBuilder(1024);
         sb.append(response.startLine).append("\r\n");
         String contentType = "";
+        String contentEncoding = null;
         for (int i = 0; i < response.lines.size(); i++) {
             String line = response.lines.get(i);
             String name = response.names.get(i);
@@ -233,6 +234,8 @@ final class ProxyConnection implements Runnable {
                 call.requestId = HttpHead.value(line);
             } else if (name.equals("content-type")) {
                 contentType = HttpHead.value(line).toLowerCase(Locale.ROOT);
+            } else if (name.equals("content-encoding")) {
+                contentEncoding = HttpHead.value(line);
             }
             sb.append(line).append("\r\n");
         }
@@ -241,7 +244,7 @@ final class ProxyConnection implements Runnable {
         }
         sb.append("\r\n");
         call.sse = contentType.startsWith("text/event-stream");
-        ResponseTap tap = new ResponseTap(call.sse, contentType.contains("json"), length);
+        ResponseTap tap = new ResponseTap(call.sse, contentType.contains("json"), length, contentEncoding);
         call.response = tap;
         try {
             Bodies.write(out, HttpHead.bytes(sb.toString()));

@@ -22,6 +22,10 @@ final class ResponseTap implements Bodies.Tap {
     private static final byte[] DATA = "data:".getBytes(StandardCharsets.US_ASCII);
 
     private final boolean sse;
+    /** gzip-encoded bodies are captured as they pass and inflated on the recorder thread. */
+    private final boolean gzip;
+    private byte[] compressed;
+    private int compressedLen;
 
     // JSON body capture
     private byte[] json;
@@ -48,7 +52,18 @@ final class ResponseTap implements Bodies.Tap {
 
     /** @param expectedLength the body length if known (a capture buffer of that size), else -1 */
     ResponseTap(boolean sse, boolean captureJson, long expectedLength) {
+        this(sse, captureJson, expectedLength, null);
+    }
+
+    /** @param contentEncoding the response's Content-Encoding, or null */
+    ResponseTap(boolean sse, boolean captureJson, long expectedLength, String contentEncoding) {
         this.sse = sse;
+        this.gzip = contentEncoding != null
+                && (contentEncoding.equalsIgnoreCase("gzip") || contentEncoding.equalsIgnoreCase("x-gzip"));
+        if (gzip) {
+            compressed = new byte[(int) Math.min(MAX_JSON, expectedLength >= 0 ? expectedLength : 4096)];
+            return;
+        }
         if (!sse && captureJson) {
             json = new byte[(int) Math.min(MAX_JSON, expectedLength >= 0 ? expectedLength : 4096)];
         }
@@ -56,6 +71,21 @@ final class ResponseTap implements Bodies.Tap {
 
     @Override
     public void accept(byte[] b, int off, int len) {
+        if (gzip) {
+            if (compressedLen + len <= MAX_JSON) {
+                if (compressedLen + len > compressed.length) {
+                    compressed = Arrays.copyOf(compressed,
+                            Math.min(MAX_JSON, Math.max(compressed.length * 2, compressedLen + len)));
+                }
+                System.arraycopy(b, off, compressed, compressedLen, len);
+                compressedLen += len;
+            }
+            return;
+        }
+        scan(b, off, len);
+    }
+
+    private void scan(byte[] b, int off, int len) {
         if (sse) {
             int end = off + len;
             int i = off;
@@ -183,6 +213,9 @@ final class ResponseTap implements Bodies.Tap {
 
     /** Decodes what was kept (on the recorder thread). */
     void decode() {
+        if (gzip) {
+            inflate();
+        }
         if (sse) {
             JsonNode start = parse(startData);
             if (start != null) {
@@ -220,6 +253,27 @@ final class ResponseTap implements Bodies.Tap {
         } catch (Exception e) {
             // Not JSON (or cut): nothing to record beyond the call itself.
         }
+    }
+
+    /** Inflates the captured gzip body and scans it as if it had passed uncompressed; a cut body yields its start. */
+    private void inflate() {
+        if (compressedLen == 0) {
+            return;
+        }
+        if (!sse) {
+            json = new byte[Math.max(4096, compressedLen * 4)];
+        }
+        try (java.util.zip.GZIPInputStream in = new java.util.zip.GZIPInputStream(
+                new java.io.ByteArrayInputStream(compressed, 0, compressedLen))) {
+            byte[] buf = new byte[16 * 1024];
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                scan(buf, 0, n);
+            }
+        } catch (java.io.IOException cut) {
+            // keep what was inflated before the cut
+        }
+        compressed = null;
     }
 
     private static JsonNode parse(String s) {

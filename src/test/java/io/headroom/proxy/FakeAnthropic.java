@@ -176,6 +176,7 @@ final class FakeAnthropic implements AutoCloseable {
         if (scenario.equals("unified")) {
             unified(headers, "0.26", "allowed");
         }
+        boolean gzipped = scenario.equals("gzip") && h.getOrDefault("accept-encoding", "").contains("gzip");
         long input = 25 + body.length % 100;
         long cache5m = 1200;
         long cache1h = 300;
@@ -193,6 +194,20 @@ final class FakeAnthropic implements AutoCloseable {
                     + "\"usage\":" + usage(input, output, cache5m, cache1h, cacheRead, search) + "}";
             sent.put(requestId, new Sent(requestId, messageId, model, input, output, cache5m, cache1h, cacheRead,
                     search, true));
+            if (gzipped) {
+                ByteArrayOutputStream z = new ByteArrayOutputStream();
+                try (java.util.zip.GZIPOutputStream g = new java.util.zip.GZIPOutputStream(z)) {
+                    g.write(doc.getBytes(StandardCharsets.UTF_8));
+                }
+                headers.put("content-encoding", "gzip");
+                StringBuilder head = new StringBuilder("HTTP/1.1 200 OK\r\n");
+                headers.forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
+                head.append("content-length: ").append(z.size()).append("\r\n\r\n");
+                write(out, head.toString());
+                out.write(z.toByteArray());
+                out.flush();
+                return true;
+            }
             json(out, 200, doc, headers);
             return true;
         }
@@ -201,6 +216,10 @@ final class FakeAnthropic implements AutoCloseable {
         headers.put("cache-control", "no-cache");
         headers.put("transfer-encoding", "chunked");
         headers.remove("content-length");
+        if (gzipped) {
+            headers.put("content-encoding", "gzip");
+        }
+        Gzip gz = gzipped ? new Gzip() : null;
         StringBuilder head = new StringBuilder("HTTP/1.1 200 OK\r\n");
         headers.forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
         head.append("\r\n");
@@ -208,16 +227,16 @@ final class FakeAnthropic implements AutoCloseable {
         out.flush();
         int deltas = Integer.parseInt(h.getOrDefault("x-fake-events", "3"));
         long output = 1;
-        event(out, "message_start", "{\"type\":\"message_start\",\"message\":{\"id\":\"" + messageId
+        event(out, gz, "message_start", "{\"type\":\"message_start\",\"message\":{\"id\":\"" + messageId
                 + "\",\"type\":\"message\",\"role\":\"assistant\",\"content\":[],\"model\":\"" + model
                 + "\",\"stop_reason\":null,\"stop_sequence\":null,\"usage\":"
                 + usage(input, 1, cache5m, cache1h, cacheRead, -1) + "}}");
         boolean tool = scenario.equals("tool_use");
-        event(out, "content_block_start", tool
+        event(out, gz, "content_block_start", tool
                 ? "{\"type\":\"content_block_start\",\"index\":0,\"content_block\":{\"type\":\"tool_use\",\"id\":"
                         + "\"toolu_" + id + "\",\"name\":\"get_weather\",\"input\":{}}}"
                 : "{\"type\":\"content_block_start\",\"index\":0,\"content_block\":{\"type\":\"text\",\"text\":\"\"}}");
-        event(out, "ping", "{\"type\": \"ping\"}");
+        event(out, gz, "ping", "{\"type\": \"ping\"}");
         for (int i = 0; i < deltas; i++) {
             if (scenario.equals("cut") && i == 1) {
                 sent.put(requestId, new Sent(requestId, messageId, model, input, 1, cache5m, cache1h, cacheRead, 0,
@@ -228,26 +247,24 @@ final class FakeAnthropic implements AutoCloseable {
             String delta = tool
                     ? "{\"type\":\"input_json_delta\",\"partial_json\":\"{\\\"location\\\": \\\"Paris" + i + "\"}"
                     : "{\"type\":\"text_delta\",\"text\":\"t=" + System.nanoTime() + " \"}";
-            event(out, "content_block_delta", "{\"type\":\"content_block_delta\",\"index\":0,\"delta\":" + delta + "}");
+            event(out, gz, "content_block_delta", "{\"type\":\"content_block_delta\",\"index\":0,\"delta\":" + delta + "}");
             output += 5;
         }
         if (scenario.equals("stream_error")) {
-            event(out, "error", "{\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\",\"message\":"
+            event(out, gz, "error", "{\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\",\"message\":"
                     + "\"Overloaded\"}}");
-            write(out, "0\r\n\r\n");
-            out.flush();
+            endStream(out, gz);
             sent.put(requestId, new Sent(requestId, messageId, model, input, 1, cache5m, cache1h, cacheRead, 0, false));
             return true;
         }
-        event(out, "content_block_stop", "{\"type\":\"content_block_stop\",\"index\":0}");
+        event(out, gz, "content_block_stop", "{\"type\":\"content_block_stop\",\"index\":0}");
         int search = scenario.equals("server_tools") ? 3 : 0;
         String deltaUsage = search > 0 ? usage(input, output, cache5m, cache1h, cacheRead, search)
                 : "{\"output_tokens\":" + output + "}";
-        event(out, "message_delta", "{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\""
+        event(out, gz, "message_delta", "{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\""
                 + (tool ? "tool_use" : "end_turn") + "\",\"stop_sequence\":null},\"usage\":" + deltaUsage + "}");
-        event(out, "message_stop", "{\"type\":\"message_stop\"}");
-        write(out, "0\r\n\r\n");
-        out.flush();
+        event(out, gz, "message_stop", "{\"type\":\"message_stop\"}");
+        endStream(out, gz);
         sent.put(requestId, new Sent(requestId, messageId, model, input, output, cache5m, cache1h, cacheRead, search,
                 true));
         return true;
@@ -311,11 +328,40 @@ final class FakeAnthropic implements AutoCloseable {
         out.flush();
     }
 
-    private static void event(OutputStream out, String name, String data) throws IOException {
+    /** A gzip stream whose output is sent as one chunk per flushed event. */
+    private static final class Gzip {
+        final ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        final java.util.zip.GZIPOutputStream gz;
+
+        Gzip() throws IOException {
+            gz = new java.util.zip.GZIPOutputStream(buf, true);
+        }
+    }
+
+    private static void event(OutputStream out, Gzip gz, String name, String data) throws IOException {
         byte[] b = ("event: " + name + "\ndata: " + data + "\n\n").getBytes(StandardCharsets.UTF_8);
+        if (gz != null) {
+            gz.gz.write(b);
+            gz.gz.flush();
+            b = gz.buf.toByteArray();
+            gz.buf.reset();
+        }
+        chunk(out, b);
+    }
+
+    private static void chunk(OutputStream out, byte[] b) throws IOException {
         write(out, Integer.toHexString(b.length) + "\r\n");
         out.write(b);
         write(out, "\r\n");
+        out.flush();
+    }
+
+    private static void endStream(OutputStream out, Gzip gz) throws IOException {
+        if (gz != null) {
+            gz.gz.finish();
+            chunk(out, gz.buf.toByteArray());
+        }
+        write(out, "0\r\n\r\n");
         out.flush();
     }
 

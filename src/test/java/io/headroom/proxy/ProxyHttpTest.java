@@ -49,9 +49,12 @@ class ProxyHttpTest {
             String stream = "{\"model\":\"claude-opus-4-5\",\"max_tokens\":64,\"stream\":true,\"messages\":[{\"role\":"
                     + "\"user\",\"content\":\"Hi\"}]}";
             for (String scenario : List.of("", "tool_use", "rate_limit", "spend_limit", "overloaded", "unified",
-                    "unified_rejected", "server_tools")) {
+                    "unified_rejected", "server_tools", "gzip")) {
                 for (String body : List.of(json, stream)) {
-                    String req = post(scenario, "raw-" + scenario + body.length(), body, "x-fake-events: 1\r\n");
+                    // gzip: compressed bytes pass unchanged (no timestamped deltas inside, to compare them)
+                    String extra = scenario.equals("gzip") ? "accept-encoding: gzip\r\nx-fake-events: 0\r\n"
+                            : "x-fake-events: 1\r\n";
+                    String req = post(scenario, "raw-" + scenario + body.length(), body, extra);
                     String a = ProxyFixture.withoutHopByHop(ProxyFixture.raw(f.fake.port(), req));
                     String b = ProxyFixture.withoutHopByHop(ProxyFixture.raw(f.proxy.port(), req));
                     // one text delta carries the server's send time in ns: the only byte that may differ

@@ -254,6 +254,19 @@ class ProxySdkTest {
     }
 
     @Test
+    void gzipEncodedJsonAndStreamAreRecordedToo() {
+        // OkHttp asks for gzip and inflates transparently; the proxy passes the compressed bytes on
+        assertThat(proxied.messages().create(params("gzip", "gz1")).toString())
+                .isEqualTo(direct.messages().create(params("gzip", "gz1")).toString());
+        assertThat(strip(events(proxied.messages().createStreaming(params("gzip", "gz2")))))
+                .isEqualTo(strip(events(direct.messages().createStreaming(params("gzip", "gz2")))));
+        assertUsage(awaitCall("req_gz1"), f.fake.sent.get("req_gz1"));
+        ProxyCall sse = awaitCall("req_gz2");
+        assertUsage(sse, f.fake.sent.get("req_gz2"));
+        assertThat(sse.incomplete()).isFalse();
+    }
+
+    @Test
     void unifiedHeadersBecomeOfficialSamples() {
         events(proxied.messages().createStreaming(params("unified", "u1")));
         catchService(() -> proxied.messages().create(params("unified_rejected", "u2")));
