@@ -83,17 +83,30 @@ final class Bodies {
      * payload (Long.MAX_VALUE for none).
      */
     static void copyChunked(InputStream in, OutputStream out, Tap tap, long limit) throws IOException {
+        copyChunked(in, out, tap, limit, true);
+    }
+
+    /**
+     * As above; without {@code framing} only the payload is written (for an HTTP/1.0 client,
+     * which cannot read chunks and learns the end from the connection closing).
+     */
+    static void copyChunked(InputStream in, OutputStream out, Tap tap, long limit, boolean framing)
+            throws IOException {
         byte[] buf = SCRATCH.get();
         StringBuilder line = new StringBuilder(16);
         long total = 0;
         while (true) {
             String sizeLine = readLine(in, line);
-            write(out, HttpHead.bytes(sizeLine));
+            if (framing) {
+                write(out, HttpHead.bytes(sizeLine));
+            }
             long size = chunkSize(sizeLine);
             if (size == 0) {
                 while (true) {
                     String trailer = readLine(in, line);
-                    write(out, HttpHead.bytes(trailer));
+                    if (framing) {
+                        write(out, HttpHead.bytes(trailer));
+                    }
                     if (trailer.equals("\r\n") || trailer.equals("\n")) {
                         flush(out);
                         return;
@@ -122,7 +135,9 @@ final class Bodies {
             if (!end.equals("\r\n") && !end.equals("\n")) {
                 throw new IOException("a chunk is not followed by a line end");
             }
-            write(out, HttpHead.bytes(end));
+            if (framing) {
+                write(out, HttpHead.bytes(end));
+            }
             if (in.available() == 0) {
                 flush(out);
             }

@@ -202,11 +202,11 @@ final class ProxyConnection implements Runnable {
             }
         }
         call.ttfbMs = (System.nanoTime() - t0) / 1e6;
-        return relayResponse(method, response, up, out, call, t0, clientClose);
+        return relayResponse(method, response, up, out, call, t0, clientClose, parts[2].equals("HTTP/1.0"));
     }
 
     private boolean relayResponse(String method, HttpHead response, UpstreamPool.Conn up, BufferedOutputStream out,
-            PendingCall call, long t0, boolean clientClose) throws IOException {
+            PendingCall call, long t0, boolean clientClose, boolean http10) throws IOException {
         String[] status = response.startLine.split(" ", 3);
         call.status = Integer.parseInt(status[1]);
         List<String> upConnection = response.tokens("connection");
@@ -216,6 +216,7 @@ final class ProxyConnection implements Runnable {
         boolean toEnd = !noBody && !chunked && length < 0;
         boolean upstreamReusable = !toEnd && !upConnection.contains("close") && status[0].equals("HTTP/1.1");
         boolean keepAlive = !clientClose && !toEnd;
+        boolean dechunk = http10 && chunked && !noBody; // an HTTP/1.0 client gets the payload, ended by close
 
         StringBuilder sb = new StringBuilder(1024);
         sb.append(response.startLine).append("\r\n");
@@ -224,7 +225,8 @@ final class ProxyConnection implements Runnable {
         for (int i = 0; i < response.lines.size(); i++) {
             String line = response.lines.get(i);
             String name = response.names.get(i);
-            if (HOP_BY_HOP.contains(name) || upConnection.contains(name)) {
+            if (HOP_BY_HOP.contains(name) || upConnection.contains(name)
+                    || (dechunk && name.equals("transfer-encoding"))) {
                 continue;
             }
             if (name.startsWith("anthropic-ratelimit-") || name.startsWith("anthropic-priority-")
@@ -252,7 +254,7 @@ final class ProxyConnection implements Runnable {
                 Bodies.flush(out);
             }
             if (chunked && !noBody) {
-                Bodies.copyChunked(up.in, out, tap, Long.MAX_VALUE);
+                Bodies.copyChunked(up.in, out, tap, Long.MAX_VALUE, !dechunk);
             } else if (length >= 0 && !noBody) {
                 Bodies.copyFixed(up.in, out, length, tap);
             } else if (toEnd) {

@@ -85,6 +85,7 @@ public final class ProxyBench {
                     run(fake.port(), mode, 4, 1500);
                     run(port, mode, 4, 1500);
                 }
+                long[] cpuBefore = process == null ? null : new long[] {procCpuNanos(process)};
                 for (String mode : List.of("json", "sse")) {
                     for (int c : levels) {
                         int n = c == 1 ? requestsPerClient * 4 : requestsPerClient;
@@ -92,11 +93,20 @@ public final class ProxyBench {
                         run(port, mode, c, Math.max(20, n / 5));
                         List<Result> d = new ArrayList<>();
                         List<Result> p = new ArrayList<>();
+                        if (cpuBefore != null) {
+                            cpuBefore[0] = procCpuNanos(process); // after this level's warm-up
+                        }
                         for (int round = 0; round < 2; round++) {
                             d.add(run(fake.port(), mode, c, n / 2));
                             p.add(run(port, mode, c, n / 2));
                         }
-                        report(mode, c, merge(d), merge(p));
+                        Result pm = merge(p);
+                        report(mode, c, merge(d), pm);
+                        if (cpuBefore != null) {
+                            long cpu = procCpuNanos(process);
+                            System.out.printf(Locale.ROOT, "           proxy process CPU per proxied call: %.0f us%n",
+                                    (cpu - cpuBefore[0]) / 1e3 / pm.latency.length);
+                        }
                     }
                 }
                 if (inProcess != null) {
@@ -122,6 +132,11 @@ public final class ProxyBench {
                 }
             }
         }
+    }
+
+    /** CPU time of a process in ns (its recorder and store threads included). */
+    private static long procCpuNanos(Process p) {
+        return p.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
     }
 
     private static void awaitPort(int port) throws InterruptedException {

@@ -91,6 +91,22 @@ class ProxyHttpTest {
     }
 
     @Test
+    void http10ClientGetsTheStreamWithoutChunksEndedByClose() throws Exception {
+        try (ProxyFixture f = new ProxyFixture(dir);
+                Socket s = new Socket(InetAddress.getLoopbackAddress(), f.proxy.port())) {
+            s.setSoTimeout(5000);
+            String body = "{\"model\":\"claude-haiku-4-5\",\"max_tokens\":8,\"stream\":true}";
+            s.getOutputStream().write(post("", "h10", body, "").replace("HTTP/1.1", "HTTP/1.0")
+                    .getBytes(StandardCharsets.UTF_8));
+            String r = text(s.getInputStream().readAllBytes());
+            assertThat(r).startsWith("HTTP/1.1 200 OK").doesNotContainIgnoringCase("transfer-encoding")
+                    .contains("\r\n\r\nevent: message_start\ndata: ").endsWith("data: {\"type\":\"message_stop\"}\n\n");
+            ProxyFixture.await(() -> f.count("SELECT count(*) FROM usage_event WHERE request_id = 'req_h10'") == 1,
+                    Duration.ofSeconds(5));
+        }
+    }
+
+    @Test
     void keepAliveCarriesManyRequestsOnOneConnection() throws Exception {
         try (ProxyFixture f = new ProxyFixture(dir);
                 Socket s = new Socket(InetAddress.getLoopbackAddress(), f.proxy.port())) {
