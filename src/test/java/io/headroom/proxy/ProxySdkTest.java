@@ -105,7 +105,10 @@ class ProxySdkTest {
         assertThat(headers(b.headers())).isEqualTo(headers(a.headers()));
         assertThat(b.parse().toString()).isEqualTo(a.parse().toString());
 
+        long answered = System.nanoTime();
         ProxyCall call = awaitCall("req_json1");
+        // the dashboard's listener hears of the call well within a second of the response
+        assertThat((System.nanoTime() - answered) / 1e6).isLessThan(1000);
         assertUsage(call, f.fake.sent.get("req_json1"));
         assertThat(call.stream()).isFalse();
         assertThat(call.status()).isEqualTo(200);
