@@ -30,6 +30,13 @@ final class PendingCall {
     /** Set when the proxy itself ended the call abnormally: upstream_unreachable, stream_cut, ... */
     String fault;
     boolean cut;
+    /** Set by the recorder when queued. */
+    long retainedBytes;
+
+    /** Memory held by the taps while the call waits for the recorder. */
+    long retained() {
+        return 512L + (request == null ? 0 : request.retained()) + (response == null ? 0 : response.retained());
+    }
 
     ProxyCall toRecord() {
         if (request != null) {

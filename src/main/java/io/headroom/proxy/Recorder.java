@@ -40,6 +40,9 @@ final class Recorder implements AutoCloseable {
     private final Queue<PendingCall> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger size = new AtomicInteger();
     private final int capacity;
+    /** Bytes the queued calls hold (request prefixes, JSON bodies): bounded as well as their count. */
+    private final AtomicLong queuedBytes = new AtomicLong();
+    private static final long MAX_QUEUED_BYTES = 64L * 1024 * 1024;
     private final Store store;
     private final Journal journal;
     private final List<Consumer<ProxyCall>> listeners = new CopyOnWriteArrayList<>();
@@ -72,11 +75,16 @@ final class Recorder implements AutoCloseable {
     /** Called on request threads; never blocks on the store. */
     void submit(PendingCall call) {
         received.incrementAndGet();
-        if (size.incrementAndGet() <= capacity) {
+        long bytes = call.retained();
+        call.retainedBytes = bytes;
+        boolean roomForOne = size.incrementAndGet() <= capacity;
+        boolean roomForBytes = queuedBytes.addAndGet(bytes) <= MAX_QUEUED_BYTES;
+        if (roomForOne && roomForBytes) {
             queue.add(call);
             return;
         }
-        size.decrementAndGet();
+        size.decrementAndGet(); // over either bound: decoded here and journaled
+        queuedBytes.addAndGet(-bytes);
         ProxyCall record = call.toRecord();
         notifyListeners(List.of(record));
         spill(List.of(record));
@@ -118,6 +126,7 @@ final class Recorder implements AutoCloseable {
                 PendingCall p;
                 while ((p = queue.poll()) != null) {
                     size.decrementAndGet();
+                    queuedBytes.addAndGet(-p.retainedBytes);
                     pending.add(p);
                     if (pending.size() == BATCH) {
                         record(pending);

@@ -32,6 +32,11 @@ final class RequestCapture implements Bodies.Tap {
         bytes.write(b, off, len);
     }
 
+    /** Bytes held for this call. */
+    int retained() {
+        return bytes.size();
+    }
+
     /** The whole body, or null if it was larger than the capture. */
     byte[] complete() {
         return overflow ? null : bytes.toByteArray();

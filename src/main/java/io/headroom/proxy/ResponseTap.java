@@ -203,6 +203,12 @@ final class ResponseTap implements Bodies.Tap {
         }
     }
 
+    /** Bytes held for this call until the recorder decodes it. */
+    int retained() {
+        return (json == null ? 0 : json.length) + (compressed == null ? 0 : compressed.length) + line.length
+                + data.length();
+    }
+
     boolean sawStart() {
         return startData != null;
     }
