@@ -47,7 +47,12 @@ final class Journal {
         return pending;
     }
 
-    synchronized void append(List<ProxyCall> calls) throws IOException {
+    void append(List<ProxyCall> calls) throws IOException {
+        append(calls, true);
+    }
+
+    /** Appends; with {@code sync} the data is forced to the disk before returning. */
+    synchronized void append(List<ProxyCall> calls, boolean sync) throws IOException {
         StringBuilder sb = new StringBuilder(calls.size() * 512);
         for (ProxyCall c : calls) {
             sb.append(WRITER.writeValueAsString(c)).append('\n');
@@ -59,7 +64,9 @@ final class Journal {
             while (b.hasRemaining()) {
                 ch.write(b);
             }
-            ch.force(false);
+            if (sync) {
+                ch.force(false);
+            }
         }
         pending = true;
     }

@@ -49,7 +49,7 @@ public record ProxyConfig(InetAddress bindAddress, int port, URI upstream, Path 
     public static ProxyConfig defaults(Path journal) {
         return new ProxyConfig(InetAddress.getLoopbackAddress(), DEFAULT_PORT, DEFAULT_UPSTREAM, journal,
                 32L * 1024 * 1024, 64 * 1024, Duration.ofSeconds(120), Duration.ofSeconds(10),
-                Duration.ofMinutes(10), 256, 2_000);
+                Duration.ofMinutes(10), 256, 10_000);
     }
 
     public ProxyConfig withPort(int p) {

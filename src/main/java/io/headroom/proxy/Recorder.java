@@ -87,7 +87,7 @@ final class Recorder implements AutoCloseable {
         queuedBytes.addAndGet(-bytes);
         ProxyCall record = call.toRecord();
         notifyListeners(List.of(record));
-        spill(List.of(record));
+        spill(List.of(record), false);
     }
 
     long received() {
@@ -158,9 +158,13 @@ final class Recorder implements AutoCloseable {
         write(batch);
     }
 
+    /**
+     * Writes to the store even while older calls wait in the journal: every row is keyed and the
+     * usage upsert keeps the larger copy, so the order of writes does not matter.
+     */
     private void write(List<ProxyCall> batch) {
-        if (journal.pending()) {
-            spill(batch); // keep order: older calls are still in the journal
+        if (storeProblem != null && System.nanoTime() - nextReplay < 0) {
+            spill(batch, true); // the store failed moments ago: do not wait on it again yet
             return;
         }
         try {
@@ -170,13 +174,14 @@ final class Recorder implements AutoCloseable {
         } catch (RuntimeException e) {
             storeProblem = e.getMessage();
             nextReplay = System.nanoTime() + RETRY_NANOS;
-            spill(batch);
+            spill(batch, true);
         }
     }
 
-    private void spill(List<ProxyCall> batch) {
+    /** @param sync force the journal to disk (the recorder thread); request threads do not wait for that */
+    private void spill(List<ProxyCall> batch, boolean sync) {
         try {
-            journal.append(batch);
+            journal.append(batch, sync);
             journaled.addAndGet(batch.size());
         } catch (IOException | RuntimeException e) {
             lost.addAndGet(batch.size());
