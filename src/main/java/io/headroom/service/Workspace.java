@@ -78,11 +78,22 @@ public final class Workspace implements AutoCloseable {
     }
 
     @Override
-    public synchronized void close() {
-        if (proxy != null) {
-            proxy.close(); // writes its queued records before the database closes
+    public void close() {
+        ProxyService running;
+        synchronized (this) {
+            running = proxy;
             proxy = null;
         }
+        if (running != null) {
+            running.close(); // writes its queued records before the database closes; outside the lock,
+                             // because starting a proxy takes the service's lock and then this one
+        }
+        synchronized (this) {
+            closeDatabase();
+        }
+    }
+
+    private void closeDatabase() {
         if (database != null) {
             database.close();
             database = null;
