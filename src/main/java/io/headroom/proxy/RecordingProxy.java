@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import javax.net.ssl.SSLSocketFactory;
 
 /**
  * The recording proxy: set {@code ANTHROPIC_BASE_URL=http://127.0.0.1:8787} and every call is
@@ -45,9 +46,9 @@ public final class RecordingProxy implements AutoCloseable {
     private final java.util.Set<Socket> open = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile boolean running = true;
 
-    private RecordingProxy(ProxyConfig config, Recorder.Store store) throws IOException {
+    private RecordingProxy(ProxyConfig config, Recorder.Store store, SSLSocketFactory tls) throws IOException {
         this.config = config;
-        this.pool = new UpstreamPool(config);
+        this.pool = new UpstreamPool(config, tls);
         this.recorder = new Recorder(config.queueCapacity(), store, new Journal(config.journal()));
         this.server = new ServerSocket();
         try {
@@ -73,13 +74,18 @@ public final class RecordingProxy implements AutoCloseable {
 
     /** Starts a proxy that writes to {@code store} (tests and other sinks). */
     static RecordingProxy start(ProxyConfig config, Recorder.Store store) throws IOException {
-        return new RecordingProxy(config, store);
+        return start(config, store, (SSLSocketFactory) SSLSocketFactory.getDefault());
+    }
+
+    /** With the TLS factory to reach an https upstream (the JDK's default trust store otherwise). */
+    static RecordingProxy start(ProxyConfig config, Recorder.Store store, SSLSocketFactory tls) throws IOException {
+        return new RecordingProxy(config, store, tls);
     }
 
     /** Starts a proxy that records into the Headroom database. */
     public static RecordingProxy start(ProxyConfig config, Database database, PriceTable prices) throws IOException {
         ProxyCallStore calls = new ProxyCallStore(database);
-        return new RecordingProxy(config, batch -> write(calls, prices, batch));
+        return start(config, batch -> write(calls, prices, batch));
     }
 
     static void write(ProxyCallStore store, PriceTable prices, List<ProxyCall> batch) {

@@ -54,8 +54,11 @@ final class UpstreamPool implements AutoCloseable {
     private final Deque<Conn> idle = new ArrayDeque<>();
     private boolean closed;
 
-    UpstreamPool(ProxyConfig config) {
+    private final SSLSocketFactory tls;
+
+    UpstreamPool(ProxyConfig config, SSLSocketFactory tls) {
         this.config = config;
+        this.tls = tls;
     }
 
     /** A pooled connection if a fresh one is idle, else a new one. */
@@ -82,14 +85,14 @@ final class UpstreamPool implements AutoCloseable {
                     (int) config.connectTimeout().toMillis());
             s.setSoTimeout((int) Math.min(Integer.MAX_VALUE, config.readTimeout().toMillis()));
             if (config.tls()) {
-                SSLSocket tls = (SSLSocket) ((SSLSocketFactory) SSLSocketFactory.getDefault()).createSocket(s,
-                        config.upstream().getHost(), config.upstreamPort(), true);
-                SSLParameters p = tls.getSSLParameters();
-                p.setEndpointIdentificationAlgorithm("HTTPS");
+                SSLSocket secure = (SSLSocket) tls.createSocket(s, config.upstream().getHost(), config.upstreamPort(),
+                        true);
+                SSLParameters p = secure.getSSLParameters();
+                p.setEndpointIdentificationAlgorithm("HTTPS"); // the certificate must name the upstream host
                 p.setServerNames(java.util.List.of(new SNIHostName(config.upstream().getHost())));
-                tls.setSSLParameters(p);
-                tls.startHandshake();
-                return new Conn(tls, false);
+                secure.setSSLParameters(p);
+                secure.startHandshake();
+                return new Conn(secure, false);
             }
             return new Conn(s, false);
         } catch (IOException | RuntimeException e) {

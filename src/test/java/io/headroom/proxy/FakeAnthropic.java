@@ -58,7 +58,12 @@ final class FakeAnthropic implements AutoCloseable {
     private volatile boolean open = true;
 
     FakeAnthropic() throws IOException {
-        server = new ServerSocket();
+        this(null);
+    }
+
+    /** Serves https with {@code tls}'s certificate when given. */
+    FakeAnthropic(javax.net.ssl.SSLContext tls) throws IOException {
+        server = tls == null ? new ServerSocket() : tls.getServerSocketFactory().createServerSocket();
         server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 512);
         Thread t = new Thread(this::accept, "fake-anthropic-accept");
         t.setDaemon(true);
