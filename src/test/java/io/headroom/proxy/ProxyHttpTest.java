@@ -202,86 +202,90 @@ class ProxyHttpTest {
         assertThat(calls).extracting(ProxyCall::errorType).containsExactly("upstream_unreachable", "upstream_timeout");
     }
 
+    /** What a hand-written upstream does after reading a request head; returns when it is done. */
+    private interface Upstream {
+        void serve(InputStream in, OutputStream out) throws IOException, InterruptedException;
+    }
+
+    /**
+     * Starts a one-connection upstream; the latch opens when it sees the proxy close the
+     * connection (end of stream or a failed write).
+     */
+    private static java.util.concurrent.CountDownLatch upstream(ServerSocket server, Upstream behaviour) {
+        java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
+        Thread t = new Thread(() -> {
+            try (Socket s = server.accept()) {
+                InputStream in = s.getInputStream();
+                String l;
+                while ((l = FakeAnthropic.line(in)) != null && !l.isEmpty()) {
+                    // the request head
+                }
+                behaviour.serve(in, s.getOutputStream());
+                if (in.read() < 0) {
+                    closed.countDown();
+                }
+            } catch (IOException | InterruptedException e) {
+                closed.countDown();
+            }
+        });
+        t.setDaemon(true);
+        t.start();
+        return closed;
+    }
+
+    /** Sends a request through a proxy in front of {@code server}, leaves, and returns the recorded call. */
+    private ProxyCall leaveEarly(ServerSocket server, java.util.concurrent.CountDownLatch upstreamClosed,
+            String request, IoAction whileConnected) throws Exception {
+        ProxyConfig c = ProxyConfig.defaults(dir.resolve("j-" + server.getLocalPort())).withPort(0)
+                .withUpstream(URI.create("http://127.0.0.1:" + server.getLocalPort()));
+        List<ProxyCall> calls = new CopyOnWriteArrayList<>();
+        try (RecordingProxy p = RecordingProxy.start(c, batch -> { })) {
+            p.addListener(calls::add);
+            try (Socket s = new Socket(InetAddress.getLoopbackAddress(), p.port())) {
+                s.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
+                whileConnected.run(s);
+            }
+            assertThat(upstreamClosed.await(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            ProxyFixture.await(() -> calls.size() == 1, Duration.ofSeconds(5));
+            return calls.get(0);
+        }
+    }
+
+    private interface IoAction {
+        void run(Socket s) throws Exception;
+    }
+
     @Test
     void clientThatDisconnectsCancelsTheUpstreamCall() throws Exception {
-        // an upstream that streams forever until its client goes away
         try (ServerSocket endless = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            java.util.concurrent.CountDownLatch upstreamClosed = new java.util.concurrent.CountDownLatch(1);
-            Thread t = new Thread(() -> {
-                try (Socket s = endless.accept()) {
-                    InputStream in = s.getInputStream();
-                    String l;
-                    while ((l = FakeAnthropic.line(in)) != null && !l.isEmpty()) {
-                        // head
-                    }
-                    OutputStream out = s.getOutputStream();
-                    out.write(("HTTP/1.1 200 OK\r\ncontent-type: text/event-stream\r\ntransfer-encoding: chunked\r\n"
-                            + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
-                    byte[] ev = "event: ping\ndata: {\"type\": \"ping\"}\n\n".getBytes(StandardCharsets.UTF_8);
-                    while (true) {
-                        out.write((Integer.toHexString(ev.length) + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
-                        out.write(ev);
-                        out.write("\r\n".getBytes(StandardCharsets.ISO_8859_1));
-                        out.flush();
-                        Thread.sleep(20);
-                    }
-                } catch (IOException | InterruptedException e) {
-                    upstreamClosed.countDown();
+            // streams pings until its client (the proxy) goes away
+            java.util.concurrent.CountDownLatch closed = upstream(endless, (in, out) -> {
+                out.write(("HTTP/1.1 200 OK\r\ncontent-type: text/event-stream\r\ntransfer-encoding: chunked\r\n"
+                        + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                byte[] ev = "event: ping\ndata: {\"type\": \"ping\"}\n\n".getBytes(StandardCharsets.UTF_8);
+                while (true) {
+                    out.write((Integer.toHexString(ev.length) + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                    out.write(ev);
+                    out.write("\r\n".getBytes(StandardCharsets.ISO_8859_1));
+                    out.flush();
+                    Thread.sleep(20);
                 }
             });
-            t.setDaemon(true);
-            t.start();
-            ProxyConfig c = ProxyConfig.defaults(dir.resolve("j3")).withPort(0)
-                    .withUpstream(URI.create("http://127.0.0.1:" + endless.getLocalPort()));
-            List<ProxyCall> calls = new CopyOnWriteArrayList<>();
-            try (RecordingProxy p = RecordingProxy.start(c, batch -> { })) {
-                p.addListener(calls::add);
-                try (Socket s = new Socket(InetAddress.getLoopbackAddress(), p.port())) {
-                    s.getOutputStream().write(post("", "d1", "{\"stream\":true}", "").getBytes(StandardCharsets.UTF_8));
-                    s.getInputStream().readNBytes(200);
-                }
-                assertThat(upstreamClosed.await(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
-                ProxyFixture.await(() -> calls.size() == 1, Duration.ofSeconds(5));
-                assertThat(calls.get(0).incomplete()).isTrue();
-                assertThat(calls.get(0).errorType()).isEqualTo("client_disconnected");
-            }
+            ProxyCall call = leaveEarly(endless, closed, post("", "d1", "{\"stream\":true}", ""),
+                    s -> s.getInputStream().readNBytes(200));
+            assertThat(call.incomplete()).isTrue();
+            assertThat(call.errorType()).isEqualTo("client_disconnected");
         }
     }
 
     @Test
     void clientThatLeavesWhileTheUpstreamThinksCancelsTheCall() throws Exception {
         try (ServerSocket thinking = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            java.util.concurrent.CountDownLatch upstreamClosed = new java.util.concurrent.CountDownLatch(1);
-            Thread t = new Thread(() -> {
-                try (Socket s = thinking.accept()) {
-                    InputStream in = s.getInputStream();
-                    String l;
-                    while ((l = FakeAnthropic.line(in)) != null && !l.isEmpty()) {
-                        // head; no body
-                    }
-                    if (in.read() < 0) { // never answers; sees the proxy close the connection
-                        upstreamClosed.countDown();
-                    }
-                } catch (IOException e) {
-                    upstreamClosed.countDown();
-                }
-            });
-            t.setDaemon(true);
-            t.start();
-            ProxyConfig c = ProxyConfig.defaults(dir.resolve("j4")).withPort(0)
-                    .withUpstream(URI.create("http://127.0.0.1:" + thinking.getLocalPort()));
-            List<ProxyCall> calls = new CopyOnWriteArrayList<>();
-            try (RecordingProxy p = RecordingProxy.start(c, batch -> { })) {
-                p.addListener(calls::add);
-                try (Socket s = new Socket(InetAddress.getLoopbackAddress(), p.port())) {
-                    s.getOutputStream().write(("GET /v1/models HTTP/1.1\r\nHost: localhost\r\n\r\n")
-                            .getBytes(StandardCharsets.UTF_8));
-                    Thread.sleep(200);
-                }
-                assertThat(upstreamClosed.await(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
-                ProxyFixture.await(() -> calls.size() == 1, Duration.ofSeconds(5));
-                assertThat(calls.get(0).errorType()).isEqualTo("client_disconnected");
-            }
+            // never answers
+            java.util.concurrent.CountDownLatch closed = upstream(thinking, (in, out) -> { });
+            ProxyCall call = leaveEarly(thinking, closed, "GET /v1/models HTTP/1.1\r\nHost: localhost\r\n\r\n",
+                    s -> Thread.sleep(200));
+            assertThat(call.errorType()).isEqualTo("client_disconnected");
         }
     }
 
