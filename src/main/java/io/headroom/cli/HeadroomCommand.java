@@ -36,6 +36,8 @@ public final class HeadroomCommand implements Runnable {
         m.put("statusline", StatusLineCommand::new);
         m.put("log", LogCommand::new);
         m.put("settings", SettingsCommand::new);
+        m.put("proxy", ProxyCommand::new);
+        m.put("api", ApiCommand::new);
         m.put("help", CommandLine.HelpCommand::new);
         return m;
     }

@@ -32,6 +32,7 @@ public final class Workspace implements AutoCloseable {
     private Database database;
     private PriceTableLoader.Loaded prices;
     private PlanCatalogLoader.Loaded plans;
+    private ProxyService proxy;
 
     public Workspace(DataDirectory dataDirectory, Path databaseOverride, Map<String, String> env, Path home) {
         this.dataDirectory = dataDirectory;
@@ -124,12 +125,35 @@ public final class Workspace implements AutoCloseable {
         return StatusLineSetup.settingsFile(env, home);
     }
 
+    /** The recording proxy (stopped until started). */
+    public synchronized ProxyService proxy() {
+        if (proxy == null) {
+            proxy = new ProxyService(this);
+        }
+        return proxy;
+    }
+
     public UsageReports reports() {
         return new UsageReports(database());
     }
 
     @Override
-    public synchronized void close() {
+    public void close() {
+        ProxyService running;
+        synchronized (this) {
+            running = proxy;
+            proxy = null;
+        }
+        if (running != null) {
+            running.close(); // writes its queued records before the database closes; outside the lock,
+                             // because starting a proxy takes the service's lock and then this one
+        }
+        synchronized (this) {
+            closeDatabase();
+        }
+    }
+
+    private void closeDatabase() {
         if (database != null) {
             database.close();
             database = null;

@@ -14,7 +14,8 @@ public final class Migrations {
 
     static final List<String> SCRIPTS = List.of(
             "V001__core.sql",
-            "V002__utilization.sql");
+            "V002__utilization.sql",
+            "V003__proxy.sql");
 
     private Migrations() {
     }
