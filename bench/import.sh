@@ -27,25 +27,39 @@ GEN=(java -cp target/test-classes:target/classes io.headroom.bench.CorpusGenerat
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem:/ {print $2}') GB RAM"
 echo "java: $(java -version 2>&1 | head -1)"
 
+# Each measurement runs twice: as `java -jar` (the issue's reference) and through bin/headroom
+# (C1 only, serial GC, AppCDS: the options the installed `headroom` launcher carries).
+export HEADROOM_HOME="$PWD/$WORK/home"
 measure() { # label, args...
   local label=$1; shift
-  /usr/bin/time -f "$label wall %e s, user %U s, peak RSS %M KB" java -jar target/headroom.jar "$@" >/dev/null 2>"$WORK/time.txt" || true
+  /usr/bin/time -f "$label java -jar     wall %e s, user %U s, peak RSS %M KB" java -jar target/headroom.jar "$@" >/dev/null 2>"$WORK/time.txt" || true
   tail -1 "$WORK/time.txt"
 }
+measure_launcher() { # label, args...
+  local label=$1; shift
+  /usr/bin/time -f "$label bin/headroom  wall %e s, user %U s, peak RSS %M KB" bin/headroom "$@" >/dev/null 2>"$WORK/time.txt" || true
+  tail -1 "$WORK/time.txt"
+}
+# Build the launcher's per-command class archives once, on the small corpus.
+bin/headroom --db "$WORK/warm.db" import --claude-dir "$WORK/c100" >/dev/null 2>&1 || true
+bin/headroom --db "$WORK/warm.db" daily --json --no-import >/dev/null 2>&1 || true
+rm -f "$WORK"/warm.db*
 
 for corpus in c100 c500 single400; do
   dir="$WORK/$corpus"
   echo "== $corpus: $(du -sm "$dir" | cut -f1) MB in $(find "$dir" -name '*.jsonl' | wc -l) files"
   for run in $(seq "$RUNS"); do
-    rm -rf "$WORK/db" && mkdir -p "$WORK/db"
-    measure "cold  " --db "$WORK/db/h.db" import --claude-dir "$dir"
-    measure "noop  " --db "$WORK/db/h.db" import --claude-dir "$dir"
-    # Append ~1 MB of new turns to the largest session, re-import, then cut the file back.
-    largest=$(find "$dir" -name '*.jsonl' -not -path '*subagents*' -printf '%s %p\n' | sort -rn | head -1 | cut -d' ' -f2-)
-    size=$(stat -c %s "$largest")
-    java -cp target/test-classes:target/classes io.headroom.bench.CorpusGenerator "$dir" 0 "$run" --append 1 >/dev/null
-    measure "append" --db "$WORK/db/h.db" import --claude-dir "$dir"
-    truncate -s "$size" "$largest"
-    measure "daily " --db "$WORK/db/h.db" daily --json --no-import
-done
+    for how in measure measure_launcher; do
+      rm -rf "$WORK/db" && mkdir -p "$WORK/db"
+      $how "cold  " --db "$WORK/db/h.db" import --claude-dir "$dir"
+      $how "noop  " --db "$WORK/db/h.db" import --claude-dir "$dir"
+      # Append ~1 MB of new turns to the largest session, re-import, then cut the file back.
+      largest=$(find "$dir" -name '*.jsonl' -not -path '*subagents*' -printf '%s %p\n' | sort -rn | head -1 | cut -d' ' -f2- || true)
+      size=$(stat -c %s "$largest")
+      java -cp target/test-classes:target/classes io.headroom.bench.CorpusGenerator "$dir" 0 "$run" --append 1 >/dev/null
+      $how "append" --db "$WORK/db/h.db" import --claude-dir "$dir"
+      truncate -s "$size" "$largest"
+      $how "daily " --db "$WORK/db/h.db" daily --json --no-import
+    done
+  done
 done

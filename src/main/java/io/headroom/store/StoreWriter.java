@@ -27,7 +27,7 @@ public final class StoreWriter implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(StoreWriter.class.getName());
     private static final int QUEUE_CAPACITY = 64;
-    private static final int MAX_PER_TRANSACTION = 32;
+    private static final int MAX_PER_TRANSACTION = 256;
 
     private record Task(Work work, CompletableFuture<Void> done) {
     }

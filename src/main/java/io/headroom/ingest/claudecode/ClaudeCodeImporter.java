@@ -41,7 +41,6 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class ClaudeCodeImporter {
 
     static final int HEAD_BYTES = 1024;
-    static final long BULK_BYTES = 64L << 20;
 
     private final Database database;
     private final EventStore events;
@@ -109,12 +108,6 @@ public final class ClaudeCodeImporter {
 
         LineCounts total = new LineCounts();
         Run run = new Run(options, plan);
-        boolean bulk = run.bytesTotal > BULK_BYTES;
-        if (bulk) {
-            // Checkpointing copies WAL pages into the file and syncs it; during a large import
-            // that would happen every few megabytes. Do it once at the end instead.
-            database.writer().execute(c -> pragma(c, "wal_autocheckpoint = 0"));
-        }
         int threads = Math.max(1, Math.min(options.threads(), plan.size()));
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "headroom-import");
@@ -159,16 +152,6 @@ public final class ClaudeCodeImporter {
                 problems.add(cause instanceof StoreException ? cause.getMessage() : "Saving failed: " + cause);
             }
         }
-        if (bulk) {
-            try {
-                database.writer().execute(c -> {
-                    pragma(c, "wal_checkpoint(TRUNCATE)");
-                    pragma(c, "wal_autocheckpoint = 1000");
-                });
-            } catch (StoreException e) {
-                problems.add(e.getMessage());
-            }
-        }
         List<String> distinctProblems = List.copyOf(new java.util.LinkedHashSet<>(problems));
         Map<String, Long> skipped = new LinkedHashMap<>();
         total.skipped.forEach((reason, n) -> skipped.put(reason.code(), n));
@@ -181,12 +164,6 @@ public final class ClaudeCodeImporter {
     }
 
     enum Decision { NEW, APPEND, UNCHANGED, REREAD }
-
-    private static void pragma(java.sql.Connection c, String pragma) throws java.sql.SQLException {
-        try (java.sql.Statement s = c.createStatement()) {
-            s.execute("PRAGMA " + pragma);
-        }
-    }
 
     private Decision decide(Path path, Identity id, FileState prior) throws IOException {
         if (prior == null) {

@@ -20,6 +20,20 @@ final class LineScanner implements JsonPull {
 
     static final int MAX_DEPTH = 2_000;
 
+    /** Bytes that stop a string scan: the quote, the backslash, control characters and non-ASCII. */
+    private static final byte[] STRING_SPECIAL = new byte[256];
+
+    static {
+        for (int c = 0; c < 0x20; c++) {
+            STRING_SPECIAL[c] = 1;
+        }
+        for (int c = 0x80; c < 0x100; c++) {
+            STRING_SPECIAL[c] = 1;
+        }
+        STRING_SPECIAL['"'] = 1;
+        STRING_SPECIAL['\\'] = 1;
+    }
+
     private static final JsonSyntaxException MALFORMED = new JsonSyntaxException(SkipReason.MALFORMED_JSON);
     private static final JsonSyntaxException BAD_UTF8 = new JsonSyntaxException(SkipReason.INVALID_UTF8);
 
@@ -330,10 +344,15 @@ final class LineScanner implements JsonPull {
         tokEscaped = false;
         tokNonAscii = false;
         final byte[] a = b;
+        final byte[] special = STRING_SPECIAL;
         final int limit = end;
         int i = p;
         while (i < limit) {
             byte c = a[i];
+            if (special[c & 0xFF] == 0) {
+                i++;
+                continue;
+            }
             if (c == '"') {
                 tokEnd = i;
                 p = i + 1;
@@ -342,13 +361,10 @@ final class LineScanner implements JsonPull {
             if (c == '\\') {
                 tokEscaped = true;
                 i = escape(i + 1);
-            } else if (c < 0x20) {
-                if (c >= 0) {
-                    throw MALFORMED;
-                }
-                tokNonAscii = true;
-                i++;
+            } else if (c >= 0) {
+                throw MALFORMED;
             } else {
+                tokNonAscii = true;
                 i++;
             }
         }
