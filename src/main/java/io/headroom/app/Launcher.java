@@ -25,6 +25,7 @@ public final class Launcher {
             io.headroom.ingest.statusline.StatusLineMain.main(java.util.Arrays.copyOfRange(args, 1, args.length));
             return;
         }
+        Warmup.start(DataDirectory.fromSystem());
         System.exit(HeadroomCommand.execute(new HeadroomCommand(Launcher::workspace), args));
     }
 

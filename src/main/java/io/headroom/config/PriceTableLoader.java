@@ -51,7 +51,21 @@ public final class PriceTableLoader {
         return new Loaded(parse(merged), fingerprint(merged), List.copyOf(warnings));
     }
 
+    /** The shipped table, parsed once per process (a copy each time: merging changes it). */
     static ObjectNode readShipped() {
+        return Shipped.TABLE.deepCopy();
+    }
+
+    private static final class Shipped {
+        static final ObjectNode TABLE = parseShipped();
+    }
+
+    /** Parses the shipped table now, so a command that needs it later finds it ready. */
+    public static void preload() {
+        readShipped();
+    }
+
+    private static ObjectNode parseShipped() {
         try (InputStream in = PriceTableLoader.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("the shipped price table " + RESOURCE + " is missing from the build");

@@ -80,7 +80,7 @@ public final class ClaudeCodeImporter {
         List<Planned> plan = new ArrayList<>();
         for (TranscriptFile f : found) {
             try {
-                Identity id = Identity.of(f.path());
+                Identity id = new Identity(f.fileKey(), f.size(), f.mtimeMillis());
                 FileState prior = states.get(f.path().toString());
                 Decision d = decide(f.path(), id, prior);
                 switch (d) {
@@ -96,8 +96,7 @@ public final class ClaudeCodeImporter {
                 String head = fromStart ? headHash(f.path(), Math.min(HEAD_BYTES, id.size)) : prior.headHash();
                 FileState base = new FileState(f.path().toString(), id.key, id.size, fromStart ? 0 : prior.offset(),
                         id.mtime, head, fromStart ? 0 : prior.lines(), fromStart ? 0 : prior.skipped());
-                plan.add(new Planned(new TranscriptFile(f.path(), f.projectDir(), f.sessionIdFromPath(), id.size),
-                        base.offset(), base));
+                plan.add(new Planned(f, base.offset(), base));
             } catch (IOException e) {
                 unreadable++;
                 problems.add("Cannot read " + f.path() + ": " + e.getMessage());
@@ -218,13 +217,13 @@ public final class ClaudeCodeImporter {
                         return FileVisitResult.CONTINUE;
                     }
                     if (attrs.isRegularFile()) {
-                        out.add(TranscriptFile.of(root, file, attrs.size()));
+                        out.add(TranscriptFile.of(root, file, attrs));
                     } else if (attrs.isSymbolicLink()) {
                         // A linked transcript is read through its link; a dangling link is unreadable.
                         try {
                             BasicFileAttributes target = Files.readAttributes(file, BasicFileAttributes.class);
                             if (target.isRegularFile()) {
-                                out.add(TranscriptFile.of(root, file, target.size()));
+                                out.add(TranscriptFile.of(root, file, target));
                             }
                         } catch (IOException e) {
                             unreadableLinks[0]++;
@@ -254,12 +253,6 @@ public final class ClaudeCodeImporter {
 
     /** A file's identity: inode where the platform has one, else its creation time. */
     private record Identity(String key, long size, long mtime) {
-        static Identity of(Path p) throws IOException {
-            BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
-            Object fileKey = a.fileKey();
-            String key = fileKey != null ? fileKey.toString() : "ctime:" + a.creationTime().toMillis();
-            return new Identity(key, a.size(), a.lastModifiedTime().toMillis());
-        }
     }
 
     /** Shared state of one import run across reader threads. */

@@ -7,9 +7,21 @@ import java.nio.file.Path;
  * its place implies: the file stem for top-level files, the parent folder for nested files, the
  * grandparent for {@code subagents/} files.
  */
-record TranscriptFile(Path path, String projectDir, String sessionIdFromPath, long size) {
+record TranscriptFile(Path path, String projectDir, String sessionIdFromPath, long size, String fileKey,
+        long mtimeMillis) {
+
+    /** From the attributes the folder walk already read: no second stat per file. */
+    static TranscriptFile of(Path projectsRoot, Path file, java.nio.file.attribute.BasicFileAttributes attrs) {
+        Object key = attrs.fileKey();
+        return of(projectsRoot, file, attrs.size(), key != null ? key.toString() : "ctime:" + attrs.creationTime().toMillis(),
+                attrs.lastModifiedTime().toMillis());
+    }
 
     static TranscriptFile of(Path projectsRoot, Path file, long size) {
+        return of(projectsRoot, file, size, null, 0);
+    }
+
+    static TranscriptFile of(Path projectsRoot, Path file, long size, String fileKey, long mtimeMillis) {
         Path rel = projectsRoot.relativize(file);
         String projectDir = rel.getNameCount() > 1 ? rel.getName(0).toString() : "";
         String stem = file.getFileName().toString();
@@ -23,6 +35,6 @@ record TranscriptFile(Path path, String projectDir, String sessionIdFromPath, lo
         } else {
             session = rel.getName(n - 2).toString();
         }
-        return new TranscriptFile(file, projectDir, session, size);
+        return new TranscriptFile(file, projectDir, session, size, fileKey, mtimeMillis);
     }
 }
