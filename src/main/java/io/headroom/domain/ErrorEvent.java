@@ -20,6 +20,14 @@ public record ErrorEvent(
         String sessionId,
         String requestId) {
 
+    /**
+     * Keyed on the server's request id when there is one, so a failed call seen both by the proxy
+     * and in a Claude Code transcript is one error; else on the source's own record.
+     */
+    public static String dedupKey(String requestId, String fallback) {
+        return requestId != null ? "r:" + requestId : fallback;
+    }
+
     public boolean isLimitHit() {
         return category == ErrorCategory.USAGE_LIMIT;
     }

@@ -80,7 +80,8 @@ public final class ProxyEvents {
         } else {
             category = ErrorCategory.OTHER;
         }
-        return Optional.of(new ErrorEvent("proxy:" + c.callId(), UsageSource.PROXY, Instant.ofEpochMilli(c.startedAtMs()),
+        return Optional.of(new ErrorEvent(ErrorEvent.dedupKey(c.requestId(), "proxy:" + c.callId()), UsageSource.PROXY,
+                Instant.ofEpochMilli(c.startedAtMs()),
                 category, type, c.status(), window, resetAt, summary, null, c.sessionId(), c.requestId()));
     }
 

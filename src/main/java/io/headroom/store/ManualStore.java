@@ -35,14 +35,14 @@ public final class ManualStore {
     }
 
     public String addMessages(Instant at, int count, String model) {
-        return "m" + insert("INSERT INTO prompt_event (dedup_key, source, ts, count, project, session_id) VALUES (?,?,?,?,?,NULL)",
-                ps -> {
+        return "m" + insert("INSERT INTO prompt_event (dedup_key, source, ts, count, project, session_id, model)"
+                + " VALUES (?,?,?,?,?,NULL,?)", ps -> {
                     ps.setString(1, key());
                     ps.setString(2, UsageSource.MANUAL.code());
                     ps.setLong(3, at.toEpochMilli());
                     ps.setInt(4, count);
-                    // prompt_event has no model column; the model goes with the place the chat happened.
-                    ps.setString(5, model == null ? "claude.ai" : "claude.ai/" + model);
+                    ps.setString(5, "claude.ai");
+                    EventStore.setNullable(ps, 6, model);
                 });
     }
 
@@ -77,9 +77,10 @@ public final class ManualStore {
     public List<Entry> list(Instant from) {
         List<Entry> out = new ArrayList<>();
         try (Connection c = database.openReader()) {
-            query(c, "SELECT id, ts, count, project FROM prompt_event WHERE source = 'manual' AND ts >= ?", from, rs ->
+            query(c, "SELECT id, ts, count, project, model FROM prompt_event WHERE source = 'manual' AND ts >= ?", from, rs ->
                     out.add(new Entry("m" + rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2)), "message",
-                            rs.getInt(3) + " message(s)" + (rs.getString(4) == null ? "" : " on " + rs.getString(4)))));
+                            rs.getInt(3) + " message(s)" + (rs.getString(4) == null ? "" : " on " + rs.getString(4))
+                                    + (rs.getString(5) == null ? "" : " (" + rs.getString(5) + ")"))));
             query(c, "SELECT id, ts, limit_window, reset_at FROM error_event WHERE source = 'manual' AND ts >= ?", from, rs ->
                     out.add(new Entry("h" + rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2)), "limit-hit",
                             rs.getString(3) + " limit, resets " + Instant.ofEpochMilli(rs.getLong(4)))));

@@ -15,7 +15,8 @@ public final class Migrations {
     static final List<String> SCRIPTS = List.of(
             "V001__core.sql",
             "V002__utilization.sql",
-            "V003__proxy.sql");
+            "V003__proxy.sql",
+            "V004__prompt_model.sql");
 
     private Migrations() {
     }

@@ -32,7 +32,8 @@ class LogCommandTest {
 
         CliHarness.Run list = cli.run("log", "list", "--now", NOW);
         assertThat(list.out().lines()).hasSize(5);
-        assertThat(list.out()).contains("m1").contains("h1").contains("u1").contains("u3");
+        assertThat(list.out()).contains("m1").contains("h1").contains("u1").contains("u3")
+                .contains("3 message(s) on claude.ai (opus)");
 
         JsonNode w = Json.mapper().readTree(cli.run("windows", "--json", "--now", NOW).out());
         JsonNode five = w.get("fiveHour");

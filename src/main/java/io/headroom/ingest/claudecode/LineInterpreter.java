@@ -70,7 +70,8 @@ final class LineInterpreter {
         String text = line.firstText == null ? "" : line.firstText.strip();
         Optional<LimitMessage> limit = LimitMessageParser.parse(text, at, userZone);
         ErrorCategory category = limit.isPresent() ? ErrorCategory.USAGE_LIMIT : categorize(line, text);
-        return new ErrorEvent("l:" + fallbackKey, UsageSource.CLAUDE_CODE_LOG, at, category, line.error,
+        return new ErrorEvent(ErrorEvent.dedupKey(line.requestId, "l:" + fallbackKey), UsageSource.CLAUDE_CODE_LOG, at,
+                category, line.error,
                 line.apiErrorStatus, limit.map(LimitMessage::window).orElse(null),
                 limit.map(LimitMessage::resetAt).orElse(null), summary(text), project, session, line.requestId);
     }

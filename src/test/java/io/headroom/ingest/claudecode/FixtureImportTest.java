@@ -66,6 +66,24 @@ class FixtureImportTest {
     }
 
     @Test
+    void aFailedCallSeenAlsoByTheProxyIsOneError() {
+        try (TestWorkspace ws = new TestWorkspace(tmp, Fixtures.claudeDir(tmp.resolve("claude")))) {
+            ws.importAll();
+            // The proxy's record of the API-key 429 of session 358a6ec1 (request-id from the response header).
+            io.headroom.domain.ErrorEvent proxied = new io.headroom.domain.ErrorEvent(
+                    io.headroom.domain.ErrorEvent.dedupKey("req_01A16BA97E81E500000003", "proxy:1"),
+                    io.headroom.domain.UsageSource.PROXY, Instant.parse("2026-11-27T17:41:58.600Z"),
+                    io.headroom.domain.ErrorCategory.RATE_LIMIT, "rate_limit_error", 429, null, null, "rate_limit_error",
+                    null, null, "req_01A16BA97E81E500000003");
+            new io.headroom.store.EventStore(ws.workspace().database()).writeNow(new io.headroom.store.EventBatch(
+                    List.of(), List.of(proxied), List.of(), List.of(), null));
+            assertThat(ws.scalar("SELECT COUNT(*) FROM error_event")).isEqualTo(4);
+            assertThat(ws.scalar("SELECT COUNT(*) FROM error_event WHERE request_id = 'req_01A16BA97E81E500000003'"))
+                    .isEqualTo(1);
+        }
+    }
+
+    @Test
     void theCutStreamsPartialLineCountsAndIsMarkedIncomplete() {
         try (TestWorkspace ws = new TestWorkspace(tmp, Fixtures.claudeDir(tmp.resolve("claude")))) {
             ws.importAll();
