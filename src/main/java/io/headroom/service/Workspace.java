@@ -78,8 +78,21 @@ public final class Workspace implements AutoCloseable {
     public ImportReport importClaudeCode(List<Path> explicitDirs, ZoneId zone, ImportOptions options) {
         ClaudeCodeImporter importer = new ClaudeCodeImporter(database(), prices().table(), prices().fingerprint(), zone);
         ImportReport report = importer.run(discoverClaudeCode(explicitDirs), options);
-        drainStatusLine(Instant.now());
-        return report;
+        String problem = drainStatusLineReportingProblems(Instant.now());
+        return problem == null ? report : report.withProblem(problem);
+    }
+
+    /**
+     * As {@link #drainStatusLine}, but a spool that cannot be read or a store that cannot be
+     * written is a problem to report, not a failed command: the samples stay queued for next time.
+     */
+    String drainStatusLineReportingProblems(Instant now) {
+        try {
+            drainStatusLine(now);
+            return null;
+        } catch (RuntimeException e) {
+            return "Claude Code status-line samples stay queued for the next run: " + e.getMessage();
+        }
     }
 
     public synchronized PlanCatalogLoader.Loaded plans() {
@@ -100,7 +113,8 @@ public final class Workspace implements AutoCloseable {
 
     /** The windows service; each {@code current} first moves what the statusLine hook spooled into the store. */
     public WindowsService windows() {
-        return new WindowsService(database(), plans().catalog(), settings(), () -> drainStatusLine(Instant.now()));
+        return new WindowsService(database(), plans().catalog(), settings(),
+                () -> drainStatusLineReportingProblems(Instant.now()));
     }
 
     /**

@@ -128,6 +128,15 @@ class CliTest {
     }
 
     @Test
+    void anUnreadableStatusLineSpoolIsReportedAndTheReportStillRuns() throws Exception {
+        java.nio.file.Files.createDirectories(tmp.resolve("data").resolve("statusline-spool.draining-1"));
+        Run r = run("daily", "--json", "-z", "UTC", "--claude-dir", claude());
+        assertThat(r.code()).isZero();
+        assertThat(r.json().get("totals").get("inputTokens").asLong()).isEqualTo(55126);
+        assertThat(r.err()).contains("status-line samples stay queued");
+    }
+
+    @Test
     void theDataFolderIsPrivateFromTheFirstCommand() throws Exception {
         run("daily", "--json", "--no-import");
         assertThat(java.nio.file.attribute.PosixFilePermissions.toString(

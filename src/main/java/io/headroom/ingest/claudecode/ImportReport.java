@@ -30,6 +30,13 @@ public record ImportReport(
             int foldersUnreadable) {
     }
 
+    public ImportReport withProblem(String problem) {
+        List<String> all = new java.util.ArrayList<>(problems);
+        all.add(problem);
+        return new ImportReport(discoveryRule, lookedAt, files, bytesRead, linesRead, usageEvents, errorEvents, limitHits,
+                prompts, skippedLines, unknownModels, List.copyOf(all), repriced, durationMillis, completed);
+    }
+
     public long skippedTotal() {
         return skippedLines.values().stream().mapToLong(Long::longValue).sum();
     }
