@@ -34,10 +34,18 @@ final class SettingsCommand implements Callable<Integer> {
     @Option(names = "--clear-weekly-reset", description = "Forget the weekly reset.")
     boolean clearWeeklyReset;
 
+    @Option(names = "--proxy-port", paramLabel = "PORT", description = "The recording proxy's port (default 8787).")
+    Integer proxyPort;
+
+    @Option(names = "--proxy-with-app", paramLabel = "true|false", arity = "1",
+            description = "Start the recording proxy when the Headroom window opens.")
+    Boolean proxyWithApp;
+
     @Override
     public Integer call() throws Exception {
         Settings s = root.workspace().settings();
-        boolean changed = plan != null || zone != null || weeklyReset != null || clearWeeklyReset;
+        boolean changed = plan != null || zone != null || weeklyReset != null || clearWeeklyReset || proxyPort != null
+                || proxyWithApp != null;
         String newPlan = s.plan();
         if (plan != null) {
             newPlan = root.workspace().plans().catalog().plan(plan)
@@ -60,7 +68,9 @@ final class SettingsCommand implements Callable<Integer> {
             day = Settings.day(parts[0]).name();
             time = LocalTime.parse(parts[1].length() == 4 ? "0" + parts[1] : parts[1]).toString();
         }
-        Settings updated = new Settings(newPlan, newZone, day, time);
+        Settings updated = new Settings(newPlan, newZone, day, time, s.proxyPort(), s.proxyStartsWithApp())
+                .withProxy(proxyPort != null ? proxyPort : s.proxyPort(),
+                        proxyWithApp != null ? proxyWithApp : s.proxyStartsWithApp());
         if (changed) {
             root.workspace().saveSettings(updated);
         }
@@ -69,6 +79,8 @@ final class SettingsCommand implements Callable<Integer> {
         out.println("time zone:    " + (updated.timeZone() == null ? "(system: " + ZoneId.systemDefault() + ")" : updated.timeZone()));
         out.println("weekly reset: " + (updated.weeklyResetDay() == null ? "(not set; taken from official data when seen)"
                 : updated.weeklyResetDay() + " " + updated.weeklyResetTime()));
+        out.println("proxy:        port " + updated.proxyPortOrDefault()
+                + (updated.proxyStartsWithApp() ? ", starts with the app" : ", started by hand (headroom proxy)"));
         out.flush();
         return 0;
     }

@@ -137,6 +137,16 @@ class CliTest {
     }
 
     @Test
+    void proxySettingsPersist() {
+        Run set = run("settings", "--proxy-port", "9911", "--proxy-with-app", "true");
+        assertThat(set.code()).as(set.err()).isZero();
+        assertThat(run("settings").out()).contains("proxy:        port 9911, starts with the app");
+        Run bad = run("settings", "--proxy-port", "70000");
+        assertThat(bad.code()).isEqualTo(1);
+        assertThat(bad.err()).contains("the proxy port must be 1-65535");
+    }
+
+    @Test
     void theDataFolderIsPrivateFromTheFirstCommand() throws Exception {
         run("daily", "--json", "--no-import");
         assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
