@@ -33,8 +33,9 @@ final class ProxyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--port", paramLabel = "PORT", description = "Local port (default: ${DEFAULT-VALUE}).")
-    int port = ProxyConfig.DEFAULT_PORT;
+    @Option(names = "--port", paramLabel = "PORT",
+            description = "Local port (default: the one in settings, else " + ProxyConfig.DEFAULT_PORT + ").")
+    Integer port;
 
     @Option(names = "--upstream", paramLabel = "URL",
             description = "Where calls go, and the only place they go (default: ${DEFAULT-VALUE}).")
@@ -51,7 +52,7 @@ final class ProxyCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         ProxyService service = root.workspace().proxy();
-        RecordingProxy proxy = service.start(port, upstream);
+        RecordingProxy proxy = service.start(port != null ? port : root.workspace().settings().proxyPortOrDefault(), upstream);
         ZoneId zone = ZoneId.systemDefault();
         if (!quiet) {
             service.addListener(c -> {
