@@ -38,6 +38,7 @@ public final class HeadroomCommand implements Runnable {
         m.put("settings", SettingsCommand::new);
         m.put("proxy", ProxyCommand::new);
         m.put("api", ApiCommand::new);
+        m.put("autostart", AutostartCommand::new);
         m.put("help", CommandLine.HelpCommand::new);
         return m;
     }
