@@ -46,7 +46,7 @@ final class ApiCommand implements Callable<Integer> {
         Duration window = Duration.ofMinutes(Math.max(1, windowMinutes));
         List<ApiHeadroom.Row> rows = ApiHeadroom.compute(
                 new ProxyCallStore(root.workspace().database()).calls(now.minus(window), now.plusMillis(1)), now,
-                window);
+                window, root.workspace().plans().catalog().apiTiers());
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(Json.mapper().writeValueAsString(toJson(rows, now, window)));

@@ -1,6 +1,7 @@
 package io.headroom.proxy;
 
 import io.headroom.domain.ProxyCall;
+import io.headroom.domain.plans.PlanCatalog;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,16 +19,6 @@ import java.util.TreeMap;
  */
 public final class ApiHeadroom {
 
-    /** One published tier of a model class (limits dated 2026, anthropic-api.md section 7b). */
-    record Tier(String name, long rpm, long itpm, long otpm) {
-    }
-
-    private static final List<Tier> OPUS_SONNET = List.of(new Tier("1", 50, 30_000, 8_000),
-            new Tier("2", 1_000, 450_000, 90_000), new Tier("3", 2_000, 800_000, 160_000),
-            new Tier("4", 4_000, 2_000_000, 400_000));
-    private static final List<Tier> HAIKU = List.of(new Tier("1", 50, 50_000, 10_000),
-            new Tier("2", 1_000, 450_000, 90_000), new Tier("3", 2_000, 1_000_000, 200_000),
-            new Tier("4", 4_000, 4_000_000, 800_000));
 
     /** Figures for one key fingerprint and model class. */
     public record Row(String keyFingerprint, String modelClass, long requests, long inputTokens, long outputTokens,
@@ -48,7 +39,8 @@ public final class ApiHeadroom {
      * @param now    the end of both windows
      * @param window the span for cache, error and retry-after figures (rates use the last minute)
      */
-    public static List<Row> compute(List<ProxyCall> calls, Instant now, Duration window) {
+    /** @param tiers the published tiers, dated, from the plan catalog (plans.json) */
+    public static List<Row> compute(List<ProxyCall> calls, Instant now, Duration window, List<PlanCatalog.ApiTier> tiers) {
         long end = now.toEpochMilli();
         long minuteStart = end - 60_000;
         long windowStart = end - window.toMillis();
@@ -112,7 +104,7 @@ public final class ApiHeadroom {
                     : allInput / (double) countedInput;
             retryAfter.sort(null);
             int n = group.size();
-            rows.add(new Row(k[0], k[1], requests, input, output, rpm, itpm, otpm, tier(k[1], rpm, itpm, otpm), n, hit,
+            rows.add(new Row(k[0], k[1], requests, input, output, rpm, itpm, otpm, tier(k[1], rpm, itpm, otpm, tiers), n, hit,
                     multiplier, c429, c529, n == 0 ? 0 : c429 / (double) n, n == 0 ? 0 : c529 / (double) n,
                     List.copyOf(retryAfter)));
         }
@@ -133,21 +125,22 @@ public final class ApiHeadroom {
         return model;
     }
 
-    /** The published tier whose RPM and ITPM equal the reported limits, else a description. */
-    static String tier(String modelClass, Long rpm, Long itpm, Long otpm) {
+    /** The published tier whose limits for this model class equal the reported ones, else a description. */
+    static String tier(String modelClass, Long rpm, Long itpm, Long otpm, List<PlanCatalog.ApiTier> tiers) {
         if (rpm == null && itpm == null) {
             return null;
         }
-        List<Tier> table = modelClass.equals("haiku") ? HAIKU : OPUS_SONNET;
-        for (Tier t : table) {
-            if ((rpm == null || rpm == t.rpm()) && (itpm == null || itpm == t.itpm())
-                    && (otpm == null || otpm == t.otpm())) {
-                return "Tier " + t.name();
+        for (PlanCatalog.ApiTier t : tiers) {
+            PlanCatalog.RateLimits l = t.limits().get(modelClass);
+            if (l != null && (rpm == null || rpm == l.rpm()) && (itpm == null || itpm == l.itpm())
+                    && (otpm == null || otpm == l.otpm())) {
+                return t.name();
             }
         }
-        for (Tier t : table) {
-            if (rpm != null && rpm == t.rpm()) {
-                return "Tier " + t.name() + " (by RPM; token limits differ from the published table)";
+        for (PlanCatalog.ApiTier t : tiers) {
+            PlanCatalog.RateLimits l = t.limits().get(modelClass);
+            if (l != null && rpm != null && rpm == l.rpm()) {
+                return t.name() + " (by RPM; token limits differ from the published table)";
             }
         }
         return "custom (not in the published table)";

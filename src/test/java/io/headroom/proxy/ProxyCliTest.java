@@ -104,7 +104,8 @@ class ProxyCliTest {
         calls.add(call(t - 40_000, "k1", "claude-opus-4-5", 429, 0, 0, 0, 0, Map.of("retry-after", "20")));
         calls.add(call(t - 50_000, "k1", "claude-opus-4-5", 529, 0, 0, 0, 0, Map.of()));
         calls.add(call(t - 5_000, "k2", "claude-haiku-4-5", 200, 10, 0, 0, 5, Map.of()));
-        List<ApiHeadroom.Row> rows = ApiHeadroom.compute(calls, now, Duration.ofMinutes(60));
+        List<ApiHeadroom.Row> rows = ApiHeadroom.compute(calls, now, Duration.ofMinutes(60),
+                io.headroom.config.PlanCatalogLoader.load(null).catalog().apiTiers());
         assertThat(rows).hasSize(2);
         ApiHeadroom.Row opus = rows.get(0);
         assertThat(opus.modelClass()).isEqualTo("opus");
