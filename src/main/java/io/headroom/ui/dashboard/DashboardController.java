@@ -99,9 +99,13 @@ public final class DashboardController {
         ticker.play();
     }
 
-    /** Stops the countdown while the window is hidden (the timeline would otherwise keep it alive). */
+    /** Stops the countdown while the window is minimised; {@link #start} resumes it. */
     public void pause() {
         ticker.stop();
+    }
+
+    boolean ticking() {
+        return ticker.getStatus() == Animation.Status.RUNNING;
     }
 
     /** After {@link #dispose}: waits until the refresh thread has stopped. */
@@ -109,6 +113,7 @@ public final class DashboardController {
         return refresher.awaitStopped(timeout);
     }
 
+    /** The window hid: stops the countdown (a running timeline would keep it alive) and the refresh thread. */
     public void dispose() {
         ticker.stop();
         refresher.close();

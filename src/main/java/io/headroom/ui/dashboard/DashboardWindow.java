@@ -53,6 +53,13 @@ public final class DashboardWindow {
         stage.setScene(scene);
         stage.setOnShown(e -> controller.start());
         stage.setOnHidden(e -> controller.dispose());
+        stage.iconifiedProperty().addListener((o, was, iconified) -> {
+            if (iconified) {
+                controller.pause();
+            } else if (stage.isShowing()) {
+                controller.start();
+            }
+        });
     }
 
     public void show() {

@@ -31,6 +31,9 @@ final class Gauge extends StackPane {
         track.setLength(-SWEEP);
         percent.getStyleClass().add("gauge-percent");
         percent.textProperty().bind(text);
+        // "100.0%" and above would touch the ring at the normal size.
+        percent.textProperty().addListener((o, a, b) -> longText(b));
+        longText(percent.getText());
         caption.getStyleClass().add("gauge-caption");
         VBox centre = new VBox(percent, caption);
         centre.getStyleClass().add("gauge-centre");
@@ -44,6 +47,13 @@ final class Gauge extends StackPane {
         setMaxSize(SIZE, SIZE);
         show(gauge.get());
         gauge.addListener((o, a, b) -> show(b.doubleValue()));
+    }
+
+    private void longText(String t) {
+        percent.getStyleClass().remove("long");
+        if (t != null && t.length() > 5) {
+            percent.getStyleClass().add("long");
+        }
     }
 
     private void show(double p) {

@@ -35,7 +35,10 @@ final class OverviewRefresher implements AutoCloseable {
     private final Supplier<Instant> clock;
     private final ScheduledExecutorService executor;
     private final ScheduledThreadPoolExecutor pool;
+    /** The all-time total scans every usage row, so it is recomputed only after new lines or once a minute. */
+    private static final long TOTALS_EVERY_NANOS = 60_000_000_000L;
     private long allTokens = -1;
+    private long totalsAt;
 
     OverviewRefresher(Workspace workspace, Supplier<Instant> clock) {
         this.workspace = workspace;
@@ -76,7 +79,8 @@ final class OverviewRefresher implements AutoCloseable {
         LocalDate today = LocalDate.ofInstant(now, snapshot.zone());
         PeriodUsage day = UsageRollup.total("today",
                 reports.daily(new UsageReports.Range(today, today, snapshot.zone())));
-        if (allTokens < 0 || report.linesRead() > 0) {
+        if (allTokens < 0 || report.linesRead() > 0 || System.nanoTime() - totalsAt > TOTALS_EVERY_NANOS) {
+            totalsAt = System.nanoTime();
             allTokens = UsageRollup.total("all", reports.daily(new UsageReports.Range(null, null, snapshot.zone())))
                     .tokens().total();
         }

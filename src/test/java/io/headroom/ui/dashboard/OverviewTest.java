@@ -203,8 +203,11 @@ class OverviewTest {
 
     @Test
     void limitReachedShowsTheFullGaugeTheLimitEventBadgeAndTheTimeToReset(FxRobot robot) throws Exception {
-        // The fixtures hold "You've hit your session limit · resets 6:42pm (UTC)" at 17:41.
-        workspace(Fixtures.claudeDir(tmp.resolve("claude")));
+        // The fixtures hold "You've hit your session limit · resets 6:42pm (UTC)" at 17:41; the weekly
+        // limit hit is logged by hand, as `headroom log limit-hit --window weekly` does.
+        Workspace ws = workspace(Fixtures.claudeDir(tmp.resolve("claude")));
+        new ManualStore(ws.database()).addLimitHit(Instant.parse("2026-11-27T17:50:00Z"), LimitWindow.WEEKLY,
+                Instant.parse("2026-11-30T08:00:00Z"));
         open(robot, Instant.parse("2026-11-27T18:00:00Z"));
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> robot.lookup("#card-five-hour .forecast").tryQuery()
                 .map(n -> ((Label) n).getText().startsWith("Limit reached")).orElse(false));
@@ -227,6 +230,18 @@ class OverviewTest {
         assertThat(label(robot, "#card-five-hour .reset-time").getText()).isEqualTo("at 18:42");
         assertThat(robot.lookup("#card-five-hour .forecast-box").query().getStyleClass()).contains("state-limit-reached");
         assertThat(robot.lookup("#emptyState").query().isVisible()).isFalse();
+
+        WindowStatus weekly = ws.windows().current(Instant.parse("2026-11-27T18:00:00Z")).result().weekly();
+        assertThat(label(robot, "#card-weekly .gauge-percent").getText()).isEqualTo(OverviewText.percent(weekly.usedPercent()))
+                .isEqualTo("100.0%");
+        assertThat(badge(robot, "card-weekly", "percent-badge").getText())
+                .isEqualTo(ProvenanceBadge.label(weekly.percentProvenance()));
+        assertThat(badge(robot, "card-weekly", "limit-badge").getText()).isEqualTo("limit event");
+        assertThat(badge(robot, "card-weekly", "reset-badge").getText()).isEqualTo("manual");
+        assertThat(badge(robot, "card-weekly", "reset-badge").getTooltip().getText()).contains(Provenance.MANUAL.explanation());
+        assertThat(label(robot, "#card-weekly .countdown").getText()).isEqualTo("2 d 14 h 00 min 00 s");
+        assertThat(label(robot, "#card-weekly .forecast").getText().replace('\u00a0', ' '))
+                .isEqualTo("Limit reached, resets in 2 d 14 h");
 
         Screenshots.save(forecast.getScene(), "overview-limit-hit");
     }
@@ -272,8 +287,21 @@ class OverviewTest {
         assertThat(tabs.getSelectionModel().getSelectedItem().getText()).isEqualTo("History");
         assertThat(robot.lookup(".coming-next .empty-title").queryAllAs(Label.class))
                 .anyMatch(l -> l.getText().equals("History is coming next") && l.isVisible());
+        Screenshots.save(tabs.getScene(), "dashboard-coming-next");
         robot.type(KeyCode.LEFT);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(tabs.getSelectionModel().getSelectedIndex()).isZero();
+    }
+
+    @Test
+    void hidingTheWindowStopsTheCountdownAndTheRefreshThread(FxRobot robot) throws Exception {
+        workspace(Fixtures.claudeDir(tmp.resolve("claude")));
+        open(robot, EVENING);
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> label(robot, ".status").getText().contains("imported"));
+        assertThat(window.controller().ticking()).isTrue();
+        robot.interact(stage::hide);
+        assertThat(window.controller().ticking()).isFalse();
+        assertThat(window.controller().awaitStopped(Duration.ofSeconds(10))).isTrue();
+        window = null; // already closed
     }
 }
