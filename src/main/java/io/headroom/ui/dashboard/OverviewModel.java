@@ -57,10 +57,6 @@ final class OverviewModel {
         this.clock = clock;
     }
 
-    Supplier<Instant> clock() {
-        return clock;
-    }
-
     void apply(Batch b) {
         WindowsService.Snapshot s = b.snapshot();
         Instant now = clock.get();

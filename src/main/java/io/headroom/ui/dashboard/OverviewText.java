@@ -37,7 +37,7 @@ final class OverviewText {
         return p == null ? "—" : String.format(Locale.ROOT, "%.1f%%", p);
     }
 
-    /** A live countdown with seconds: "4 h 18 min 09 s", "2 d 3 h 05 min 09 s", "0 s". */
+    /** A live countdown with seconds: "4 h 18 min 09 s", "12 min 05 s", "0 s"; with days "2 d 03:05:09". */
     static String countdown(Duration d) {
         long s = Math.max(0, d.getSeconds());
         long days = s / 86_400;
@@ -45,7 +45,7 @@ final class OverviewText {
         long minutes = s % 3600 / 60;
         long seconds = s % 60;
         if (days > 0) {
-            return String.format(Locale.ROOT, "%d d %d h %02d min %02d s", days, hours, minutes, seconds);
+            return String.format(Locale.ROOT, "%d d %02d:%02d:%02d", days, hours, minutes, seconds);
         }
         if (hours > 0) {
             return String.format(Locale.ROOT, "%d h %02d min %02d s", hours, minutes, seconds);

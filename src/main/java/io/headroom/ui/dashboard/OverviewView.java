@@ -37,6 +37,7 @@ final class OverviewView extends ScrollPane {
         Label plan = new Label();
         plan.textProperty().bind(model.planLine);
         plan.getStyleClass().add("plan-line");
+        plan.setWrapText(true);
         Label updated = new Label();
         updated.textProperty().bind(model.updated);
         updated.getStyleClass().add("updated");
@@ -59,6 +60,7 @@ final class OverviewView extends ScrollPane {
         v.setId(id);
         v.textProperty().bind(value);
         v.getStyleClass().add("figure");
+        v.setMinWidth(Region.USE_PREF_SIZE);
         HBox line = new HBox(8, v, new ProvenanceBadge(Provenance.MEASURED));
         line.setAlignment(Pos.BASELINE_LEFT);
         VBox tile = new VBox(4, c, line);
@@ -66,9 +68,11 @@ final class OverviewView extends ScrollPane {
             Label s = new Label();
             s.textProperty().bind(sub);
             s.getStyleClass().add("tile-sub");
+            s.setMinWidth(Region.USE_PREF_SIZE);
             tile.getChildren().add(s);
         }
         tile.getStyleClass().add("tile");
+        tile.setMinWidth(Region.USE_PREF_SIZE);
         return tile;
     }
 
@@ -96,7 +100,7 @@ final class OverviewView extends ScrollPane {
             HBox.setHgrow(card, Priority.ALWAYS);
             card.setMaxWidth(Double.MAX_VALUE);
             card.setPrefWidth(0);
-            card.setMinWidth(220);
+            card.setMinWidth(200);
             nodes.add(card);
         }
         cards.getChildren().setAll(nodes);

@@ -35,6 +35,9 @@ final class WindowCard extends VBox {
         gaugeBox.setMaxWidth(Double.MAX_VALUE);
 
         Label countdown = text(m.countdownText, "countdown");
+        countdown.setWrapText(true);
+        countdown.setMinWidth(0);
+        countdown.setMinHeight(Region.USE_PREF_SIZE);
         Label resetAt = text(m.resetText, "reset-time");
         resetAt.setWrapText(true);
         resetAt.setMinWidth(0);
@@ -52,6 +55,8 @@ final class WindowCard extends VBox {
         facts.getColumnConstraints().addAll(half, half);
 
         Label usedTokens = text(m.usedTokens, "used-tokens");
+        usedTokens.setWrapText(true);
+        usedTokens.setMinHeight(Region.USE_PREF_SIZE);
         Tooltip tokensTip = new Tooltip();
         tokensTip.textProperty().bind(m.usedTokensDetail);
         tokensTip.setWrapText(true);

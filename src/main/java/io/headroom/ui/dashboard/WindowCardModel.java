@@ -7,10 +7,8 @@ import io.headroom.domain.windows.WindowStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -28,7 +26,6 @@ final class WindowCardModel {
     final DoubleProperty gauge = new SimpleDoubleProperty(-1);
     final StringProperty percentText = new SimpleStringProperty("—");
     final ObjectProperty<Provenance> percentProvenance = new SimpleObjectProperty<>();
-    final BooleanProperty running = new SimpleBooleanProperty(false);
     final StringProperty countdownCaption = new SimpleStringProperty("Resets in");
     final StringProperty countdownText = new SimpleStringProperty("—");
     final StringProperty resetText = new SimpleStringProperty("");
@@ -42,7 +39,6 @@ final class WindowCardModel {
     final ObjectProperty<Provenance> burnProvenance = new SimpleObjectProperty<>();
     final ObjectProperty<Provenance> forecastProvenance = new SimpleObjectProperty<>();
     final StringProperty burnText = new SimpleStringProperty("—");
-    final BooleanProperty burnKnown = new SimpleBooleanProperty(false);
     final StringProperty forecastText = new SimpleStringProperty("");
     final StringProperty forecastState = new SimpleStringProperty("");
 
@@ -53,15 +49,6 @@ final class WindowCardModel {
         this.title = title;
     }
 
-    WindowStatus status() {
-        return status;
-    }
-
-    /** Instant of the reset this card counts down to, or null (idle, or weekly reset unknown). */
-    Instant resetAt() {
-        return status == null || status.window() == null ? null : status.window().end();
-    }
-
     void apply(WindowStatus st, ZoneId zone, Instant now) {
         this.status = st;
         this.zone = zone;
@@ -70,7 +57,6 @@ final class WindowCardModel {
         percentText.set(OverviewText.percent(p));
         percentProvenance.set(st.percentProvenance());
         Window w = st.window();
-        running.set(w != null);
         resetProvenance.set(w == null || w.end() == null ? null : w.provenance());
         usedText.set(OverviewText.usd(st.used().costUsd()));
         usedTokens.set(OverviewText.tokens(st.used().tokens()) + " tokens");
@@ -79,7 +65,6 @@ final class WindowCardModel {
         limitText.set(st.limit() == null ? "Unknown" : OverviewText.usd(st.limit().value()));
         limitDetail.set(OverviewText.limit(st.limit()));
         String burn = OverviewText.burn(st.forecast());
-        burnKnown.set(burn != null);
         burnProvenance.set(burn == null ? null : Provenance.MEASURED);
         limitProvenance.set(st.limit() == null ? null
                 : st.limit().method() == LimitEstimate.Method.LIMIT_HITS ? Provenance.LIMIT_EVENT : Provenance.ESTIMATE);

@@ -166,7 +166,7 @@ class OverviewTest {
         assertThat(badge(robot, "card-weekly", "percent-badge").getText()).isEqualTo("manual");
         assertThat(badge(robot, "card-weekly", "percent-badge").getTooltip().getText())
                 .contains(Provenance.MANUAL.explanation());
-        assertThat(label(robot, "#card-weekly .countdown").getText()).isEqualTo("2 d 11 h 00 min 00 s");
+        assertThat(label(robot, "#card-weekly .countdown").getText()).isEqualTo("2 d 11:00:00");
         assertThat(weekly.forecast().limitAt()).isNotNull();
         String limitAt = OverviewText.clock(weekly.forecast().limitAt(), EVENING, s.zone());
         assertThat(label(robot, "#card-weekly .forecast").getText())
@@ -191,6 +191,26 @@ class OverviewTest {
         Path png = Screenshots.save(status.getScene(), "overview");
         assertThat(Files.size(png)).isGreaterThan(10_000);
 
+        // Hovering a badge shows what its provenance means.
+        robot.moveTo((Node) percentBadge);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> percentBadge.getTooltip().isShowing());
+        Screenshots.save(percentBadge.getTooltip().getScene(), "overview-tooltip");
+        robot.moveTo((Node) robot.lookup(".page-title").query());
+
+        // At the smallest window size nothing is cut off: the page scrolls.
+        robot.interact(() -> {
+            stage.setWidth(960);
+            stage.setHeight(600);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        Node card = robot.lookup("#card-weekly-sonnet").query();
+        assertThat(card.localToScene(card.getBoundsInLocal()).getMaxX()).isLessThanOrEqualTo(960);
+        Screenshots.save(status.getScene(), "overview-small");
+        robot.interact(() -> {
+            stage.setWidth(DashboardWindow.WIDTH);
+            stage.setHeight(DashboardWindow.HEIGHT);
+        });
+
         // One second later the countdown shows one second less (recomputed from the reset instant).
         now.set(EVENING.plusSeconds(1));
         Label countdown = label(robot, "#card-five-hour .countdown");
@@ -198,7 +218,7 @@ class OverviewTest {
         now.set(EVENING.plusSeconds(61));
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> countdown.getText().equals("2 h 58 min 59 s"));
         WaitForAsyncUtils.waitForFxEvents(); // the tick sets the 5-hour card first, then the weekly one
-        assertThat(label(robot, "#card-weekly .countdown").getText()).isEqualTo("2 d 10 h 58 min 59 s");
+        assertThat(label(robot, "#card-weekly .countdown").getText()).isEqualTo("2 d 10:58:59");
     }
 
     @Test
@@ -239,7 +259,7 @@ class OverviewTest {
         assertThat(badge(robot, "card-weekly", "limit-badge").getText()).isEqualTo("limit event");
         assertThat(badge(robot, "card-weekly", "reset-badge").getText()).isEqualTo("manual");
         assertThat(badge(robot, "card-weekly", "reset-badge").getTooltip().getText()).contains(Provenance.MANUAL.explanation());
-        assertThat(label(robot, "#card-weekly .countdown").getText()).isEqualTo("2 d 14 h 00 min 00 s");
+        assertThat(label(robot, "#card-weekly .countdown").getText()).isEqualTo("2 d 14:00:00");
         assertThat(label(robot, "#card-weekly .forecast").getText().replace('\u00a0', ' '))
                 .isEqualTo("Limit reached, resets in 2 d 14 h");
 

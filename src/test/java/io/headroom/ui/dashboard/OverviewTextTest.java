@@ -38,7 +38,7 @@ class OverviewTextTest {
     void countdownsShowSecondsAndNeverGoNegative() {
         assertThat(OverviewText.countdown(Duration.ofSeconds(4 * 3600 + 18 * 60 + 9))).isEqualTo("4 h 18 min 09 s");
         assertThat(OverviewText.countdown(Duration.ofSeconds(2 * 86_400 + 3 * 3600 + 5 * 60 + 9)))
-                .isEqualTo("2 d 3 h 05 min 09 s");
+                .isEqualTo("2 d 03:05:09");
         assertThat(OverviewText.countdown(Duration.ofSeconds(61))).isEqualTo("1 min 01 s");
         assertThat(OverviewText.countdown(Duration.ofSeconds(7))).isEqualTo("7 s");
         assertThat(OverviewText.countdown(Duration.ofSeconds(-5))).isEqualTo("0 s");
