@@ -314,6 +314,18 @@ class OverviewTest {
     }
 
     @Test
+    void aRefreshThatFailsSaysSoAndKeepsTrying(FxRobot robot) throws Exception {
+        Path notADatabase = Files.createDirectories(tmp.resolve("a-folder-not-a-database"));
+        workspace = new Workspace(new DataDirectory(tmp.resolve("data")), notADatabase,
+                Map.of("CLAUDE_CONFIG_DIR", tmp.resolve("claude").toString()), tmp.resolve("home"));
+        open(robot, EVENING);
+        Label status = label(robot, ".status");
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> status.getText().startsWith("Could not refresh: "));
+        assertThat(window.controller().ticking()).isTrue();
+        assertThat(robot.lookup(".loading").query().isVisible()).isTrue(); // no half-made numbers
+    }
+
+    @Test
     void hidingTheWindowStopsTheCountdownAndTheRefreshThread(FxRobot robot) throws Exception {
         workspace(Fixtures.claudeDir(tmp.resolve("claude")));
         open(robot, EVENING);
