@@ -139,7 +139,7 @@ final class OverviewView extends ScrollPane {
 
         Label how = new Label("How to add data");
         how.getStyleClass().add("empty-subtitle");
-        VBox steps = new VBox(12,
+        VBox steps = new VBox(8,
                 step("Claude Code", "Use Claude Code once; its transcripts appear in the folders above and are read "
                         + "here every few seconds.", null),
                 step("Anthropic API calls", "Run the recording proxy, then point clients at it:",
@@ -148,7 +148,7 @@ final class OverviewView extends ScrollPane {
                         "headroom statusline --install"),
                 step("claude.ai chats", "Log messages, limit hits and the percentages claude.ai shows by hand:",
                         "headroom log message\nheadroom log limit-hit --resets \"6pm\""));
-        VBox box = new VBox(14, title, intro, places, how, steps);
+        VBox box = new VBox(10, title, intro, places, how, steps);
         box.getStyleClass().add("empty-state");
         box.setMaxWidth(880);
         box.setId("emptyState");
