@@ -1,82 +1,121 @@
 package io.headroom.ui.dashboard;
 
-import io.headroom.domain.usage.PeriodUsage;
-import io.headroom.domain.usage.UsageRollup;
-import io.headroom.ingest.claudecode.ImportOptions;
-import io.headroom.ingest.claudecode.ImportReport;
-import io.headroom.service.UsageReports;
 import io.headroom.service.Workspace;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.List;
-import java.util.Locale;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import javafx.concurrent.Task;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Supplier;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.fxml.FXML;
+import javafx.geometry.Pos;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.layout.VBox;
 
 /**
- * The dashboard shell: imports Claude Code transcripts in the background and shows what the
- * store holds. The gauges, countdowns and tabs come with the dashboard issue.
+ * The dashboard: a tab per view, the Overview first. One background thread refreshes the data
+ * (see {@link OverviewRefresher}); a one-second timeline moves the countdowns while the window shows.
  */
 public final class DashboardController {
 
+    /** How often new transcript lines are imported and the windows recomputed. */
+    public static final Duration REFRESH = Duration.ofSeconds(5);
+
     private final Workspace workspace;
-    private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "headroom-dashboard");
-        t.setDaemon(true);
-        return t;
-    });
+    private final OverviewModel overview;
+    private final OverviewRefresher refresher;
+    private final Duration refreshPeriod;
+    private final Timeline ticker;
+    private boolean started;
 
     @FXML
+    private TabPane tabs;
+    @FXML
+    private Tab overviewTab;
+    @FXML
     private Label dataLocation;
-    @FXML
-    private Label todayCost;
-    @FXML
-    private Label totalTokens;
     @FXML
     private Label status;
 
     public DashboardController(Workspace workspace) {
+        this(workspace, Instant::now, REFRESH);
+    }
+
+    DashboardController(Workspace workspace, Supplier<Instant> clock, Duration refreshPeriod) {
         this.workspace = workspace;
+        this.overview = new OverviewModel(clock);
+        this.refresher = new OverviewRefresher(workspace, clock);
+        this.refreshPeriod = refreshPeriod;
+        this.ticker = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> overview.tick()));
+        ticker.setCycleCount(Animation.INDEFINITE);
     }
 
     @FXML
     private void initialize() {
         dataLocation.setText(workspace.databaseFile().toString());
-        status.setText("Reading Claude Code transcripts…");
+        status.textProperty().bind(overview.status);
+        overviewTab.setContent(new OverviewView(overview));
+        comingNext("History", "Daily, weekly and monthly usage and cost.", "headroom daily · headroom weekly · headroom monthly");
+        comingNext("Sessions", "Every Claude Code session with its cost.", "headroom session");
+        comingNext("API", "Calls recorded by the proxy and the API's own limits.", "headroom api");
+        comingNext("Advisor", "Which plan fits the way you use Claude.", null);
+        comingNext("Settings", "Plan, time zone and weekly reset.", "headroom settings");
     }
 
-    /** Imports and summarises off the FX thread, then shows the result in one update. */
-    public void refresh() {
-        ZoneId zone = ZoneId.systemDefault();
-        Task<Summary> task = new Task<>() {
-            @Override
-            protected Summary call() {
-                ImportReport report = workspace.importClaudeCode(List.of(), zone, ImportOptions.defaults());
-                UsageReports reports = workspace.reports();
-                List<PeriodUsage> today = reports.daily(new UsageReports.Range(LocalDate.now(zone), null, zone));
-                PeriodUsage all = UsageRollup.total("all", reports.daily(new UsageReports.Range(null, null, zone)));
-                return new Summary(report, UsageRollup.total("today", today), all);
-            }
-        };
-        task.setOnSucceeded(e -> show(task.getValue()));
-        task.setOnFailed(e -> status.setText("Could not read usage: " + task.getException().getMessage()));
-        background.submit(task);
+    private void comingNext(String name, String what, String cli) {
+        Label title = new Label(name + " is coming next");
+        title.getStyleClass().add("empty-title");
+        Label text = new Label(what);
+        text.getStyleClass().add("empty-text");
+        VBox box = new VBox(8, title, text);
+        if (cli != null) {
+            Label meanwhile = new Label("Meanwhile, on the command line:");
+            meanwhile.getStyleClass().add("empty-text");
+            Label code = new Label(cli);
+            code.getStyleClass().addAll("code", "code-block");
+            box.getChildren().addAll(meanwhile, code);
+        }
+        box.setAlignment(Pos.CENTER);
+        box.getStyleClass().add("coming-next");
+        Tab tab = new Tab(name, box);
+        tab.getStyleClass().add("tab-next");
+        tab.setTooltip(new javafx.scene.control.Tooltip(name + ": coming next"));
+        tabs.getTabs().add(tab);
     }
 
-    private void show(Summary s) {
-        todayCost.setText(String.format(Locale.ROOT, "$%,.2f", s.today.cost()));
-        totalTokens.setText(String.format(Locale.ROOT, "%,d", s.all.tokens().total()));
-        status.setText(String.format(Locale.ROOT, "%d Claude Code transcripts found, %,d new lines imported.",
-                s.report.files().found(), s.report.linesRead()));
+    OverviewModel overview() {
+        return overview;
     }
 
+    /** Starts the background refresh (once) and the countdown timeline. */
+    public void start() {
+        if (!started) {
+            started = true;
+            refresher.start(refreshPeriod, overview::apply, overview::failed);
+        }
+        overview.tick();
+        ticker.play();
+    }
+
+    /** Stops the countdown while the window is minimised; {@link #start} resumes it. */
+    public void pause() {
+        ticker.stop();
+    }
+
+    boolean ticking() {
+        return ticker.getStatus() == Animation.Status.RUNNING;
+    }
+
+    /** After {@link #dispose}: waits until the refresh thread has stopped. */
+    boolean awaitStopped(Duration timeout) throws InterruptedException {
+        return refresher.awaitStopped(timeout);
+    }
+
+    /** The window hid: stops the countdown (a running timeline would keep it alive) and the refresh thread. */
     public void dispose() {
-        background.shutdownNow();
-    }
-
-    private record Summary(ImportReport report, PeriodUsage today, PeriodUsage all) {
+        ticker.stop();
+        refresher.close();
     }
 }

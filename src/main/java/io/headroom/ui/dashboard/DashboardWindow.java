@@ -3,6 +3,9 @@ package io.headroom.ui.dashboard;
 import io.headroom.service.Workspace;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Supplier;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -23,9 +26,14 @@ public final class DashboardWindow {
     }
 
     public DashboardWindow(Stage stage, Workspace workspace) {
+        this(stage, workspace, Instant::now, DashboardController.REFRESH);
+    }
+
+    /** @param clock "now" for the windows and the countdowns (tests pass a fixed one) */
+    DashboardWindow(Stage stage, Workspace workspace, Supplier<Instant> clock, Duration refresh) {
         this.stage = stage;
         FXMLLoader loader = new FXMLLoader(DashboardWindow.class.getResource("Dashboard.fxml"));
-        this.controller = new DashboardController(workspace);
+        this.controller = new DashboardController(workspace, clock, refresh);
         loader.setController(controller);
         Parent root;
         try {
@@ -43,11 +51,26 @@ public final class DashboardWindow {
         stage.setMinWidth(960);
         stage.setMinHeight(600);
         stage.setScene(scene);
+        stage.setOnShown(e -> controller.start());
         stage.setOnHidden(e -> controller.dispose());
+        stage.iconifiedProperty().addListener((o, was, iconified) -> {
+            if (iconified) {
+                controller.pause();
+            } else if (stage.isShowing()) {
+                controller.start();
+            }
+        });
     }
 
     public void show() {
-        stage.show();
-        controller.refresh();
+        if (stage.isShowing()) {
+            controller.start();
+        } else {
+            stage.show(); // onShown starts the refresh and the countdowns
+        }
+    }
+
+    DashboardController controller() {
+        return controller;
     }
 }

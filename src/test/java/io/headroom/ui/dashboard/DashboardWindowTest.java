@@ -29,17 +29,23 @@ class DashboardWindowTest {
     static Path tmp;
 
     private Workspace workspace;
+    private Stage stage;
+    private DashboardWindow window;
 
     @Start
     void start(Stage stage) {
         Path claude = Fixtures.claudeDir(tmp.resolve("claude-" + System.nanoTime()));
         workspace = new Workspace(new DataDirectory(tmp.resolve("data-" + System.nanoTime())), null,
                 Map.of("CLAUDE_CONFIG_DIR", claude.toString()), tmp);
-        new DashboardWindow(stage, workspace).show();
+        this.stage = stage;
+        window = new DashboardWindow(stage, workspace);
+        window.show();
     }
 
     @AfterEach
-    void close() {
+    void close(FxRobot robot) throws Exception {
+        robot.interact(stage::hide); // stops the countdown and the refresh thread before the database closes
+        assertThat(window.controller().awaitStopped(java.time.Duration.ofSeconds(10))).isTrue();
         workspace.close();
     }
 
@@ -48,7 +54,9 @@ class DashboardWindowTest {
         Label status = robot.lookup(".status").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> status.getText().contains("imported"));
         assertThat(status.getText()).isEqualTo("11 Claude Code transcripts found, 96 new lines imported.");
+        WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#totalTokens").queryAs(Label.class).getText()).isEqualTo("220,645");
+        assertThat(robot.lookup("#card-five-hour").tryQuery()).isPresent(); // the Overview's cards replaced the shell
         assertThat(robot.lookup(".title").queryAs(Label.class).getText()).isEqualTo("Headroom");
         assertThat(status.getScene().getWindow().getWidth()).isEqualTo(1280);
 

@@ -1,0 +1,126 @@
+package io.headroom.ui.dashboard;
+
+import io.headroom.domain.LimitWindow;
+import io.headroom.domain.windows.WindowStatus;
+import io.headroom.ingest.claudecode.ClaudeDirectories;
+import io.headroom.ingest.claudecode.ImportReport;
+import io.headroom.service.WindowsService;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * What the Overview shows, as FX properties the view binds to. The background refresher computes
+ * a {@link Batch} off the FX thread; {@link #apply} takes it on the FX thread in one go, and
+ * {@link #tick} (every second) recomputes countdowns from the reset instants held in the cards.
+ * Tests drive both directly with a fixed "now".
+ */
+final class OverviewModel {
+
+    /** One refresh's worth of data, computed off the FX thread. */
+    record Batch(Instant now, WindowsService.Snapshot snapshot, double todayCostUsd, long todayTokens,
+            long allTokens, ImportReport importReport, ClaudeDirectories.Discovery discovery) {
+    }
+
+    final WindowCardModel fiveHour = new WindowCardModel("5-hour window");
+    final WindowCardModel weekly = new WindowCardModel("Weekly · all models");
+    final WindowCardModel weeklyOpus = new WindowCardModel("Weekly · Opus");
+    final WindowCardModel weeklySonnet = new WindowCardModel("Weekly · Sonnet");
+    /** The cards to show, in order; the per-model ones only when they have usage or official data. */
+    final ObservableList<WindowCardModel> cards = FXCollections.observableArrayList();
+
+    final BooleanProperty loaded = new SimpleBooleanProperty(false);
+    final BooleanProperty empty = new SimpleBooleanProperty(false);
+    final StringProperty todayCost = new SimpleStringProperty("—");
+    final StringProperty todayTokens = new SimpleStringProperty("");
+    final StringProperty allTokens = new SimpleStringProperty("—");
+    final StringProperty allTokensNote = new SimpleStringProperty("cache reads included");
+    final StringProperty planLine = new SimpleStringProperty("");
+    final StringProperty status = new SimpleStringProperty("Reading Claude Code transcripts…");
+    final StringProperty updated = new SimpleStringProperty("");
+    /** The places looked at for Claude Code transcripts, one line each, for the first-run screen. */
+    final ObservableList<String> lookedAt = FXCollections.observableArrayList();
+    final StringProperty lookedAtRule = new SimpleStringProperty("");
+
+    private final Supplier<Instant> clock;
+    private long linesImported;
+
+    OverviewModel(Supplier<Instant> clock) {
+        this.clock = clock;
+    }
+
+    void apply(Batch b) {
+        WindowsService.Snapshot s = b.snapshot();
+        Instant now = clock.get();
+        fiveHour.apply(s.result().fiveHour(), s.zone(), now);
+        weekly.apply(s.result().weekly(), s.zone(), now);
+        List<WindowCardModel> show = new ArrayList<>(List.of(fiveHour, weekly));
+        for (WindowStatus m : s.result().weeklyByModel()) {
+            WindowCardModel card = m.kind() == LimitWindow.WEEKLY_OPUS ? weeklyOpus : weeklySonnet;
+            card.apply(m, s.zone(), now);
+            if (m.used().costUsd() > 0 || m.official() != null) {
+                show.add(card);
+            }
+        }
+        if (!cards.equals(show)) {
+            cards.setAll(show);
+        }
+        todayCost.set(OverviewText.usd(b.todayCostUsd()));
+        todayTokens.set(OverviewText.tokens(b.todayTokens()) + " tokens today, cache reads included");
+        allTokens.set(OverviewText.tokens(b.allTokens()));
+        planLine.set((s.plan() == null ? "Plan not set (headroom settings --plan pro|max5|max20)" : s.plan().name())
+                + " · times in " + s.zone().getId() + " · costs are API-equivalent");
+        ImportReport r = b.importReport();
+        if (r != null) {
+            linesImported += r.linesRead();
+            status.set(String.format(Locale.ROOT, "%d Claude Code transcripts found, %,d new lines imported.",
+                    r.files().found(), linesImported)
+                    + (r.problems().isEmpty() ? "" : " " + String.join(" ", r.problems())));
+        }
+        List<String> places = new ArrayList<>();
+        if (b.discovery() != null) {
+            lookedAtRule.set(switch (b.discovery().rule()) {
+                case "CLAUDE_CONFIG_DIR" -> "the folders in CLAUDE_CONFIG_DIR";
+                case "--claude-dir" -> "the folders given";
+                default -> "Claude Code's default folders";
+            });
+            for (ClaudeDirectories.Candidate c : b.discovery().candidates()) {
+                places.add(c.configured() + (c.found() ? "  (found: " + c.projects() + ")" : "  (not found)"));
+            }
+        }
+        if (!lookedAt.equals(places)) {
+            lookedAt.setAll(places);
+        }
+        empty.set(!hasData(b));
+        updated.set("Updated " + OverviewText.clock(b.now(), now, s.zone()));
+        loaded.set(true);
+    }
+
+    void failed(String message) {
+        status.set("Could not refresh: " + message);
+    }
+
+    void tick() {
+        Instant now = clock.get();
+        for (WindowCardModel c : List.of(fiveHour, weekly, weeklyOpus, weeklySonnet)) {
+            c.tick(now);
+        }
+    }
+
+    private static boolean hasData(Batch b) {
+        WindowsService.Snapshot s = b.snapshot();
+        if (b.allTokens() > 0 || s.result().fiveHour().window() != null) {
+            return true;
+        }
+        WindowStatus w = s.result().weekly();
+        return w.used().prompts() > 0 || w.official() != null || w.usedPercent() != null && w.usedPercent() > 0;
+    }
+}

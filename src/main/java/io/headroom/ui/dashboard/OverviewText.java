@@ -1,0 +1,134 @@
+package io.headroom.ui.dashboard;
+
+import io.headroom.domain.windows.Forecast;
+import io.headroom.domain.windows.LimitEstimate;
+import io.headroom.domain.windows.Window;
+import io.headroom.domain.windows.WindowStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/**
+ * The Overview's sentences and figures, from the same engine result the {@code windows} command
+ * prints. Pure (no JavaFX): every method takes "now" and the user's zone.
+ */
+final class OverviewText {
+
+    private static final DateTimeFormatter HM = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
+    private static final DateTimeFormatter DAY_HM = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ROOT);
+
+    private OverviewText() {
+    }
+
+    static String usd(double v) {
+        return String.format(Locale.ROOT, "$%,.2f", v);
+    }
+
+    static String tokens(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
+    }
+
+    /** "40.0%", or an em dash when no percentage is known. */
+    static String percent(Double p) {
+        return p == null ? "—" : String.format(Locale.ROOT, "%.1f%%", p);
+    }
+
+    /** A live countdown with seconds: "4 h 18 min 09 s", "12 min 05 s", "0 s"; with days "2 d 03:05:09". */
+    static String countdown(Duration d) {
+        long s = Math.max(0, d.getSeconds());
+        long days = s / 86_400;
+        long hours = s % 86_400 / 3600;
+        long minutes = s % 3600 / 60;
+        long seconds = s % 60;
+        if (days > 0) {
+            return String.format(Locale.ROOT, "%d d %02d:%02d:%02d", days, hours, minutes, seconds);
+        }
+        if (hours > 0) {
+            return String.format(Locale.ROOT, "%d h %02d min %02d s", hours, minutes, seconds);
+        }
+        if (minutes > 0) {
+            return String.format(Locale.ROOT, "%d min %02d s", minutes, seconds);
+        }
+        return seconds + " s";
+    }
+
+    /**
+     * A coarse duration for sentences: "1 h 20 min", "2 h 05 min", "3 d 4 h", "12 min", with
+     * no-break spaces only, so a wrapped sentence never splits it.
+     */
+    static String span(Duration d) {
+        long m = Math.max(0, d.toMinutes());
+        if (m >= 24 * 60) {
+            return (m / 1440) + NB + "d" + NB + (m % 1440) / 60 + NB + "h";
+        }
+        if (m >= 60) {
+            return String.format(Locale.ROOT, "%d%sh%s%02d%smin", m / 60, NB, NB, m % 60, NB);
+        }
+        return m + NB + "min";
+    }
+
+    /** No-break space. */
+    static final String NB = "\u00a0";
+
+    /** "16:40" today, else "Sat 28 Nov 16:40", in the user's zone. */
+    static String clock(Instant at, Instant now, ZoneId zone) {
+        ZonedDateTime t = at.atZone(zone);
+        return LocalDate.ofInstant(now, zone).equals(t.toLocalDate()) ? HM.format(t) : DAY_HM.format(t);
+    }
+
+    /** The forecast as one sentence, recomputed every second for the countdown in "limit reached". */
+    static String forecast(WindowStatus st, Instant now, ZoneId zone) {
+        Window w = st.window();
+        Forecast f = st.forecast();
+        if (w == null) {
+            return "No window running: the next message starts one";
+        }
+        Instant end = w.end();
+        return switch (f.state()) {
+            case LIMIT_REACHED -> end == null ? "Limit reached; reset time unknown"
+                    : "Limit reached, resets in " + span(Duration.between(now, end).plusSeconds(59));
+            case WILL_HIT -> "Limit at " + clock(f.limitAt(), now, zone)
+                    + (end == null ? "" : ", " + span(Duration.between(f.limitAt(), end)) + " before reset");
+            case WITHIN_LIMIT -> {
+                Double finish = finishPercent(st, now);
+                yield finish == null ? "Within the limit at this rate"
+                        : String.format(Locale.ROOT, "On pace to finish at %.0f%%", finish);
+            }
+            case NOT_ENOUGH_DATA -> "Not enough data: " + f.note();
+        };
+    }
+
+    /** Where the window ends at the recent burn rate, in percent (null without a limit, reset or rate). */
+    static Double finishPercent(WindowStatus st, Instant now) {
+        Forecast f = st.forecast();
+        LimitEstimate l = st.limit();
+        if (st.usedPercent() == null || l == null || f.costPerHour() == null || st.window() == null
+                || st.window().end() == null) {
+            return null;
+        }
+        double hours = Math.max(0, Duration.between(now, st.window().end()).toMillis() / 3_600_000.0);
+        return st.usedPercent() + f.costPerHour() * hours / l.value() * 100;
+    }
+
+    /** "$4.20/h · 1,234 tok/min", or null before there is a rate. */
+    static String burn(Forecast f) {
+        if (f.costPerHour() == null) {
+            return null;
+        }
+        return String.format(Locale.ROOT, "%s/h · %,.0f tok/min", usd(f.costPerHour()),
+                f.tokensPerMinute() == null ? 0 : f.tokensPerMinute());
+    }
+
+    /** "$30.00 · official utilization paired with measured usage, high confidence". */
+    static String limit(LimitEstimate l) {
+        if (l == null) {
+            return "Unknown: no official data, limit hits or plan yet";
+        }
+        return usd(l.value()) + " · " + l.method().description() + ", "
+                + l.confidence().name().toLowerCase(Locale.ROOT) + " confidence";
+    }
+}

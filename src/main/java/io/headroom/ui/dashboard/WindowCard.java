@@ -1,0 +1,141 @@
+package io.headroom.ui.dashboard;
+
+import io.headroom.domain.Provenance;
+import javafx.beans.value.ObservableValue;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+/** One window's card: gauge, live countdown, used, limit, burn rate and the forecast sentence. */
+final class WindowCard extends VBox {
+
+    WindowCard(WindowCardModel m, String id) {
+        super(10);
+        setId(id);
+        getStyleClass().add("window-card");
+        setFillWidth(true);
+
+        Label title = new Label(m.title);
+        title.getStyleClass().add("card-title");
+
+        // The percentage's badge sits in the gap at the bottom of the ring.
+        Gauge gauge = new Gauge(m.gauge, m.percentText);
+        ProvenanceBadge percentBadge = badge(m.percentProvenance, "percent-badge");
+        StackPane gaugeBox = new StackPane(gauge, percentBadge);
+        StackPane.setAlignment(percentBadge, Pos.BOTTOM_CENTER);
+        gaugeBox.setMaxWidth(Double.MAX_VALUE);
+
+        Label countdown = text(m.countdownText, "countdown");
+        countdown.setWrapText(true);
+        countdown.setMinWidth(0);
+        countdown.setMinHeight(Region.USE_PREF_SIZE);
+        Label resetAt = text(m.resetText, "reset-time");
+        resetAt.setWrapText(true);
+        resetAt.setMinWidth(0);
+        resetAt.setMinHeight(Region.USE_PREF_SIZE);
+        VBox countdownBox = new VBox(2, text(m.countdownCaption, "caption"), countdown,
+                flow(resetAt, badge(m.resetProvenance, "reset-badge")));
+        countdownBox.getStyleClass().add("countdown-box");
+
+        GridPane facts = new GridPane();
+        facts.getStyleClass().add("facts");
+        facts.setHgap(12);
+        facts.setVgap(2);
+        ColumnConstraints half = new ColumnConstraints();
+        half.setPercentWidth(50);
+        facts.getColumnConstraints().addAll(half, half);
+
+        Label usedTokens = text(m.usedTokens, "used-tokens");
+        usedTokens.setWrapText(true);
+        usedTokens.setMinHeight(Region.USE_PREF_SIZE);
+        Tooltip tokensTip = new Tooltip();
+        tokensTip.textProperty().bind(m.usedTokensDetail);
+        tokensTip.setWrapText(true);
+        tokensTip.setMaxWidth(360);
+        usedTokens.setTooltip(tokensTip);
+        ProvenanceBadge usedBadge = new ProvenanceBadge(Provenance.MEASURED);
+        usedBadge.getStyleClass().add("used-badge");
+        facts.add(fact("Used", flow(text(m.usedText, "used-value"), usedBadge), usedTokens), 0, 0);
+
+        Label limit = text(m.limitText, "limit-value");
+        Tooltip limitTip = new Tooltip();
+        limitTip.textProperty().bind(m.limitDetail);
+        limitTip.setWrapText(true);
+        limitTip.setMaxWidth(360);
+        limit.setTooltip(limitTip);
+        facts.add(fact("Limit", flow(limit, badge(m.limitProvenance, "limit-badge").detail(m.limitDetail)), null), 1, 0);
+        facts.add(fact("Burn rate", flow(text(m.burnText, "burn-value"), badge(m.burnProvenance, "burn-badge")), null),
+                0, 1, 2, 1);
+
+        Label forecastCaption = new Label("Forecast");
+        forecastCaption.getStyleClass().add("caption");
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox forecastHead = new HBox(6, forecastCaption, gap, badge(m.forecastProvenance, "forecast-badge"));
+        forecastHead.setAlignment(Pos.CENTER_LEFT);
+        Label forecast = text(m.forecastText, "forecast");
+        forecast.setWrapText(true);
+        forecast.setMinWidth(0);
+        forecast.setMinHeight(Region.USE_PREF_SIZE);
+        forecast.setMaxWidth(Double.MAX_VALUE);
+        VBox forecastBox = new VBox(4, forecastHead, forecast);
+        forecastBox.getStyleClass().add("forecast-box");
+        forecastState(forecastBox, m.forecastState.get());
+        m.forecastState.addListener((o, a, b) -> forecastState(forecastBox, b));
+
+        Region grow = new Region();
+        VBox.setVgrow(grow, Priority.ALWAYS);
+        getChildren().addAll(title, gaugeBox, countdownBox, facts, grow, forecastBox);
+    }
+
+    private static void forecastState(Node box, String state) {
+        box.getStyleClass().removeIf(s -> s.startsWith("state-"));
+        if (state != null && !state.isEmpty()) {
+            box.getStyleClass().add("state-" + state);
+        }
+    }
+
+    /** A caption above a value line (and an optional smaller line under it). */
+    private static VBox fact(String caption, Node value, Label sub) {
+        Label c = new Label(caption);
+        c.getStyleClass().add("caption");
+        VBox v = new VBox(2, c, value);
+        if (sub != null) {
+            sub.getStyleClass().add("fact-sub");
+            v.getChildren().add(sub);
+        }
+        v.setPadding(new javafx.geometry.Insets(0, 0, 6, 0));
+        return v;
+    }
+
+    /** A value and its badge on one line, the badge wrapping below when the card is narrow. */
+    private static FlowPane flow(Node value, Node badge) {
+        FlowPane f = new FlowPane(6, 2, value, badge);
+        f.setAlignment(Pos.CENTER_LEFT);
+        f.setPrefWrapLength(400);
+        f.setMinWidth(0);
+        return f;
+    }
+
+    private static Label text(ObservableValue<String> value, String style) {
+        Label l = new Label();
+        l.textProperty().bind(value);
+        l.getStyleClass().add(style);
+        return l;
+    }
+
+    private static ProvenanceBadge badge(ObservableValue<Provenance> value, String style) {
+        ProvenanceBadge b = new ProvenanceBadge().bind(value);
+        b.getStyleClass().add(style);
+        return b;
+    }
+}

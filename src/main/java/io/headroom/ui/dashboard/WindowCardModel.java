@@ -1,0 +1,103 @@
+package io.headroom.ui.dashboard;
+
+import io.headroom.domain.Provenance;
+import io.headroom.domain.windows.LimitEstimate;
+import io.headroom.domain.windows.Window;
+import io.headroom.domain.windows.WindowStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * One window's card (5-hour, weekly, weekly Opus, weekly Sonnet) as FX properties. {@link #apply}
+ * takes a new engine status; {@link #tick} recomputes the time-dependent texts from the reset
+ * instant held here, so a countdown never drifts with the timer.
+ */
+final class WindowCardModel {
+
+    final String title;
+    /** 0-100 for the gauge (clamped), or -1 when no percentage is known. */
+    final DoubleProperty gauge = new SimpleDoubleProperty(-1);
+    final StringProperty percentText = new SimpleStringProperty("—");
+    final ObjectProperty<Provenance> percentProvenance = new SimpleObjectProperty<>();
+    final StringProperty countdownCaption = new SimpleStringProperty("Resets in");
+    final StringProperty countdownText = new SimpleStringProperty("—");
+    final StringProperty resetText = new SimpleStringProperty("");
+    final ObjectProperty<Provenance> resetProvenance = new SimpleObjectProperty<>();
+    final StringProperty usedText = new SimpleStringProperty("—");
+    final StringProperty usedTokens = new SimpleStringProperty("");
+    final StringProperty usedTokensDetail = new SimpleStringProperty("");
+    final StringProperty limitText = new SimpleStringProperty("—");
+    final StringProperty limitDetail = new SimpleStringProperty("");
+    final ObjectProperty<Provenance> limitProvenance = new SimpleObjectProperty<>();
+    final ObjectProperty<Provenance> burnProvenance = new SimpleObjectProperty<>();
+    final ObjectProperty<Provenance> forecastProvenance = new SimpleObjectProperty<>();
+    final StringProperty burnText = new SimpleStringProperty("—");
+    final StringProperty forecastText = new SimpleStringProperty("");
+    final StringProperty forecastState = new SimpleStringProperty("");
+
+    private WindowStatus status;
+    private ZoneId zone = ZoneId.systemDefault();
+
+    WindowCardModel(String title) {
+        this.title = title;
+    }
+
+    void apply(WindowStatus st, ZoneId zone, Instant now) {
+        this.status = st;
+        this.zone = zone;
+        Double p = st.usedPercent();
+        gauge.set(p == null ? -1 : Math.max(0, Math.min(100, p)));
+        percentText.set(OverviewText.percent(p));
+        percentProvenance.set(st.percentProvenance());
+        Window w = st.window();
+        resetProvenance.set(w == null || w.end() == null ? null : w.provenance());
+        usedText.set(OverviewText.usd(st.used().costUsd()));
+        usedTokens.set(OverviewText.tokens(st.used().tokens()) + " tokens");
+        usedTokensDetail.set("Tokens excluding cache reads; " + OverviewText.tokens(st.used().tokensWithCacheReads())
+                + " including them. " + st.used().prompts() + " prompts, " + st.used().activeMinutes() + " active minutes.");
+        limitText.set(st.limit() == null ? "Unknown" : OverviewText.usd(st.limit().value()));
+        limitDetail.set(OverviewText.limit(st.limit()));
+        String burn = OverviewText.burn(st.forecast());
+        burnProvenance.set(burn == null ? null : Provenance.MEASURED);
+        limitProvenance.set(st.limit() == null ? null
+                : st.limit().method() == LimitEstimate.Method.LIMIT_HITS ? Provenance.LIMIT_EVENT : Provenance.ESTIMATE);
+        forecastProvenance.set(switch (st.forecast().state()) {
+            case LIMIT_REACHED -> st.percentProvenance();
+            case NOT_ENOUGH_DATA -> null;
+            default -> Provenance.ESTIMATE;
+        });
+        burnText.set(burn == null ? "Not enough data yet" : burn);
+        forecastState.set(st.forecast().state().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        tick(now);
+    }
+
+    /** Recomputes the countdown, the reset line and the forecast sentence for this instant. */
+    void tick(Instant now) {
+        if (status == null) {
+            return;
+        }
+        Window w = status.window();
+        if (w == null) {
+            countdownCaption.set("Window");
+            countdownText.set("Not running");
+            resetText.set("Your next message starts one");
+        } else if (w.end() == null) {
+            countdownCaption.set("Resets");
+            countdownText.set("Unknown");
+            resetText.set("Set it: headroom settings --weekly-reset");
+        } else {
+            countdownCaption.set("Resets in");
+            Duration left = Duration.between(now, w.end());
+            countdownText.set(left.isNegative() || left.isZero() ? "Resetting…" : OverviewText.countdown(left));
+            resetText.set("at " + OverviewText.clock(w.end(), now, zone));
+        }
+        forecastText.set(OverviewText.forecast(status, now, zone));
+    }
+}
