@@ -80,9 +80,8 @@ public final class ClaudeCodeImporter {
         List<Planned> plan = new ArrayList<>();
         for (TranscriptFile f : found) {
             try {
-                Identity id = new Identity(f.fileKey(), f.size(), f.mtimeMillis());
                 FileState prior = states.get(f.path().toString());
-                Decision d = decide(f.path(), id, prior);
+                Decision d = decide(f, prior);
                 switch (d) {
                     case NEW -> added++;
                     case APPEND -> appended++;
@@ -93,9 +92,9 @@ public final class ClaudeCodeImporter {
                     continue;
                 }
                 boolean fromStart = d != Decision.APPEND;
-                String head = fromStart ? headHash(f.path(), Math.min(HEAD_BYTES, id.size)) : prior.headHash();
-                FileState base = new FileState(f.path().toString(), id.key, id.size, fromStart ? 0 : prior.offset(),
-                        id.mtime, head, fromStart ? 0 : prior.lines(), fromStart ? 0 : prior.skipped());
+                String head = fromStart ? headHash(f.path(), Math.min(HEAD_BYTES, f.size())) : prior.headHash();
+                FileState base = new FileState(f.path().toString(), f.fileKey(), f.size(), fromStart ? 0 : prior.offset(),
+                        f.mtimeMillis(), head, fromStart ? 0 : prior.lines(), fromStart ? 0 : prior.skipped());
                 plan.add(new Planned(f, base.offset(), base));
             } catch (IOException e) {
                 unreadable++;
@@ -164,24 +163,25 @@ public final class ClaudeCodeImporter {
 
     enum Decision { NEW, APPEND, UNCHANGED, REREAD }
 
-    private Decision decide(Path path, Identity id, FileState prior) throws IOException {
+    /** Identity (inode, else creation time), size and mtime come from the folder walk. */
+    private Decision decide(TranscriptFile f, FileState prior) throws IOException {
         if (prior == null) {
             return Decision.NEW;
         }
-        if (prior.fileKey() != null && id.key != null && !prior.fileKey().equals(id.key)) {
+        if (prior.fileKey() != null && f.fileKey() != null && !prior.fileKey().equals(f.fileKey())) {
             return Decision.REREAD;
         }
-        if (id.size < prior.offset()) {
+        if (f.size() < prior.offset()) {
             return Decision.REREAD;
         }
-        boolean touched = id.size != prior.offset() || id.mtime != prior.mtimeMillis();
+        boolean touched = f.size() != prior.offset() || f.mtimeMillis() != prior.mtimeMillis();
         if (!touched) {
             return Decision.UNCHANGED;
         }
-        if (prior.headHash() != null && !prior.headHash().equals(headHash(path, headLength(prior.headHash())))) {
+        if (prior.headHash() != null && !prior.headHash().equals(headHash(f.path(), headLength(prior.headHash())))) {
             return Decision.REREAD;
         }
-        return id.size == prior.offset() ? Decision.UNCHANGED : Decision.APPEND;
+        return f.size() == prior.offset() ? Decision.UNCHANGED : Decision.APPEND;
     }
 
     private static int headLength(String headHash) {
@@ -249,10 +249,6 @@ public final class ClaudeCodeImporter {
             problems.add("Cannot read the folder " + root + ": " + e.getMessage());
         }
         return out;
-    }
-
-    /** A file's identity: inode where the platform has one, else its creation time. */
-    private record Identity(String key, long size, long mtime) {
     }
 
     /** Shared state of one import run across reader threads. */

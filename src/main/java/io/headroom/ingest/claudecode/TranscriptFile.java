@@ -17,10 +17,6 @@ record TranscriptFile(Path path, String projectDir, String sessionIdFromPath, lo
                 attrs.lastModifiedTime().toMillis());
     }
 
-    static TranscriptFile of(Path projectsRoot, Path file, long size) {
-        return of(projectsRoot, file, size, null, 0);
-    }
-
     static TranscriptFile of(Path projectsRoot, Path file, long size, String fileKey, long mtimeMillis) {
         Path rel = projectsRoot.relativize(file);
         String projectDir = rel.getNameCount() > 1 ? rel.getName(0).toString() : "";

@@ -49,10 +49,10 @@ class ClaudeDirectoriesTest {
     @Test
     void sessionIdsFollowTheFilesPlace() {
         Path root = Path.of("/c/projects");
-        assertThat(TranscriptFile.of(root, root.resolve("-p/abc.jsonl"), 1).sessionIdFromPath()).isEqualTo("abc");
-        assertThat(TranscriptFile.of(root, root.resolve("-p/abc/subagents/agent-1.jsonl"), 1).sessionIdFromPath())
+        assertThat(TranscriptFile.of(root, root.resolve("-p/abc.jsonl"), 1, null, 0).sessionIdFromPath()).isEqualTo("abc");
+        assertThat(TranscriptFile.of(root, root.resolve("-p/abc/subagents/agent-1.jsonl"), 1, null, 0).sessionIdFromPath())
                 .isEqualTo("abc");
-        assertThat(TranscriptFile.of(root, root.resolve("-p/abc/legacy.jsonl"), 1).sessionIdFromPath()).isEqualTo("abc");
-        assertThat(TranscriptFile.of(root, root.resolve("-p/abc.jsonl"), 1).projectDir()).isEqualTo("-p");
+        assertThat(TranscriptFile.of(root, root.resolve("-p/abc/legacy.jsonl"), 1, null, 0).sessionIdFromPath()).isEqualTo("abc");
+        assertThat(TranscriptFile.of(root, root.resolve("-p/abc.jsonl"), 1, null, 0).projectDir()).isEqualTo("-p");
     }
 }
