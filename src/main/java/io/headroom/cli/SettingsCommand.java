@@ -68,7 +68,7 @@ final class SettingsCommand implements Callable<Integer> {
             day = Settings.day(parts[0]).name();
             time = LocalTime.parse(parts[1].length() == 4 ? "0" + parts[1] : parts[1]).toString();
         }
-        Settings updated = new Settings(newPlan, newZone, day, time, s.proxyPort(), s.proxyStartsWithApp())
+        Settings updated = s.withPlan(newPlan).withTimeZone(newZone).withWeeklyReset(day, time)
                 .withProxy(proxyPort != null ? proxyPort : s.proxyPort(),
                         proxyWithApp != null ? proxyWithApp : s.proxyStartsWithApp());
         if (changed) {

@@ -1,6 +1,7 @@
 package io.headroom.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.headroom.domain.windows.WindowBuilder;
 import java.io.IOException;
@@ -9,37 +10,103 @@ import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
  * The user's settings ({@code settings.json} in the data folder): plan, time zone, the weekly
- * reset if known (weekday and wall time in that zone), and the recording proxy's port and whether
- * the app starts it. Missing values are null; the zone then defaults to the system's, the port to
- * {@link #DEFAULT_PROXY_PORT}.
+ * reset if known (weekday and wall time in that zone), the recording proxy's port and whether the
+ * app starts it, the value of an hour of the user's time (the advisor's limit tax), notification
+ * thresholds, the tray, the theme and extra Claude Code folders. Missing values are null or the
+ * defaults below; the zone then defaults to the system's, the port to {@link #DEFAULT_PROXY_PORT}.
  */
 public record Settings(String plan, String timeZone, String weeklyResetDay, String weeklyResetTime, Integer proxyPort,
-        boolean proxyStartsWithApp) {
+        boolean proxyStartsWithApp, Double hourlyValueUsd, List<Integer> notifyAtPercent, boolean notifyOnReset,
+        boolean trayEnabled, String theme, List<String> claudeDirs) {
 
     public static final String FILE = "settings.json";
     public static final int DEFAULT_PROXY_PORT = 8787;
+    public static final List<Integer> DEFAULT_NOTIFY_AT = List.of(80, 95, 100);
+    public static final String LIGHT = "light";
+    public static final String DARK = "dark";
+
+    public Settings {
+        notifyAtPercent = notifyAtPercent == null ? DEFAULT_NOTIFY_AT : List.copyOf(notifyAtPercent);
+        claudeDirs = claudeDirs == null ? List.of() : List.copyOf(claudeDirs);
+        theme = theme == null ? LIGHT : theme;
+        if (!LIGHT.equals(theme) && !DARK.equals(theme)) {
+            throw new IllegalArgumentException("the theme is light or dark, not " + theme);
+        }
+        if (hourlyValueUsd != null && (hourlyValueUsd < 0 || hourlyValueUsd.isNaN() || hourlyValueUsd.isInfinite())) {
+            throw new IllegalArgumentException("the hourly value must be a positive number of dollars, not " + hourlyValueUsd);
+        }
+        for (Integer p : notifyAtPercent) {
+            if (p == null || p < 1 || p > 100) {
+                throw new IllegalArgumentException("notification thresholds are percentages 1-100, not " + p);
+            }
+        }
+    }
 
     public static Settings empty() {
-        return new Settings(null, null, null, null, null, false);
+        return new Settings(null, null, null, null);
     }
 
     public Settings(String plan, String timeZone, String weeklyResetDay, String weeklyResetTime) {
-        this(plan, timeZone, weeklyResetDay, weeklyResetTime, null, false);
+        this(plan, timeZone, weeklyResetDay, weeklyResetTime, null, false, null, null, true, true, null, null);
     }
 
     public int proxyPortOrDefault() {
         return proxyPort == null ? DEFAULT_PROXY_PORT : proxyPort;
     }
 
+    public Settings withPlan(String newPlan) {
+        return new Settings(newPlan, timeZone, weeklyResetDay, weeklyResetTime, proxyPort, proxyStartsWithApp,
+                hourlyValueUsd, notifyAtPercent, notifyOnReset, trayEnabled, theme, claudeDirs);
+    }
+
+    public Settings withTimeZone(String zoneId) {
+        return new Settings(plan, zoneId, weeklyResetDay, weeklyResetTime, proxyPort, proxyStartsWithApp,
+                hourlyValueUsd, notifyAtPercent, notifyOnReset, trayEnabled, theme, claudeDirs);
+    }
+
+    /** Both null forgets the weekly reset. */
+    public Settings withWeeklyReset(String day, String time) {
+        return new Settings(plan, timeZone, day, time, proxyPort, proxyStartsWithApp,
+                hourlyValueUsd, notifyAtPercent, notifyOnReset, trayEnabled, theme, claudeDirs);
+    }
+
     public Settings withProxy(Integer port, boolean startsWithApp) {
         if (port != null && (port < 1 || port > 65535)) {
             throw new IllegalArgumentException("the proxy port must be 1-65535, not " + port);
         }
-        return new Settings(plan, timeZone, weeklyResetDay, weeklyResetTime, port, startsWithApp);
+        return new Settings(plan, timeZone, weeklyResetDay, weeklyResetTime, port, startsWithApp,
+                hourlyValueUsd, notifyAtPercent, notifyOnReset, trayEnabled, theme, claudeDirs);
+    }
+
+    public Settings withHourlyValue(Double usd) {
+        return new Settings(plan, timeZone, weeklyResetDay, weeklyResetTime, proxyPort, proxyStartsWithApp,
+                usd, notifyAtPercent, notifyOnReset, trayEnabled, theme, claudeDirs);
+    }
+
+    public Settings withNotifications(List<Integer> atPercent, boolean onReset) {
+        return new Settings(plan, timeZone, weeklyResetDay, weeklyResetTime, proxyPort, proxyStartsWithApp,
+                hourlyValueUsd, atPercent, onReset, trayEnabled, theme, claudeDirs);
+    }
+
+    public Settings withTray(boolean enabled) {
+        return new Settings(plan, timeZone, weeklyResetDay, weeklyResetTime, proxyPort, proxyStartsWithApp,
+                hourlyValueUsd, notifyAtPercent, notifyOnReset, enabled, theme, claudeDirs);
+    }
+
+    public Settings withTheme(String newTheme) {
+        return new Settings(plan, timeZone, weeklyResetDay, weeklyResetTime, proxyPort, proxyStartsWithApp,
+                hourlyValueUsd, notifyAtPercent, notifyOnReset, trayEnabled, newTheme, claudeDirs);
+    }
+
+    public Settings withClaudeDirs(List<String> dirs) {
+        return new Settings(plan, timeZone, weeklyResetDay, weeklyResetTime, proxyPort, proxyStartsWithApp,
+                hourlyValueUsd, notifyAtPercent, notifyOnReset, trayEnabled, theme, dirs);
     }
 
     public ZoneId zone() {
@@ -72,15 +139,32 @@ public record Settings(String plan, String timeZone, String weeklyResetDay, Stri
         try {
             JsonNode n = Json.mapper().readTree(file.toFile());
             JsonNode proxy = n.path("proxy");
+            JsonNode notify = n.path("notifications");
             Settings s = new Settings(n.path("plan").asText(null), n.path("timeZone").asText(null),
                     n.path("weeklyReset").path("day").asText(null), n.path("weeklyReset").path("time").asText(null),
-                    proxy.hasNonNull("port") ? proxy.get("port").asInt() : null, proxy.path("startWithApp").asBoolean(false));
+                    proxy.hasNonNull("port") ? proxy.get("port").asInt() : null, proxy.path("startWithApp").asBoolean(false),
+                    n.hasNonNull("hourlyValueUsd") ? n.get("hourlyValueUsd").asDouble() : null,
+                    notify.has("atPercent") ? ints(notify.get("atPercent")) : null,
+                    notify.path("onReset").asBoolean(true), n.path("tray").asBoolean(true),
+                    n.path("theme").asText(null), n.has("claudeDirs") ? strings(n.get("claudeDirs")) : null);
             s.zone();
             s.weeklyReset();
             return s;
         } catch (IOException | RuntimeException e) {
             throw new IllegalArgumentException("Cannot read " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    private static List<Integer> ints(JsonNode array) {
+        List<Integer> out = new ArrayList<>();
+        array.forEach(v -> out.add(v.asInt()));
+        return out;
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(v -> out.add(v.asText()));
+        return out;
     }
 
     public void save(Path file) throws IOException {
@@ -98,6 +182,19 @@ public record Settings(String plan, String timeZone, String weeklyResetDay, Stri
                 p.put("port", proxyPort);
             }
             p.put("startWithApp", proxyStartsWithApp);
+        }
+        if (hourlyValueUsd != null) {
+            n.put("hourlyValueUsd", hourlyValueUsd);
+        }
+        ObjectNode notify = n.putObject("notifications");
+        ArrayNode at = notify.putArray("atPercent");
+        notifyAtPercent.forEach(at::add);
+        notify.put("onReset", notifyOnReset);
+        n.put("tray", trayEnabled);
+        n.put("theme", theme);
+        if (!claudeDirs.isEmpty()) {
+            ArrayNode dirs = n.putArray("claudeDirs");
+            claudeDirs.forEach(dirs::add);
         }
         DataDirectory.ensurePrivateDirectory(file.toAbsolutePath().getParent());
         PrivateFiles.writeAtomically(file, Json.mapper().writeValueAsString(n) + "\n");

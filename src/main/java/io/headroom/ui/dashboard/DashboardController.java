@@ -24,6 +24,7 @@ public final class DashboardController {
     public static final Duration REFRESH = Duration.ofSeconds(5);
 
     private final Workspace workspace;
+    private final ViewContext context;
     private final OverviewModel overview;
     private final OverviewRefresher refresher;
     private final Duration refreshPeriod;
@@ -45,6 +46,7 @@ public final class DashboardController {
 
     DashboardController(Workspace workspace, Supplier<Instant> clock, Duration refreshPeriod) {
         this.workspace = workspace;
+        this.context = new ViewContext(workspace, clock);
         this.overview = new OverviewModel(clock);
         this.refresher = new OverviewRefresher(workspace, clock);
         this.refreshPeriod = refreshPeriod;
@@ -85,6 +87,11 @@ public final class DashboardController {
         tabs.getTabs().add(tab);
     }
 
+    /** What the views share: workspace, clock, background thread, data version. */
+    public ViewContext context() {
+        return context;
+    }
+
     OverviewModel overview() {
         return overview;
     }
@@ -93,7 +100,10 @@ public final class DashboardController {
     public void start() {
         if (!started) {
             started = true;
-            refresher.start(refreshPeriod, overview::apply, overview::failed);
+            refresher.start(refreshPeriod, batch -> {
+                overview.apply(batch);
+                context.dataChanged();
+            }, overview::failed);
         }
         overview.tick();
         ticker.play();
@@ -117,5 +127,6 @@ public final class DashboardController {
     public void dispose() {
         ticker.stop();
         refresher.close();
+        context.close();
     }
 }

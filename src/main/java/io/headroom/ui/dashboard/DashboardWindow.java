@@ -42,7 +42,7 @@ public final class DashboardWindow {
             throw new UncheckedIOException("Cannot load the dashboard view", e);
         }
         Scene scene = new Scene(root, WIDTH, HEIGHT);
-        scene.getStylesheets().add(DashboardWindow.class.getResource("dashboard.css").toExternalForm());
+        applyTheme(scene, themeOf(workspace));
         stage.setTitle("Headroom");
         for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
             stage.getIcons().add(new Image(DashboardWindow.class.getResource("/headroom/icons/headroom-" + size + ".png")
@@ -60,6 +60,26 @@ public final class DashboardWindow {
                 controller.start();
             }
         });
+    }
+
+    /** Light or dark: the theme's named colours first, then the dashboard's rules that use them. */
+    public static void applyTheme(Scene scene, String theme) {
+        String palette = io.headroom.config.Settings.DARK.equals(theme) ? "theme-dark.css" : "theme-light.css";
+        scene.getStylesheets().setAll(
+                DashboardWindow.class.getResource(palette).toExternalForm(),
+                DashboardWindow.class.getResource("dashboard.css").toExternalForm());
+    }
+
+    private static String themeOf(Workspace workspace) {
+        try {
+            return workspace.settings().theme();
+        } catch (IllegalArgumentException unreadable) {
+            return io.headroom.config.Settings.LIGHT; // the Overview reports the unreadable settings file
+        }
+    }
+
+    public Stage stage() {
+        return stage;
     }
 
     public void show() {
