@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.headroom.config.Json;
 import io.headroom.proxy.ApiHeadroom;
-import io.headroom.store.ProxyCallStore;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,9 +43,7 @@ final class ApiCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Instant now = at != null ? at : Instant.now();
         Duration window = Duration.ofMinutes(Math.max(1, windowMinutes));
-        List<ApiHeadroom.Row> rows = ApiHeadroom.compute(
-                new ProxyCallStore(root.workspace().database()).calls(now.minus(window), now.plusMillis(1)), now,
-                window, root.workspace().plans().catalog().apiTiers());
+        List<ApiHeadroom.Row> rows = root.workspace().api().headroom(now, window);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(Json.mapper().writeValueAsString(toJson(rows, now, window)));

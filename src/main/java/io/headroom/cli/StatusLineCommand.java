@@ -55,12 +55,8 @@ final class StatusLineCommand implements Callable<Integer> {
         Path file = settings != null ? settings : root.workspace().claudeSettingsFile();
         StatusLineSetup.Outcome o;
         if (action.install) {
-            String command = hookCommand;
-            if (command == null) {
-                command = StatusLineLauncher.command(data);
-                StatusLineLauncher.buildArchive(data);
-            }
-            o = StatusLineSetup.install(file, data, command, Instant.now());
+            o = hookCommand == null ? StatusLineSetup.installThisHook(file, data, Instant.now())
+                    : StatusLineSetup.install(file, data, hookCommand, Instant.now());
             out.println(o.message());
             out.println("Command: " + o.command());
         } else {

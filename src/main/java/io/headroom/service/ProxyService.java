@@ -41,7 +41,16 @@ public final class ProxyService implements AutoCloseable {
         if (proxy != null) {
             throw new IllegalStateException("The proxy is already running on " + proxy.baseUrl() + ".");
         }
-        RecordingProxy p = RecordingProxy.start(config, workspace.database(), workspace.prices().table());
+        RecordingProxy p;
+        try {
+            p = RecordingProxy.start(config, workspace.database(), workspace.prices().table());
+        } catch (IOException e) {
+            if (e instanceof java.net.BindException || e.getCause() instanceof java.net.BindException) {
+                throw new IOException("Port " + config.port() + " is already in use by another program. "
+                        + "Choose another port, or stop the program that uses it.", e);
+            }
+            throw e;
+        }
         p.addListener(call -> listeners.forEach(l -> l.accept(call)));
         proxy = p;
         return p;

@@ -46,6 +46,13 @@ public final class StatusLineSetup {
         return home.resolve(".claude").resolve("settings.json");
     }
 
+    /** Installs this installation's hook (with its class-data archive, best effort), as the command line does. */
+    public static Outcome installThisHook(Path settingsFile, Path dataDir, Instant now) throws IOException {
+        String command = StatusLineLauncher.command(dataDir);
+        StatusLineLauncher.buildArchive(dataDir);
+        return install(settingsFile, dataDir, command, now);
+    }
+
     public static boolean isOurs(JsonNode statusLine) {
         return statusLine != null && statusLine.path("command").asText("").contains(MAIN_CLASS);
     }

@@ -71,8 +71,15 @@ public final class Workspace implements AutoCloseable {
         return prices;
     }
 
+    /** The explicit folders; without them the usual places plus the folders added in the settings. */
     public ClaudeDirectories.Discovery discoverClaudeCode(List<Path> explicitDirs) {
-        return ClaudeDirectories.discover(explicitDirs, env, home);
+        List<String> extra;
+        try {
+            extra = settings().claudeDirs();
+        } catch (IllegalArgumentException unreadable) {
+            extra = List.of(); // the Overview and the commands report the unreadable settings file
+        }
+        return ClaudeDirectories.discover(explicitDirs, extra, env, home);
     }
 
     public ImportReport importClaudeCode(List<Path> explicitDirs, ZoneId zone, ImportOptions options) {
@@ -145,6 +152,11 @@ public final class Workspace implements AutoCloseable {
             proxy = new ProxyService(this);
         }
         return proxy;
+    }
+
+    /** The proxy's recorded calls summed up: headroom, errors, cache hits. */
+    public ApiActivity api() {
+        return new ApiActivity(this);
     }
 
     public UsageReports reports() {

@@ -40,6 +40,31 @@ public final class ClaudeDirectories {
     }
 
     public static Discovery discover(List<Path> explicit, Map<String, String> env, Path home) {
+        return discover(explicit, List.of(), env, home);
+    }
+
+    /**
+     * As {@link #discover(List, Map, Path)}, and without explicit folders also the {@code extra}
+     * ones the user added in the settings (after the usual places, each once).
+     */
+    public static Discovery discover(List<Path> explicit, List<String> extra, Map<String, String> env, Path home) {
+        Discovery usual = usual(explicit, env, home);
+        if (explicit != null && !explicit.isEmpty() || extra.isEmpty()) {
+            return usual;
+        }
+        List<Candidate> all = new ArrayList<>(usual.candidates());
+        Set<String> seen = new java.util.HashSet<>();
+        all.forEach(c -> seen.add(c.configured()));
+        for (String e : extra) {
+            String entry = e.strip();
+            if (!entry.isEmpty() && seen.add(entry)) {
+                all.add(candidate(entry, expand(entry, home)));
+            }
+        }
+        return new Discovery(usual.rule(), all);
+    }
+
+    private static Discovery usual(List<Path> explicit, Map<String, String> env, Path home) {
         if (explicit != null && !explicit.isEmpty()) {
             List<Candidate> out = new ArrayList<>();
             for (Path p : explicit) {

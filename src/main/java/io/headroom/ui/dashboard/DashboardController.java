@@ -1,6 +1,8 @@
 package io.headroom.ui.dashboard;
 
 import io.headroom.service.Workspace;
+import io.headroom.ui.api.ApiController;
+import io.headroom.ui.settings.SettingsController;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Supplier;
@@ -30,6 +32,8 @@ public final class DashboardController {
     private final Duration refreshPeriod;
     private final Timeline ticker;
     private boolean started;
+    private final ApiController api;
+    private final SettingsController settings;
 
     @FXML
     private TabPane tabs;
@@ -41,10 +45,10 @@ public final class DashboardController {
     private Label status;
 
     public DashboardController(Workspace workspace) {
-        this(workspace, Instant::now, REFRESH);
+        this(workspace, Instant::now, REFRESH, ViewWiring.defaults());
     }
 
-    DashboardController(Workspace workspace, Supplier<Instant> clock, Duration refreshPeriod) {
+    DashboardController(Workspace workspace, Supplier<Instant> clock, Duration refreshPeriod, ViewWiring wiring) {
         this.workspace = workspace;
         this.context = new ViewContext(workspace, clock);
         this.overview = new OverviewModel(clock);
@@ -52,6 +56,8 @@ public final class DashboardController {
         this.refreshPeriod = refreshPeriod;
         this.ticker = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> overview.tick()));
         ticker.setCycleCount(Animation.INDEFINITE);
+        this.api = new ApiController(context, wiring.proxyConfig());
+        this.settings = new SettingsController(context, wiring.autostart());
     }
 
     @FXML
@@ -61,9 +67,25 @@ public final class DashboardController {
         overviewTab.setContent(new OverviewView(overview));
         comingNext("History", "Daily, weekly and monthly usage and cost.", "headroom daily · headroom weekly · headroom monthly");
         comingNext("Sessions", "Every Claude Code session with its cost.", "headroom session");
-        comingNext("API", "Calls recorded by the proxy and the API's own limits.", "headroom api");
+        viewTab("API", Views.load(ApiController.class, "Api", api), api::shown, api::refresh);
         comingNext("Advisor", "Which plan fits the way you use Claude.", null);
-        comingNext("Settings", "Plan, time zone and weekly reset.", "headroom settings");
+        viewTab("Settings", Views.load(SettingsController.class, "Settings", settings), settings::shown, () -> { });
+    }
+
+    /** A real view's tab: {@code onShown} when selected, {@code onData} when the data moves while it shows. */
+    private void viewTab(String name, javafx.scene.Parent content, Runnable onShown, Runnable onData) {
+        Tab tab = new Tab(name, content);
+        tab.selectedProperty().addListener((o, was, selected) -> {
+            if (selected) {
+                onShown.run();
+            }
+        });
+        context.dataVersion().addListener((o, a, b) -> {
+            if (tab.isSelected()) {
+                onData.run();
+            }
+        });
+        tabs.getTabs().add(tab);
     }
 
     private void comingNext(String name, String what, String cli) {
@@ -126,6 +148,7 @@ public final class DashboardController {
     /** The window hid: stops the countdown (a running timeline would keep it alive) and the refresh thread. */
     public void dispose() {
         ticker.stop();
+        api.dispose();
         refresher.close();
         context.close();
     }

@@ -31,9 +31,14 @@ public final class DashboardWindow {
 
     /** @param clock "now" for the windows and the countdowns (tests pass a fixed one) */
     DashboardWindow(Stage stage, Workspace workspace, Supplier<Instant> clock, Duration refresh) {
+        this(stage, workspace, clock, refresh, ViewWiring.defaults());
+    }
+
+    /** @param wiring what the views get from outside (tests point the proxy at a fake upstream) */
+    DashboardWindow(Stage stage, Workspace workspace, Supplier<Instant> clock, Duration refresh, ViewWiring wiring) {
         this.stage = stage;
         FXMLLoader loader = new FXMLLoader(DashboardWindow.class.getResource("Dashboard.fxml"));
-        this.controller = new DashboardController(workspace, clock, refresh);
+        this.controller = new DashboardController(workspace, clock, refresh, wiring);
         loader.setController(controller);
         Parent root;
         try {

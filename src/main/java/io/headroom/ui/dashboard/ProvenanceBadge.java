@@ -10,13 +10,13 @@ import javafx.util.Duration;
  * The small badge next to every number: official, limit event, manual, measured or estimate,
  * with a tooltip saying what that means ({@link Provenance#explanation()}).
  */
-final class ProvenanceBadge extends Label {
+public final class ProvenanceBadge extends Label {
 
     private final Tooltip tooltip = new Tooltip();
     private String extra = "";
     private Provenance provenance;
 
-    ProvenanceBadge() {
+    public ProvenanceBadge() {
         getStyleClass().add("badge");
         tooltip.setShowDelay(Duration.millis(250));
         tooltip.setWrapText(true);
@@ -26,13 +26,13 @@ final class ProvenanceBadge extends Label {
         set(null);
     }
 
-    ProvenanceBadge(Provenance fixed) {
+    public ProvenanceBadge(Provenance fixed) {
         this();
         set(fixed);
     }
 
     /** Follows a property (null hides the badge). */
-    ProvenanceBadge bind(ObservableValue<Provenance> value) {
+    public ProvenanceBadge bind(ObservableValue<Provenance> value) {
         set(value.getValue());
         value.addListener((o, a, b) -> set(b));
         return this;
@@ -49,11 +49,12 @@ final class ProvenanceBadge extends Label {
         return this;
     }
 
-    Provenance provenance() {
+    public Provenance provenance() {
         return provenance;
     }
 
-    private void set(Provenance p) {
+    /** Shows {@code p} (null hides the badge). */
+    public void set(Provenance p) {
         provenance = p;
         for (Provenance each : Provenance.values()) {
             getStyleClass().remove("badge-" + each.code());
@@ -73,7 +74,7 @@ final class ProvenanceBadge extends Label {
         setManaged(true);
     }
 
-    static String label(Provenance p) {
+    public static String label(Provenance p) {
         return switch (p) {
             case OFFICIAL -> "official";
             case LIMIT_EVENT -> "limit event";

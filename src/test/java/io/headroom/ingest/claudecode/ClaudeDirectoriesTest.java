@@ -47,6 +47,29 @@ class ClaudeDirectoriesTest {
     }
 
     @Test
+    void foldersAddedInTheSettingsComeAfterTheUsualPlacesButNotWithExplicitOnes() throws Exception {
+        Files.createDirectories(home.resolve(".claude/projects"));
+        Files.createDirectories(home.resolve("work-claude/projects"));
+        Files.createDirectories(home.resolve("x/projects"));
+        List<String> extra = List.of("~/work-claude", home.resolve(".claude").toString(), "/nowhere");
+        ClaudeDirectories.Discovery d = ClaudeDirectories.discover(List.of(), extra, Map.of(), home);
+        assertThat(d.rule()).isEqualTo("default");
+        assertThat(d.projectRoots()).containsExactly(home.resolve(".claude/projects").toRealPath(),
+                home.resolve("work-claude/projects").toRealPath());
+        assertThat(d.candidates()).extracting(ClaudeDirectories.Candidate::configured)
+                .containsExactly(home.resolve(".config/claude").toString(), home.resolve(".claude").toString(),
+                        "~/work-claude", "/nowhere");
+
+        ClaudeDirectories.Discovery env = ClaudeDirectories.discover(List.of(), List.of("~/work-claude"),
+                Map.of("CLAUDE_CONFIG_DIR", home.resolve("x").toString()), home);
+        assertThat(env.projectRoots()).containsExactly(home.resolve("x/projects").toRealPath(),
+                home.resolve("work-claude/projects").toRealPath());
+
+        ClaudeDirectories.Discovery explicit = ClaudeDirectories.discover(List.of(home.resolve("x")), extra, Map.of(), home);
+        assertThat(explicit.projectRoots()).containsExactly(home.resolve("x/projects").toRealPath());
+    }
+
+    @Test
     void sessionIdsFollowTheFilesPlace() {
         Path root = Path.of("/c/projects");
         assertThat(TranscriptFile.of(root, root.resolve("-p/abc.jsonl"), 1, null, 0).sessionIdFromPath()).isEqualTo("abc");

@@ -1,0 +1,300 @@
+package io.headroom.ui.api;
+
+import io.headroom.domain.ProxyCall;
+import io.headroom.domain.plans.PlanCatalog;
+import io.headroom.domain.pricing.PriceTable;
+import io.headroom.proxy.ApiHeadroom;
+import io.headroom.proxy.ProxyConfig;
+import io.headroom.service.ApiActivity;
+import io.headroom.service.ProxyService;
+import io.headroom.ui.dashboard.ViewContext;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.HBox;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.util.Duration;
+
+/**
+ * The API tab: runs the recording proxy (start/stop off the FX thread), shows the calls it
+ * records as they finish, and the headroom, error and cache figures they add up to. Calls from
+ * the proxy's thread wait in a queue that the FX thread drains four times a second, so a burst
+ * of calls is one table update and one recomputation.
+ */
+public final class ApiController {
+
+    static final Duration DRAIN = Duration.millis(250);
+
+    private final ViewContext context;
+    private final ProxyService proxy;
+    private final UnaryOperator<ProxyConfig> configure;
+    private final Queue<ProxyCall> arrived = new ConcurrentLinkedQueue<>();
+    private final Consumer<ProxyCall> listener = arrived::add;
+    private final Map<String, ProxyCall> known = new LinkedHashMap<>();
+    private final ObservableList<CallRow> rows = FXCollections.observableArrayList();
+    private final Timeline drain = new Timeline(new KeyFrame(DRAIN, e -> drain()));
+    private ZoneId zone = ZoneId.systemDefault();
+    private PriceTable prices;
+    private List<PlanCatalog.ApiTier> tiers = List.of();
+    private boolean busy;
+
+    @FXML private Label proxyState;
+    @FXML private TextField portField;
+    @FXML private Label portError;
+    @FXML private Button startStop;
+    @FXML private Label exportLine;
+    @FXML private Button copyButton;
+    @FXML private Label copied;
+    @FXML private Label proxyMessage;
+    @FXML private Label keyLine;
+    @FXML private HBox gauges;
+    @FXML private HBox figures;
+    @FXML private TableView<CallRow> calls;
+    @FXML private TableColumn<CallRow, String> timeColumn;
+    @FXML private TableColumn<CallRow, String> modelColumn;
+    @FXML private TableColumn<CallRow, String> statusColumn;
+    @FXML private TableColumn<CallRow, String> inputColumn;
+    @FXML private TableColumn<CallRow, String> outputColumn;
+    @FXML private TableColumn<CallRow, String> cacheColumn;
+    @FXML private TableColumn<CallRow, String> durationColumn;
+    @FXML private TableColumn<CallRow, String> costColumn;
+
+    private final ApiGauge rpm = new ApiGauge("gauge-rpm", "Requests per minute (RPM)",
+            "Requests in the last minute against the limit the API reported.");
+    private final ApiGauge itpm = new ApiGauge("gauge-itpm", "Input tokens per minute (ITPM)",
+            "Input and cache writes; cache reads do not count.");
+    private final ApiGauge otpm = new ApiGauge("gauge-otpm", "Output tokens per minute (OTPM)",
+            "Output tokens in the last minute.");
+    private final ApiFigure lastHour = new ApiFigure("errors-hour", "Errors · last hour");
+    private final ApiFigure lastDay = new ApiFigure("errors-day", "Errors · last 24 hours");
+    private final ApiFigure cache = new ApiFigure("cache-hit", "Cache hit rate · last hour");
+
+    /** @param configure turns the default proxy settings with the chosen port into the ones to run (tests change the upstream) */
+    public ApiController(ViewContext context, UnaryOperator<ProxyConfig> configure) {
+        this.context = context;
+        this.proxy = context.workspace().proxy();
+        this.configure = configure;
+        drain.setCycleCount(Animation.INDEFINITE);
+    }
+
+    @FXML
+    private void initialize() {
+        column(timeColumn, CallRow::time);
+        column(modelColumn, CallRow::model);
+        column(statusColumn, CallRow::status);
+        column(inputColumn, CallRow::input);
+        column(outputColumn, CallRow::output);
+        column(cacheColumn, CallRow::cache);
+        column(durationColumn, CallRow::duration);
+        column(costColumn, CallRow::cost);
+        calls.setItems(rows);
+        calls.setPlaceholder(new Label("No calls recorded yet. Start the proxy and set ANTHROPIC_BASE_URL."));
+        gauges.getChildren().addAll(rpm, itpm, otpm);
+        figures.getChildren().addAll(lastHour, lastDay, cache);
+        portField.setText(Integer.toString(ProxyConfig.DEFAULT_PORT));
+        portField.textProperty().addListener((o, a, b) -> validatePort());
+        startStop.setOnAction(e -> startOrStop());
+        copyButton.setOnAction(e -> copy());
+        proxy.addListener(listener);
+        drain.play();
+        showState();
+    }
+
+    private static void column(TableColumn<CallRow, String> c, Function<CallRow, String> f) {
+        c.setCellValueFactory(d -> new ReadOnlyStringWrapper(f.apply(d.getValue())));
+        c.setSortable(false);
+    }
+
+    /** The tab was selected: loads the settings, prices and the last day's calls in the background. */
+    public void shown() {
+        context.load(() -> {
+            var activity = context.workspace().api();
+            var now = context.now();
+            return new History(context.workspace().settings().proxyPortOrDefault(), context.workspace().settings().zone(),
+                    activity.prices(), activity.tiers(), activity.calls(now, ApiActivity.HISTORY));
+        }, this::apply, message -> proxyMessage.setText("Could not load the recorded calls: " + message));
+    }
+
+    private record History(int port, ZoneId zone, PriceTable prices, List<PlanCatalog.ApiTier> tiers,
+            List<ProxyCall> calls) {
+    }
+
+    private void apply(History h) {
+        zone = h.zone();
+        prices = h.prices();
+        tiers = h.tiers();
+        if (!proxy.running() && !busy && portError.getText().isEmpty()) {
+            portField.setText(Integer.toString(h.port()));
+        }
+        h.calls().forEach(c -> known.put(c.callId(), c));
+        recompute();
+    }
+
+    /** The store may have changed, or a minute passed: recomputes from the calls already held. */
+    public void refresh() {
+        recompute();
+    }
+
+    private void drain() {
+        showState();
+        if (arrived.isEmpty()) {
+            return;
+        }
+        ProxyCall c;
+        while ((c = arrived.poll()) != null) {
+            known.put(c.callId(), c);
+        }
+        recompute();
+    }
+
+    private void recompute() {
+        List<ProxyCall> snapshot = new ArrayList<>(known.values());
+        ZoneId z = zone;
+        PriceTable p = prices;
+        List<PlanCatalog.ApiTier> t = tiers;
+        context.load(() -> {
+            ApiActivity.Snapshot s = ApiActivity.summarize(snapshot, context.now(), t);
+            List<CallRow> made = s.recent().stream().map(c -> CallRow.of(c, z, p)).toList();
+            return new Computed(s, made);
+        }, this::show, message -> proxyMessage.setText("Could not sum up the calls: " + message));
+    }
+
+    private record Computed(ApiActivity.Snapshot snapshot, List<CallRow> rows) {
+    }
+
+    private void show(Computed c) {
+        rows.setAll(c.rows());
+        ApiActivity.Snapshot s = c.snapshot();
+        ApiHeadroom.Row r = s.current();
+        if (r == null) {
+            rpm.clear();
+            itpm.clear();
+            otpm.clear();
+            keyLine.setText("No calls to /v1/messages in the last hour.");
+        } else {
+            rpm.show(r.requests(), r.rpmLimit());
+            itpm.show(r.inputTokens(), r.itpmLimit());
+            otpm.show(r.outputTokens(), r.otpmLimit());
+            keyLine.setText("Last used: key " + r.keyFingerprint() + " · " + r.modelClass()
+                    + (r.tier() == null ? "" : " · " + r.tier() + " (the tier these limits match)")
+                    + (s.headroom().size() > 1 ? " · " + (s.headroom().size() - 1) + " other key/model groups" : ""));
+        }
+        errors(lastHour, s.lastHour());
+        errors(lastDay, s.lastDay());
+        cache.show(s.cacheHitRate() == null ? "—" : ApiText.percent(s.cacheHitRate()),
+                s.cacheHitRate() == null ? "No input tokens in the last hour." : "Cache reads among all input tokens.");
+    }
+
+    private static void errors(ApiFigure f, ApiActivity.ErrorRates e) {
+        long all = e.rateLimited() + e.overloaded() + e.serverErrors();
+        f.show(ApiText.share(all, e.calls()), "429 rate limited " + e.rateLimited() + " · 529 overloaded "
+                + e.overloaded() + " · other 5xx " + e.serverErrors());
+    }
+
+    private Integer validatePort() {
+        String t = portField.getText() == null ? "" : portField.getText().strip();
+        Integer port = null;
+        try {
+            int p = Integer.parseInt(t);
+            port = p >= 1 && p <= 65535 ? p : null;
+        } catch (NumberFormatException notANumber) {
+            port = null;
+        }
+        portError.setText(port == null ? "A port is a whole number from 1 to 65535." : "");
+        startStop.setDisable(busy || (port == null && !proxy.running()));
+        if (port != null && !proxy.running()) {
+            exportLine.setText(exportLine(port));
+        }
+        return port;
+    }
+
+    static String exportLine(int port) {
+        return "export ANTHROPIC_BASE_URL=http://127.0.0.1:" + port;
+    }
+
+    private void startOrStop() {
+        if (busy) {
+            return;
+        }
+        boolean stopping = proxy.running();
+        Integer port = stopping ? null : validatePort();
+        if (!stopping && port == null) {
+            return;
+        }
+        busy = true;
+        proxyMessage.getStyleClass().remove("error");
+        proxyMessage.setText(stopping ? "Stopping…" : "Starting on port " + port + "…");
+        showState();
+        context.load(() -> {
+            if (stopping) {
+                var last = proxy.stop();
+                return last == null ? "Stopped." : "Stopped. " + last.calls() + " calls, " + last.stored()
+                        + " recorded, " + last.journaled() + " waiting in the journal.";
+            }
+            var running = proxy.start(configure.apply(proxy.defaults().withPort(port)));
+            return "Recording on " + running.baseUrl() + ", forwarding to " + running.config().upstream() + ".";
+        }, message -> {
+            busy = false;
+            proxyMessage.setText(message);
+            showState();
+        }, failure -> {
+            busy = false;
+            proxyMessage.setText("The proxy did not start: " + failure);
+            proxyMessage.getStyleClass().add("error");
+            showState();
+        });
+    }
+
+    private void showState() {
+        var status = proxy.status();
+        boolean running = status != null;
+        proxyState.setText(running ? "running" : "stopped");
+        proxyState.getStyleClass().remove("running");
+        if (running) {
+            proxyState.getStyleClass().add("running");
+            int port = java.net.URI.create(status.listen()).getPort();
+            exportLine.setText(exportLine(port));
+            if (!portField.isDisabled()) {
+                portField.setText(Integer.toString(port));
+            }
+        } else if (exportLine.getText() == null || exportLine.getText().isEmpty()) {
+            validatePort();
+        }
+        portField.setDisable(running || busy);
+        startStop.setText(running ? "Stop" : "Start");
+        startStop.setDisable(busy || (!running && !portError.getText().isEmpty()));
+    }
+
+    private void copy() {
+        ClipboardContent content = new ClipboardContent();
+        content.putString(exportLine.getText());
+        Clipboard.getSystemClipboard().setContent(content);
+        copied.setText("Copied");
+    }
+
+    /** The window closed: stops listening and the drain timer (the proxy keeps running for the tray). */
+    public void dispose() {
+        drain.stop();
+        proxy.removeListener(listener);
+    }
+}
