@@ -34,7 +34,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * cut, unified. {@code x-fake-id} fixes the ids (for byte comparisons); {@code x-fake-events}
  * sets the number of text deltas, each carrying the server's send time in nanoseconds.
  */
-final class FakeAnthropic implements AutoCloseable {
+public final class FakeAnthropic implements AutoCloseable {
 
     /** The usage the server reported for a response (final cumulative values). */
     record Sent(String requestId, String messageId, String model, long input, long output, long cache5m,
@@ -57,7 +57,7 @@ final class FakeAnthropic implements AutoCloseable {
     volatile boolean recordHeaders = true;
     private volatile boolean open = true;
 
-    FakeAnthropic() throws IOException {
+    public FakeAnthropic() throws IOException {
         this(null);
     }
 
@@ -70,11 +70,11 @@ final class FakeAnthropic implements AutoCloseable {
         t.start();
     }
 
-    int port() {
+    public int port() {
         return server.getLocalPort();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + port();
     }
 

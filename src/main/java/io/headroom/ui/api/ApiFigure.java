@@ -28,6 +28,8 @@ final class ApiFigure extends VBox {
         setSpacing(4);
         HBox.setHgrow(this, Priority.ALWAYS);
         setMaxWidth(Double.MAX_VALUE);
+        setPrefWidth(0); // equal shares of the row, whatever the text
+        setMinWidth(0);
     }
 
     void show(String v, String d) {

@@ -39,6 +39,8 @@ final class ApiGauge extends VBox {
         setSpacing(6);
         HBox.setHgrow(this, Priority.ALWAYS);
         setMaxWidth(Double.MAX_VALUE);
+        setPrefWidth(0); // equal shares of the row, whatever the text
+        setMinWidth(0);
     }
 
     void show(long used, Long limit) {
