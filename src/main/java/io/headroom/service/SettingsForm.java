@@ -24,7 +24,8 @@ public final class SettingsForm {
     public static final String PROXY_PORT = "proxyPort";
     public static final String NOTIFY = "notify";
 
-    private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("H:mm", Locale.ROOT);
+    private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("H:mm", Locale.ROOT)
+            .withResolverStyle(java.time.format.ResolverStyle.STRICT);
 
     /**
      * What the form holds. {@code resetDay} null means "not set"; blank hourly value means "not set".

@@ -19,8 +19,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
-import javafx.collections.FXCollections;
-import javafx.collections.transformation.FilteredList;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -33,6 +31,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
 import javafx.stage.DirectoryChooser;
 import javafx.util.StringConverter;
+import org.controlsfx.control.textfield.TextFields;
 
 /**
  * The Settings tab: a form over {@link Settings}, checked field by field by {@link SettingsForm}
@@ -97,15 +96,15 @@ public final class SettingsController {
         plan.setConverter(converter(id -> id.equals(NOT_SET) ? "Not set" : planNames.getOrDefault(id, id)));
         List<String> zones = new ArrayList<>(ZoneId.getAvailableZoneIds());
         zones.sort(null);
-        FilteredList<String> shownZones = new FilteredList<>(FXCollections.observableArrayList(zones));
-        timeZone.setItems(shownZones);
+        timeZone.getItems().setAll(zones);
         timeZone.setVisibleRowCount(12);
-        timeZone.getEditor().textProperty().addListener((o, a, typed) -> {
-            String t = typed == null ? "" : typed.strip().toLowerCase(Locale.ROOT);
-            boolean exact = zones.stream().anyMatch(z -> z.equalsIgnoreCase(t));
-            shownZones.setPredicate(t.isEmpty() || exact ? null : z -> z.toLowerCase(Locale.ROOT).contains(t));
-            changed();
+        // Typing part of a name ("madr") offers the matching zones below the field.
+        TextFields.bindAutoCompletion(timeZone.getEditor(), request -> {
+            String t = request.getUserText() == null ? "" : request.getUserText().strip().toLowerCase(Locale.ROOT);
+            return t.isEmpty() ? List.of() : zones.stream().filter(z -> z.toLowerCase(Locale.ROOT).contains(t))
+                    .limit(30).toList();
         });
+        timeZone.getEditor().textProperty().addListener((o, a, typed) -> changed());
         List<String> days = new ArrayList<>(List.of(NOT_SET));
         for (DayOfWeek d : DayOfWeek.values()) {
             days.add(d.name());
