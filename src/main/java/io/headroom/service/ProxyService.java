@@ -21,7 +21,8 @@ public final class ProxyService implements AutoCloseable {
 
     private final Workspace workspace;
     private final List<Consumer<ProxyCall>> listeners = new CopyOnWriteArrayList<>();
-    private RecordingProxy proxy;
+    /** Read without the lock so the window can poll it while a start holds the lock (opening the database). */
+    private volatile RecordingProxy proxy;
 
     ProxyService(Workspace workspace) {
         this.workspace = workspace;
@@ -56,13 +57,14 @@ public final class ProxyService implements AutoCloseable {
         return p;
     }
 
-    public synchronized boolean running() {
+    public boolean running() {
         return proxy != null;
     }
 
     /** Null when stopped. */
-    public synchronized RecordingProxy.Status status() {
-        return proxy == null ? null : proxy.status();
+    public RecordingProxy.Status status() {
+        RecordingProxy p = proxy;
+        return p == null ? null : p.status();
     }
 
     public void addListener(Consumer<ProxyCall> listener) {
