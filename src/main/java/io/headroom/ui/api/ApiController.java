@@ -80,7 +80,7 @@ public final class ApiController {
     @FXML private TableColumn<CallRow, String> costColumn;
 
     private final ApiGauge rpm = new ApiGauge("gauge-rpm", "Requests per minute (RPM)",
-            "Requests in the last minute against the limit the API reported.");
+            "Requests in the last minute.");
     private final ApiGauge itpm = new ApiGauge("gauge-itpm", "Input tokens per minute (ITPM)",
             "Input and cache writes; cache reads do not count.");
     private final ApiGauge otpm = new ApiGauge("gauge-otpm", "Output tokens per minute (OTPM)",
