@@ -168,6 +168,8 @@ public final class ApiController {
     }
 
     private void recompute() {
+        long oldest = context.now().minus(ApiActivity.HISTORY).toEpochMilli();
+        known.values().removeIf(c -> c.startedAtMs() < oldest); // a long session keeps one day, not all
         List<ProxyCall> snapshot = new ArrayList<>(known.values());
         ZoneId z = zone;
         PriceTable p = prices;

@@ -32,6 +32,7 @@ final class ApiGauge extends VBox {
         badges.getStyleClass().add("badge-line");
         badges.setAlignment(Pos.CENTER_LEFT);
         bar.setMaxWidth(Double.MAX_VALUE);
+        bar.setMinHeight(14);
         Label note = new Label(explanation);
         note.getStyleClass().add("tile-sub");
         note.setWrapText(true);

@@ -143,6 +143,7 @@ class ApiTabTest {
         assertThat(text(robot, "#portError")).isEmpty();
         robot.clickOn(startStop);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> text(robot, ".proxy-state").equals("running"));
+        WaitForAsyncUtils.waitForFxEvents();
         assertThat(workspace.proxy().running()).isTrue();
         assertThat(startStop.getText()).isEqualTo("Stop");
         String line = "export ANTHROPIC_BASE_URL=http://127.0.0.1:" + free;
@@ -191,6 +192,7 @@ class ApiTabTest {
         assertThat(post(free, "overloaded").statusCode()).isEqualTo(529);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> table.getItems().size() == 4
                 && text(robot, "#errors-hour .figure-text").equals("3 of 4 (75.0%)"));
+        WaitForAsyncUtils.waitForFxEvents();
         assertThat(text(robot, "#errors-hour .tile-sub")).isEqualTo("429 rate limited 1 · 529 overloaded 1 · other 5xx 1");
         assertThat(text(robot, "#errors-day .figure-text")).isEqualTo("3 of 4 (75.0%)");
         assertThat(text(robot, "#gauge-rpm .gauge-value-text")).isEqualTo("3 of 1,000 (0.3%)");
@@ -205,6 +207,7 @@ class ApiTabTest {
 
         robot.clickOn(startStop);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> text(robot, ".proxy-state").equals("stopped"));
+        WaitForAsyncUtils.waitForFxEvents();
         assertThat(workspace.proxy().running()).isFalse();
         assertThat(text(robot, "#proxyMessage")).startsWith("Stopped. 3 calls, 3 recorded");
 
@@ -213,6 +216,7 @@ class ApiTabTest {
             robot.interact(() -> port.setText(Integer.toString(busy.getLocalPort())));
             robot.clickOn(startStop);
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> text(robot, "#proxyMessage").startsWith("The proxy did"));
+            WaitForAsyncUtils.waitForFxEvents();
             assertThat(text(robot, "#proxyMessage")).isEqualTo("The proxy did not start: Port " + busy.getLocalPort()
                     + " is already in use by another program. Choose another port, or stop the program that uses it.");
             assertThat(text(robot, ".proxy-state")).isEqualTo("stopped");

@@ -109,6 +109,11 @@ class SettingsTabTest {
         return robot.lookup("#" + id).queryAs(ComboBox.class);
     }
 
+    @SuppressWarnings("unchecked")
+    private static ListView<String> dirs(FxRobot robot) {
+        return robot.lookup("#claudeDirs").queryAs(ListView.class);
+    }
+
     @Test
     void badInputIsRefusedNextToTheFieldAndNothingIsSaved(FxRobot robot) throws Exception {
         open(robot);
@@ -170,8 +175,8 @@ class SettingsTabTest {
         type(robot, "notify2", "90");
         type(robot, "proxyPort", "9911");
         // What "Add folder…" does with the folder chosen (a native dialog cannot run headless).
-        robot.interact(() -> robot.lookup("#claudeDirs").queryAs(ListView.class).getItems().add((Object) extra.toString()));
-        assertThat(robot.lookup("#claudeDirs").queryAs(ListView.class).getItems()).containsExactly(extra.toString());
+        robot.interact(() -> dirs(robot).getItems().add(extra.toString()));
+        assertThat(dirs(robot).getItems()).containsExactly(extra.toString());
         assertThat(save.isDisabled()).isFalse();
         Screenshots.save(save.getScene(), "settings");
 
@@ -184,6 +189,7 @@ class SettingsTabTest {
 
         robot.clickOn(save);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> text(robot, "saved").equals("Saved"));
+        WaitForAsyncUtils.waitForFxEvents();
         assertThat(save.isDisabled()).isTrue();
 
         Settings s = Settings.load(tmp.resolve("data").resolve(Settings.FILE));
@@ -214,13 +220,14 @@ class SettingsTabTest {
         assertThat(robot.lookup("#dark").queryAs(RadioButton.class).isSelected()).isTrue();
         assertThat(field(robot, "proxyPort").getText()).isEqualTo("9911");
         assertThat(robot.lookup("#proxyStarts").queryAs(CheckBox.class).isSelected()).isTrue();
-        assertThat(robot.lookup("#claudeDirs").queryAs(ListView.class).getItems()).containsExactly(extra.toString());
+        assertThat(dirs(robot).getItems()).containsExactly(extra.toString());
         assertThat(robot.lookup("#save").queryAs(Button.class).isDisabled()).isTrue();
 
         // Turning autostart off removes the entry.
         robot.interact(() -> robot.lookup("#autostart").queryAs(CheckBox.class).setSelected(false));
         robot.interact(robot.lookup("#save").queryAs(Button.class)::fire);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> text(robot, "saved").equals("Saved"));
+        WaitForAsyncUtils.waitForFxEvents();
         assertThat(entry).doesNotExist();
     }
 
