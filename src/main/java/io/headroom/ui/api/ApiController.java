@@ -21,6 +21,7 @@ import java.util.function.UnaryOperator;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.fxml.FXML;
@@ -32,11 +33,10 @@ import javafx.scene.control.TextField;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.util.Duration;
 
 /**
- * The API tab: runs the recording proxy (start/stop off the FX thread), shows the calls it
+ * The API tab: the proxy's controls ({@link ProxyControls}), the calls it
  * records as they finish, and the headroom, error and cache figures they add up to. Calls from
  * the proxy's thread wait in a queue that the FX thread drains four times a second, so a burst
  * of calls is one table update and one recomputation.
@@ -56,7 +56,7 @@ public final class ApiController {
     private ZoneId zone = ZoneId.systemDefault();
     private PriceTable prices;
     private List<PlanCatalog.ApiTier> tiers = List.of();
-    private boolean busy;
+    private ProxyControls controls;
 
     @FXML private Label proxyState;
     @FXML private TextField portField;
@@ -111,13 +111,11 @@ public final class ApiController {
         calls.setPlaceholder(new Label("No calls recorded yet. Start the proxy and set ANTHROPIC_BASE_URL."));
         gauges.getChildren().addAll(rpm, itpm, otpm);
         figures.getChildren().addAll(lastHour, lastDay, cache);
-        portField.setText(Integer.toString(ProxyConfig.DEFAULT_PORT));
-        portField.textProperty().addListener((o, a, b) -> validatePort());
-        startStop.setOnAction(e -> startOrStop());
+        controls = new ProxyControls(context, configure, proxyState, portField, portError, startStop, exportLine,
+                proxyMessage);
         copyButton.setOnAction(e -> copy());
         proxy.addListener(listener);
         drain.play();
-        showState();
     }
 
     private static void column(TableColumn<CallRow, String> c, Function<CallRow, String> f) {
@@ -143,9 +141,7 @@ public final class ApiController {
         zone = h.zone();
         prices = h.prices();
         tiers = h.tiers();
-        if (!proxy.running() && !busy && portError.getText().isEmpty()) {
-            portField.setText(Integer.toString(h.port()));
-        }
+        controls.offerPort(h.port());
         h.calls().forEach(c -> known.put(c.callId(), c));
         recompute();
     }
@@ -156,7 +152,7 @@ public final class ApiController {
     }
 
     private void drain() {
-        showState();
+        controls.showState();
         if (arrived.isEmpty()) {
             return;
         }
@@ -211,80 +207,6 @@ public final class ApiController {
         long all = e.rateLimited() + e.overloaded() + e.serverErrors();
         f.show(ApiText.share(all, e.calls()), "429 rate limited " + e.rateLimited() + " · 529 overloaded "
                 + e.overloaded() + " · other 5xx " + e.serverErrors());
-    }
-
-    private Integer validatePort() {
-        String t = portField.getText() == null ? "" : portField.getText().strip();
-        Integer port = null;
-        try {
-            int p = Integer.parseInt(t);
-            port = p >= 1 && p <= 65535 ? p : null;
-        } catch (NumberFormatException notANumber) {
-            port = null;
-        }
-        portError.setText(port == null ? "A port is a whole number from 1 to 65535." : "");
-        startStop.setDisable(busy || (port == null && !proxy.running()));
-        if (port != null && !proxy.running()) {
-            exportLine.setText(exportLine(port));
-        }
-        return port;
-    }
-
-    static String exportLine(int port) {
-        return "export ANTHROPIC_BASE_URL=http://127.0.0.1:" + port;
-    }
-
-    private void startOrStop() {
-        if (busy) {
-            return;
-        }
-        boolean stopping = proxy.running();
-        Integer port = stopping ? null : validatePort();
-        if (!stopping && port == null) {
-            return;
-        }
-        busy = true;
-        proxyMessage.getStyleClass().remove("error");
-        proxyMessage.setText(stopping ? "Stopping…" : "Starting on port " + port + "…");
-        showState();
-        context.load(() -> {
-            if (stopping) {
-                var last = proxy.stop();
-                return last == null ? "Stopped." : "Stopped. " + last.calls() + " calls, " + last.stored()
-                        + " recorded, " + last.journaled() + " waiting in the journal.";
-            }
-            var running = proxy.start(configure.apply(proxy.defaults().withPort(port)));
-            return "Recording on " + running.baseUrl() + ", forwarding to " + running.config().upstream() + ".";
-        }, message -> {
-            busy = false;
-            proxyMessage.setText(message);
-            showState();
-        }, failure -> {
-            busy = false;
-            proxyMessage.setText("The proxy did not start: " + failure);
-            proxyMessage.getStyleClass().add("error");
-            showState();
-        });
-    }
-
-    private void showState() {
-        var status = proxy.status();
-        boolean running = status != null;
-        proxyState.setText(running ? "running" : "stopped");
-        proxyState.getStyleClass().remove("running");
-        if (running) {
-            proxyState.getStyleClass().add("running");
-            int port = java.net.URI.create(status.listen()).getPort();
-            exportLine.setText(exportLine(port));
-            if (!portField.isDisabled()) {
-                portField.setText(Integer.toString(port));
-            }
-        } else if (exportLine.getText() == null || exportLine.getText().isEmpty()) {
-            validatePort();
-        }
-        portField.setDisable(running || busy);
-        startStop.setText(running ? "Stop" : "Start");
-        startStop.setDisable(busy || (!running && !portError.getText().isEmpty()));
     }
 
     private void copy() {

@@ -4,13 +4,11 @@ import io.headroom.config.Settings;
 import io.headroom.domain.plans.PlanCatalog;
 import io.headroom.service.Autostart;
 import io.headroom.service.SettingsForm;
-import io.headroom.service.StatusLineSetup;
 import io.headroom.ui.dashboard.DashboardWindow;
 import io.headroom.ui.dashboard.ViewContext;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
@@ -133,8 +131,7 @@ public final class SettingsController {
         openFolder.setOnAction(e -> openDataFolder());
         openFolder.setVisible(false);
         openFolder.setManaged(false);
-        installStatusLine.setOnAction(e -> statusLine(true));
-        uninstallStatusLine.setOnAction(e -> statusLine(false));
+        new StatusLineButtons(context, installStatusLine, uninstallStatusLine, statusLineMessage);
         save.setOnAction(e -> save());
         save.setDisable(true);
         formState.setText("Loading…");
@@ -333,29 +330,5 @@ public final class SettingsController {
             FolderOpener.open(folder);
             return null;
         }, ok -> { }, failure -> formState.setText("Could not open the folder: " + failure));
-    }
-
-    private void statusLine(boolean install) {
-        installStatusLine.setDisable(true);
-        uninstallStatusLine.setDisable(true);
-        statusLineMessage.getStyleClass().remove("error");
-        statusLineMessage.setText(install ? "Installing…" : "Removing…");
-        context.load(() -> {
-            var ws = context.workspace();
-            Path file = ws.claudeSettingsFile();
-            Path data = ws.dataDirectory().path();
-            StatusLineSetup.Outcome o = install ? StatusLineSetup.installThisHook(file, data, Instant.now())
-                    : StatusLineSetup.uninstall(file, data, Instant.now());
-            return o.message() + (o.backup() == null ? "" : " Backup of the previous settings: " + o.backup());
-        }, message -> {
-            installStatusLine.setDisable(false);
-            uninstallStatusLine.setDisable(false);
-            statusLineMessage.setText(message);
-        }, failure -> {
-            installStatusLine.setDisable(false);
-            uninstallStatusLine.setDisable(false);
-            statusLineMessage.getStyleClass().add("error");
-            statusLineMessage.setText("Not done: " + failure);
-        });
     }
 }
