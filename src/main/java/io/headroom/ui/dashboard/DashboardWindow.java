@@ -20,6 +20,7 @@ public final class DashboardWindow {
 
     private final Stage stage;
     private final DashboardController controller;
+    private boolean staysInBackground;
 
     public DashboardWindow(Workspace workspace) {
         this(new Stage(), workspace);
@@ -52,7 +53,13 @@ public final class DashboardWindow {
         stage.setMinHeight(600);
         stage.setScene(scene);
         stage.setOnShown(e -> controller.start());
-        stage.setOnHidden(e -> controller.dispose());
+        stage.setOnHidden(e -> {
+            if (staysInBackground) {
+                controller.background();
+            } else {
+                controller.dispose();
+            }
+        });
         stage.iconifiedProperty().addListener((o, was, iconified) -> {
             if (iconified) {
                 controller.pause();
@@ -82,12 +89,35 @@ public final class DashboardWindow {
         return stage;
     }
 
+    /** Shows the window, or brings it forward (restored, on top of others) when it already shows. */
     public void show() {
         if (stage.isShowing()) {
+            if (stage.isIconified()) {
+                stage.setIconified(false);
+            }
             controller.start();
         } else {
             stage.show(); // onShown starts the refresh and the countdowns
         }
+        stage.toFront();
+        stage.requestFocus();
+    }
+
+    /**
+     * With true (a tray icon exists), hiding the window keeps the refresh running for the tray;
+     * with false, hiding ends it. Either way {@link #dispose} ends it for good.
+     */
+    public void setStaysInBackground(boolean stays) {
+        this.staysInBackground = stays;
+    }
+
+    /** Quitting: stops the refresh whether the window shows or not. */
+    public void dispose() {
+        controller.dispose();
+    }
+
+    public DashboardController dashboard() {
+        return controller;
     }
 
     DashboardController controller() {
