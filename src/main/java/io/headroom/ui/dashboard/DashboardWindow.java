@@ -116,6 +116,11 @@ public final class DashboardWindow {
         controller.dispose();
     }
 
+    /** After {@link #dispose}: waits for a refresh in progress to finish (before the database closes). */
+    public boolean awaitStopped(Duration timeout) throws InterruptedException {
+        return controller.awaitStopped(timeout);
+    }
+
     public DashboardController dashboard() {
         return controller;
     }
