@@ -40,15 +40,22 @@ public final class LimitHitDialog extends Dialog<LimitHitInput.Result> {
         field.setPrefColumnCount(22);
         Label ask = new Label("When does it reset?");
         ask.setLabelFor(field);
-        Label hint = new Label("As claude.ai or Claude Code says: 6pm, 18:30, in 2h 14m, tomorrow 9am.");
+        Label hint = new Label("As claude.ai or Claude Code says it: 6pm, 18:30, in 2h 14m, tomorrow 9am, Mon 09:00.");
         hint.getStyleClass().add("hint");
+        hint.setWrapText(true);
+        hint.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         preview.getStyleClass().add("preview");
         preview.setId("preview");
         error.getStyleClass().add("field-error");
         error.setId("error");
         error.setWrapText(true);
-        VBox box = new VBox(8, ask, field, hint, preview, error);
-        box.setPrefWidth(420);
+        error.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        // one slot for both, so the dialog keeps its size as the input turns valid or not
+        javafx.scene.layout.StackPane feedback = new javafx.scene.layout.StackPane(preview, error);
+        feedback.setAlignment(javafx.geometry.Pos.TOP_LEFT);
+        VBox box = new VBox(8, ask, field, hint, feedback);
+        box.setPrefWidth(440);
+        box.setMinWidth(440);
         getDialogPane().setContent(box);
         getDialogPane().getStyleClass().add("limit-hit-dialog");
         String palette = "dark".equals(theme) ? "theme-dark.css" : "theme-light.css";

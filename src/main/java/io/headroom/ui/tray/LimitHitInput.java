@@ -29,7 +29,7 @@ public final class LimitHitInput {
         try {
             reset = HumanTime.parse(t, now, HumanTime.Direction.FUTURE);
         } catch (IllegalArgumentException e) {
-            return new Result(null, null, null, "Cannot read that time: try 6pm, 18:30, \"in 2h 14m\" or \"tomorrow 9am\".");
+            return new Result(null, null, null, "Cannot read that time; see the examples above.");
         }
         Instant hit = now.toInstant();
         if (!reset.isAfter(hit)) {
