@@ -61,6 +61,7 @@ final class SingleInstance implements AutoCloseable {
     static Optional<SingleInstance> claim(Path folder, Runnable onShow, Duration patience) throws IOException {
         DataDirectory.ensurePrivateDirectory(folder);
         Path portFile = folder.resolve(PORT_FILE);
+        PrivateFiles.createIfMissing(folder.resolve(LOCK_FILE));
         long deadline = System.nanoTime() + patience.toNanos();
         while (true) {
             FileChannel channel = FileChannel.open(folder.resolve(LOCK_FILE), StandardOpenOption.CREATE,

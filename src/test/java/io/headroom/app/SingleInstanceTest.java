@@ -32,6 +32,8 @@ class SingleInstanceTest {
         try (SingleInstance running = first.get()) {
             Path portFile = data.resolve(SingleInstance.PORT_FILE);
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(portFile))).isEqualTo("rw-------");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(data.resolve(SingleInstance.LOCK_FILE))))
+                    .isEqualTo("rw-------");
             assertThat(Files.readString(portFile)).startsWith(running.port() + " ");
 
             Optional<SingleInstance> second = SingleInstance.claim(data, () -> { }, Duration.ofSeconds(3));
