@@ -27,7 +27,7 @@ public final class DesktopTray implements SystemTrayIcon.Actions, RefreshListene
 
     private final Workspace workspace;
     private final DashboardWindow window;
-    private final SystemTrayIcon icon;
+    private final TrayIconView icon;
     private final Runnable quit;
     private final ExecutorService work = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "headroom-tray-work");
@@ -36,7 +36,7 @@ public final class DesktopTray implements SystemTrayIcon.Actions, RefreshListene
     });
 
     /** @param quit ends the app (disposes the window, removes the icon, exits) */
-    public DesktopTray(Workspace workspace, DashboardWindow window, SystemTrayIcon icon, Runnable quit) {
+    public DesktopTray(Workspace workspace, DashboardWindow window, TrayIconView icon, Runnable quit) {
         this.workspace = workspace;
         this.window = window;
         this.icon = icon;

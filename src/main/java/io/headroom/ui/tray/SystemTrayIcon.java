@@ -16,7 +16,7 @@ import java.util.logging.Logger;
  * thread; menu actions arrive there and must hand their work on at once (see {@link Actions}).
  * Nothing here waits on the FX thread.
  */
-public final class SystemTrayIcon {
+public final class SystemTrayIcon implements TrayIconView {
 
     private static final Logger LOG = Logger.getLogger(SystemTrayIcon.class.getName());
 
@@ -92,6 +92,7 @@ public final class SystemTrayIcon {
     }
 
     /** Redraws the icon and tooltip (from any thread). */
+    @Override
     public void show(TrayState state) {
         java.awt.image.BufferedImage image = TrayIconPainter.paint(state, size);
         EventQueue.invokeLater(() -> {
@@ -100,12 +101,14 @@ public final class SystemTrayIcon {
         });
     }
 
-    /** The proxy item says what it will do: "Stop proxy (127.0.0.1:8787)" while running, else "Start proxy". */
+    /** The proxy item says what it will do: "Stop proxy (http://127.0.0.1:8787)" while running, else "Start proxy". */
+    @Override
     public void proxyRunning(boolean running, String listen) {
         EventQueue.invokeLater(() -> proxyItem.setLabel(running ? "Stop proxy (" + listen + ")" : "Start proxy"));
     }
 
     /** A balloon or desktop notification from the tray (from any thread). */
+    @Override
     public void notify(String title, String body, boolean warning) {
         EventQueue.invokeLater(() -> icon.displayMessage(title, body,
                 warning ? TrayIcon.MessageType.WARNING : TrayIcon.MessageType.INFO));
