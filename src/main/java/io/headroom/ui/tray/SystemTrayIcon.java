@@ -73,7 +73,7 @@ public final class SystemTrayIcon implements TrayIconView {
                 menu.add(proxy);
                 menu.addSeparator();
                 menu.add(item("Quit Headroom", actions::quit));
-                TrayIcon icon = new TrayIcon(TrayIconPainter.paint(state, size), state.tooltip(), menu);
+                TrayIcon icon = new TrayIcon(image(state, size), state.tooltip(), menu);
                 icon.setImageAutoSize(false);
                 icon.addActionListener(e -> actions.openDashboard()); // double click (Windows, most Linux trays)
                 tray.add(icon);
@@ -85,6 +85,12 @@ public final class SystemTrayIcon implements TrayIconView {
         return result;
     }
 
+    /** Drawn at the tray's size and at twice it, so a HiDPI tray picks the sharp one instead of scaling up. */
+    private static java.awt.Image image(TrayState state, int size) {
+        return new java.awt.image.BaseMultiResolutionImage(TrayIconPainter.paint(state, size),
+                TrayIconPainter.paint(state, size * 2));
+    }
+
     private static MenuItem item(String label, Runnable action) {
         MenuItem item = new MenuItem(label);
         item.addActionListener(e -> action.run());
@@ -94,7 +100,7 @@ public final class SystemTrayIcon implements TrayIconView {
     /** Redraws the icon and tooltip (from any thread). */
     @Override
     public void show(TrayState state) {
-        java.awt.image.BufferedImage image = TrayIconPainter.paint(state, size);
+        java.awt.Image image = image(state, size);
         EventQueue.invokeLater(() -> {
             icon.setImage(image);
             icon.setToolTip(state.tooltip());
