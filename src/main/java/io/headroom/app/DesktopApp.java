@@ -148,10 +148,15 @@ final class DesktopApp {
         if (!quitting.compareAndSet(false, true)) {
             return;
         }
-        Platform.runLater(() -> {
+        Runnable close = () -> {
             window.dispose();
             window.stage().hide();
-        });
+        };
+        if (Platform.isFxApplicationThread()) {
+            close.run(); // the window just closed: JavaFX may exit right after this handler
+        } else {
+            Platform.runLater(close);
+        }
         SystemTrayIcon i = icon;
         if (i != null) {
             i.remove();
