@@ -67,7 +67,8 @@ final class DesktopApp {
             settings = Settings.empty();
         }
         boolean wanted = settings.trayEnabled();
-        if (wanted && SystemTrayIcon.available()) {
+        NoTrayNotice.Reason reason = NoTrayNotice.reason(wanted, wanted && SystemTrayIcon.available());
+        if (reason == null) {
             try {
                 SystemTrayIcon added = SystemTrayIcon.install(TrayState.starting(), new LateActions()).get();
                 DesktopTray tray = new DesktopTray(workspace, window, added, this::quit);
@@ -84,13 +85,13 @@ final class DesktopApp {
                 return;
             } catch (Exception e) {
                 LOG.log(Level.WARNING, "the system tray refused the icon; closing the window will quit", e);
+                reason = NoTrayNotice.Reason.NOT_SUPPORTED;
             }
         }
         window.dashboard().addRefreshListener(notifications(new PopupNotificationSink(window.stage())));
-        NoTrayNotice.Reason reason = wanted ? NoTrayNotice.Reason.NOT_SUPPORTED : NoTrayNotice.Reason.TURNED_OFF;
-        if (new OneTimeNotices(workspace.dataDirectory().path()).firstTime(reason == NoTrayNotice.Reason.NOT_SUPPORTED
-                ? "no-tray" : "tray-off")) {
-            Platform.runLater(() -> NoTrayNotice.show(window.stage(), reason));
+        NoTrayNotice.Reason why = reason;
+        if (new OneTimeNotices(workspace.dataDirectory().path()).firstTime(NoTrayNotice.noticeName(why))) {
+            Platform.runLater(() -> NoTrayNotice.show(window.stage(), why));
         }
     }
 

@@ -14,6 +14,19 @@ public final class NoTrayNotice {
     private NoTrayNotice() {
     }
 
+    /** Null when the tray is to be used; otherwise why not. */
+    public static Reason reason(boolean trayEnabled, boolean traySupported) {
+        if (!trayEnabled) {
+            return Reason.TURNED_OFF;
+        }
+        return traySupported ? null : Reason.NOT_SUPPORTED;
+    }
+
+    /** The marker name in the data folder, one per reason (turning the tray off later is news again). */
+    public static String noticeName(Reason reason) {
+        return reason == Reason.NOT_SUPPORTED ? "no-tray" : "tray-off";
+    }
+
     public static String header(Reason reason) {
         return reason == Reason.NOT_SUPPORTED ? "No system tray on this desktop" : "The tray icon is turned off";
     }

@@ -103,6 +103,17 @@ class TrayDialogsTest {
         robot.interact(alert::close);
     }
 
+    @Test
+    void theTrayIsUsedOnlyWhenWantedAndThereAndEachReasonIsItsOwnNotice() {
+        assertThat(NoTrayNotice.reason(true, true)).isNull();
+        assertThat(NoTrayNotice.reason(true, false)).isEqualTo(NoTrayNotice.Reason.NOT_SUPPORTED);
+        assertThat(NoTrayNotice.reason(false, true)).isEqualTo(NoTrayNotice.Reason.TURNED_OFF);
+        assertThat(NoTrayNotice.reason(false, false)).isEqualTo(NoTrayNotice.Reason.TURNED_OFF);
+        assertThat(NoTrayNotice.noticeName(NoTrayNotice.Reason.NOT_SUPPORTED)).isEqualTo("no-tray");
+        assertThat(NoTrayNotice.noticeName(NoTrayNotice.Reason.TURNED_OFF)).isEqualTo("tray-off");
+        assertThat(NoTrayNotice.header(NoTrayNotice.Reason.TURNED_OFF)).isEqualTo("The tray icon is turned off");
+    }
+
     private static Window popup() {
         return Window.getWindows().stream().filter(w -> w instanceof PopupWindow && w.isShowing()
                 && w.getScene().getRoot().lookup(".notification-bar") != null).findFirst().orElse(null);
