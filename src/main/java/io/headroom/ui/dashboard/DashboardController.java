@@ -24,6 +24,8 @@ public final class DashboardController {
 
     /** How often new transcript lines are imported and the windows recomputed. */
     public static final Duration REFRESH = Duration.ofSeconds(5);
+    /** The same while the window is hidden and only the tray and notifications watch. */
+    public static final Duration HIDDEN_REFRESH = Duration.ofSeconds(15);
 
     private final Workspace workspace;
     private final ViewContext context;
@@ -34,6 +36,7 @@ public final class DashboardController {
     private boolean started;
     private final ApiController api;
     private final SettingsController settings;
+    private boolean inBackground;
 
     @FXML
     private TabPane tabs;
@@ -58,6 +61,7 @@ public final class DashboardController {
         ticker.setCycleCount(Animation.INDEFINITE);
         this.api = new ApiController(context, wiring.proxyConfig());
         this.settings = new SettingsController(context, wiring.autostart());
+        context.onRefreshNow(refresher::refreshNow);
     }
 
     @FXML
@@ -118,7 +122,7 @@ public final class DashboardController {
         return overview;
     }
 
-    /** Starts the background refresh (once) and the countdown timeline. */
+    /** Starts the background refresh (once) and the countdown timeline; back from the background, refreshes at once. */
     public void start() {
         if (!started) {
             started = true;
@@ -126,9 +130,40 @@ public final class DashboardController {
                 overview.apply(batch);
                 context.dataChanged();
             }, overview::failed);
+        } else if (inBackground) {
+            refresher.setPeriod(refreshPeriod);
+            refresher.refreshNow();
         }
+        inBackground = false;
         overview.tick();
         ticker.play();
+    }
+
+    /**
+     * The window hid but the app lives on in the tray: the countdown stops (a running timeline
+     * would keep the window alive) and the refresh goes on, less often, for the tray and
+     * notifications. {@link #start} brings it back; only {@link #dispose} ends it.
+     */
+    public void background() {
+        ticker.stop();
+        if (started && !inBackground) {
+            inBackground = true;
+            refresher.setPeriod(HIDDEN_REFRESH.compareTo(refreshPeriod) > 0 ? HIDDEN_REFRESH : refreshPeriod);
+        }
+    }
+
+    /** Each refresh's snapshot, on the refresh thread, whether the window shows or not (see {@link RefreshListener}). */
+    public void addRefreshListener(RefreshListener listener) {
+        refresher.addListener(listener);
+    }
+
+    /** Imports and recomputes now rather than at the next period (after the tray logged something). */
+    public void refreshNow() {
+        refresher.refreshNow();
+    }
+
+    boolean refreshing() {
+        return started && !refresher.stopped();
     }
 
     /** Stops the countdown while the window is minimised; {@link #start} resumes it. */
@@ -145,7 +180,7 @@ public final class DashboardController {
         return refresher.awaitStopped(timeout);
     }
 
-    /** The window hid: stops the countdown (a running timeline would keep it alive) and the refresh thread. */
+    /** Quitting, or the window hid with no tray to stay in: stops the countdown and the refresh thread. */
     public void dispose() {
         ticker.stop();
         api.dispose();

@@ -20,6 +20,7 @@ public final class DashboardWindow {
 
     private final Stage stage;
     private final DashboardController controller;
+    private boolean staysInBackground;
 
     public DashboardWindow(Workspace workspace) {
         this(new Stage(), workspace);
@@ -57,7 +58,13 @@ public final class DashboardWindow {
         stage.setMinHeight(600);
         stage.setScene(scene);
         stage.setOnShown(e -> controller.start());
-        stage.setOnHidden(e -> controller.dispose());
+        stage.setOnHidden(e -> {
+            if (staysInBackground) {
+                controller.background();
+            } else {
+                controller.dispose();
+            }
+        });
         stage.iconifiedProperty().addListener((o, was, iconified) -> {
             if (iconified) {
                 controller.pause();
@@ -87,12 +94,40 @@ public final class DashboardWindow {
         return stage;
     }
 
+    /** Shows the window, or brings it forward (restored, on top of others) when it already shows. */
     public void show() {
         if (stage.isShowing()) {
+            if (stage.isIconified()) {
+                stage.setIconified(false);
+            }
             controller.start();
         } else {
             stage.show(); // onShown starts the refresh and the countdowns
         }
+        stage.toFront();
+        stage.requestFocus();
+    }
+
+    /**
+     * With true (a tray icon exists), hiding the window keeps the refresh running for the tray;
+     * with false, hiding ends it. Either way {@link #dispose} ends it for good.
+     */
+    public void setStaysInBackground(boolean stays) {
+        this.staysInBackground = stays;
+    }
+
+    /** Quitting: stops the refresh whether the window shows or not. */
+    public void dispose() {
+        controller.dispose();
+    }
+
+    /** After {@link #dispose}: waits for a refresh in progress to finish (before the database closes). */
+    public boolean awaitStopped(Duration timeout) throws InterruptedException {
+        return controller.awaitStopped(timeout);
+    }
+
+    public DashboardController dashboard() {
+        return controller;
     }
 
     DashboardController controller() {

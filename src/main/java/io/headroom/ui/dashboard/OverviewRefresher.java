@@ -39,6 +39,12 @@ final class OverviewRefresher implements AutoCloseable {
     private static final long TOTALS_EVERY_NANOS = 60_000_000_000L;
     private long allTokens = -1;
     private long totalsAt;
+    private final java.util.List<RefreshListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile Duration period;
+    private Runnable job;
+    private boolean running;
+    private boolean again;
+    private java.util.concurrent.ScheduledFuture<?> pending;
 
     OverviewRefresher(Workspace workspace, Supplier<Instant> clock) {
         this.workspace = workspace;
@@ -57,16 +63,82 @@ final class OverviewRefresher implements AutoCloseable {
 
     /** Refreshes now and then every {@code period}; each batch (or failure) goes to the FX thread. */
     void start(Duration period, Consumer<OverviewModel.Batch> onBatch, Consumer<String> onFailure) {
-        executor.scheduleWithFixedDelay(() -> {
+        this.period = period;
+        this.job = () -> {
             try {
                 OverviewModel.Batch b = load();
+                for (RefreshListener l : listeners) {
+                    try {
+                        l.refreshed(b.now(), b.snapshot());
+                    } catch (RuntimeException e) {
+                        LOG.log(Level.WARNING, "a refresh listener failed", e);
+                    }
+                }
                 Platform.runLater(() -> onBatch.accept(b));
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "dashboard refresh failed", e);
                 String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
                 Platform.runLater(() -> onFailure.accept(message));
             }
-        }, 0, period.toMillis(), TimeUnit.MILLISECONDS);
+        };
+        synchronized (this) {
+            reschedule(0);
+        }
+    }
+
+    /** Takes effect after the refresh in progress or pending (the window hid: refresh less often). */
+    void setPeriod(Duration period) {
+        this.period = period;
+    }
+
+    /** Refreshes as soon as possible: right away when idle, else again just after the refresh in progress. */
+    synchronized void refreshNow() {
+        if (job == null) {
+            return;
+        }
+        if (running) {
+            again = true;
+        } else {
+            reschedule(0);
+        }
+    }
+
+    /** Called on the refresh thread after each successful refresh, before the FX thread gets the batch. */
+    void addListener(RefreshListener listener) {
+        listeners.add(listener);
+    }
+
+    boolean stopped() {
+        return executor.isShutdown();
+    }
+
+    private void runOnce() {
+        synchronized (this) {
+            running = true;
+            again = false;
+        }
+        try {
+            job.run();
+        } finally {
+            synchronized (this) {
+                running = false;
+                reschedule(again ? 0 : period.toMillis());
+            }
+        }
+    }
+
+    private void reschedule(long delayMillis) {
+        if (pending != null) {
+            pending.cancel(false);
+        }
+        if (executor.isShutdown()) {
+            return;
+        }
+        try {
+            pending = executor.schedule(this::runOnce, delayMillis, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            pending = null;
+        }
     }
 
     /** One refresh: import, snapshot, today's cost. Runs on the refresh thread. */

@@ -1,0 +1,179 @@
+package io.headroom.app;
+
+import io.headroom.config.OneTimeNotices;
+import io.headroom.config.SentLedgerFile;
+import io.headroom.config.Settings;
+import io.headroom.service.Workspace;
+import io.headroom.ui.dashboard.DashboardWindow;
+import io.headroom.ui.notify.NotificationCenter;
+import io.headroom.ui.notify.PopupNotificationSink;
+import io.headroom.ui.tray.DesktopTray;
+import io.headroom.ui.tray.NoTrayNotice;
+import io.headroom.ui.tray.SystemTrayIcon;
+import io.headroom.ui.tray.TrayState;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javafx.application.Platform;
+import javafx.stage.WindowEvent;
+
+/**
+ * The desktop app once JavaFX runs: the dashboard first, then (off the FX thread, since AWT
+ * start-up is slow) the tray and notifications. With a tray, closing the window keeps Headroom
+ * there and only Quit ends it; without one, closing quits, and the user is told so once.
+ */
+final class DesktopApp {
+
+    private static final Logger LOG = Logger.getLogger(DesktopApp.class.getName());
+
+    private final Workspace workspace;
+    private final SingleInstance instance;
+    private final DashboardWindow window;
+    private final AtomicBoolean quitting = new AtomicBoolean();
+    private volatile SystemTrayIcon icon;
+
+    private DesktopApp(Workspace workspace, SingleInstance instance) {
+        this.workspace = workspace;
+        this.instance = instance;
+        this.window = new DashboardWindow(workspace);
+    }
+
+    /** On the FX thread. */
+    static DesktopApp start(Workspace workspace, SingleInstance instance) {
+        DesktopApp app = new DesktopApp(workspace, instance);
+        app.window.stage().addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> {
+            if (app.icon == null) {
+                app.quit(); // no tray to stay in
+            }
+        });
+        app.window.show();
+        Thread t = new Thread(app::startTrayAndNotifications, "headroom-tray-start");
+        t.setDaemon(true);
+        t.start();
+        return app;
+    }
+
+    /** Brings the window forward (a second launch asked); from any thread. */
+    void showWindow() {
+        Platform.runLater(window::show);
+    }
+
+    private void startTrayAndNotifications() {
+        Settings settings;
+        try {
+            settings = workspace.settings();
+        } catch (IllegalArgumentException unreadable) {
+            settings = Settings.empty();
+        }
+        boolean wanted = settings.trayEnabled();
+        NoTrayNotice.Reason reason = NoTrayNotice.reason(wanted, wanted && SystemTrayIcon.available());
+        if (reason == null) {
+            try {
+                SystemTrayIcon added = SystemTrayIcon.install(TrayState.starting(), new LateActions()).get();
+                DesktopTray tray = new DesktopTray(workspace, window, added, this::quit);
+                actions = tray;
+                Platform.runLater(() -> {
+                    // only now: without an icon the user could not quit once the window is closed
+                    Platform.setImplicitExit(false);
+                    window.setStaysInBackground(true);
+                    icon = added; // on the FX thread, so a close is either before (quits) or after (stays)
+                });
+                window.dashboard().addRefreshListener(tray);
+                window.dashboard().addRefreshListener(notifications(tray::deliver));
+                window.dashboard().refreshNow();
+                return;
+            } catch (Exception e) {
+                LOG.log(Level.WARNING, "the system tray refused the icon; closing the window will quit", e);
+                reason = NoTrayNotice.Reason.NOT_SUPPORTED;
+            }
+        }
+        window.dashboard().addRefreshListener(notifications(new PopupNotificationSink(window.stage())));
+        NoTrayNotice.Reason why = reason;
+        if (new OneTimeNotices(workspace.dataDirectory().path()).firstTime(NoTrayNotice.noticeName(why))) {
+            Platform.runLater(() -> NoTrayNotice.show(window.stage(), why));
+        }
+    }
+
+    private NotificationCenter notifications(io.headroom.ui.notify.NotificationSink sink) {
+        return new NotificationCenter(workspace.dataDirectory().file(SentLedgerFile.FILE), workspace::settings, sink);
+    }
+
+    private volatile SystemTrayIcon.Actions actions;
+
+    /** The menu exists a moment before the tray's behaviour does; clicks in between are ignored. */
+    private final class LateActions implements SystemTrayIcon.Actions {
+        @Override
+        public void openDashboard() {
+            if (actions != null) {
+                actions.openDashboard();
+            }
+        }
+
+        @Override
+        public void logMessage() {
+            if (actions != null) {
+                actions.logMessage();
+            }
+        }
+
+        @Override
+        public void markLimitHit() {
+            if (actions != null) {
+                actions.markLimitHit();
+            }
+        }
+
+        @Override
+        public void toggleProxy() {
+            if (actions != null) {
+                actions.toggleProxy();
+            }
+        }
+
+        @Override
+        public void quit() {
+            if (actions != null) {
+                actions.quit();
+            } else {
+                DesktopApp.this.quit();
+            }
+        }
+    }
+
+    /**
+     * Ends everything: the refresh, the icon, the single-instance port, JavaFX, then the JVM
+     * (the shutdown hook closes the workspace: the proxy's queue and the database).
+     */
+    void quit() {
+        if (!quitting.compareAndSet(false, true)) {
+            return;
+        }
+        Runnable close = () -> {
+            window.dispose();
+            window.stage().hide();
+        };
+        if (Platform.isFxApplicationThread()) {
+            close.run(); // the window just closed: JavaFX may exit right after this handler
+        } else {
+            Platform.runLater(close);
+        }
+        SystemTrayIcon i = icon;
+        if (i != null) {
+            i.remove();
+        }
+        Thread t = new Thread(() -> {
+            try {
+                window.awaitStopped(Duration.ofSeconds(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (instance != null) {
+                instance.close();
+            }
+            Platform.exit();
+            System.exit(0);
+        }, "headroom-quit");
+        t.start();
+    }
+}
