@@ -33,7 +33,7 @@ public final class BlockedTime {
         for (ErrorEvent e : hits) {
             if (e.resetAt() != null && e.resetAt().isAfter(e.timestamp()) && inside(e.timestamp(), from, to)) {
                 raw.add(new BlockedInterval(e.timestamp(), e.resetAt(), !fiveHour(e.limitWindow(), e.timestamp(), e.resetAt()),
-                        e.source() == UsageSource.MANUAL ? "manual" : "limit event", false, 0));
+                        e.source() == UsageSource.MANUAL ? "manual" : "limit event", false, 0, e.project()));
             }
         }
         for (UtilizationSample s : samples) {
@@ -41,7 +41,7 @@ public final class BlockedTime {
                     && inside(s.observedAt(), from, to)) {
                 raw.add(new BlockedInterval(s.observedAt(), s.resetsAt(),
                         !fiveHour(s.window(), s.observedAt(), s.resetsAt()),
-                        s.source() == UsageSource.MANUAL ? "manual" : "official 100%", false, 0));
+                        s.source() == UsageSource.MANUAL ? "manual" : "official 100%", false, 0, null));
             }
         }
         raw.sort(Comparator.comparing(BlockedInterval::hitAt));
@@ -53,7 +53,7 @@ public final class BlockedTime {
                 if (m.weekly() == b.weekly() && !b.hitAt().isAfter(m.resetAt())) {
                     same = m;
                     merged.set(i, new BlockedInterval(m.hitAt(), max(m.resetAt(), b.resetAt()), m.weekly(),
-                            m.source(), false, 0));
+                            m.source(), false, 0, m.project() != null ? m.project() : b.project()));
                     break;
                 }
             }
@@ -66,7 +66,7 @@ public final class BlockedTime {
             boolean resumed = activities.stream().anyMatch(a -> !a.at().isBefore(b.resetAt())
                     && a.at().isBefore(b.resetAt().plus(RESUME_WITHIN)) && (a.tokens() + a.cacheReadTokens() > 0 || a.prompts() > 0));
             out.add(new BlockedInterval(b.hitAt(), b.resetAt(), b.weekly(), b.source(), resumed,
-                    resumed ? hours.hoursWithin(b.hitAt(), b.resetAt()) : 0));
+                    resumed ? hours.hoursWithin(b.hitAt(), b.resetAt()) : 0, b.project()));
         }
         return out;
     }

@@ -262,7 +262,7 @@ public record Replay(AdvisorInputs inputs, WorkingHours workingHours, List<Block
             double price = p.priceUsdMonthly() == null ? 0 : p.priceUsdMonthly();
             if (p.usageMultiple() == null) {
                 out.add(new OptionReplay(p.id(), p.name(), OptionReplay.Kind.SUBSCRIPTION, null, price, 0, 0, 0, null, false,
-                        "not compared: the catalog publishes no usage multiple for it"));
+                        "not compared: no published usage multiple"));
                 continue;
             }
             double[] r = replay(windows, weeks, in.weeks(), b.fiveHourUsdPerUnit() * p.usageMultiple(),
