@@ -43,6 +43,9 @@ public final class HtmlReport {
         StringBuilder h = new StringBuilder(32_000);
         h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                // The page may load nothing at all: a browser refuses (and reports) any fetch, whatever slips in.
+                .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; ")
+                .append("style-src 'unsafe-inline'; img-src data:; form-action 'none'; base-uri 'none'\">\n")
                 .append("<title>Headroom advisor report</title>\n<style>\n").append(CSS).append("</style>\n</head>\n<body>\n");
         LocalDate first = LocalDate.ofInstant(replay.inputs().from(), zone);
         LocalDate last = LocalDate.ofInstant(replay.inputs().to().minusMillis(1), zone);
