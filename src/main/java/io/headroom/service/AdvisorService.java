@@ -99,7 +99,7 @@ public final class AdvisorService {
         WindowQueries q = new WindowQueries(database);
         List<UsageBucket> buckets = new UsageQueries(database).buckets(from, to);
         AdvisorInputs inputs = new AdvisorInputs(from, to, zone, q.activities(from, to), q.limitHits(from, to),
-                q.samples(from, to), stats(buckets, now), catalog, plan, AdvisorInputs.API.equals(plan));
+                q.samples(from, to), stats(buckets, now), catalog, plan, true);
         UsageReports.Range range = new UsageReports.Range(today.minusDays(days), today.minusDays(1), zone);
         return new Prepared(Replay.of(inputs), new UsageReports(database).daily(range), settings.hourlyValueUsd(), zone,
                 catalog, prices.asOf());

@@ -64,6 +64,14 @@ public final class Advisor {
     /** The option break-even figures are measured against: the current plan, else Pro. */
     static OptionReplay reference(Replay replay) {
         String current = replay.inputs().currentPlanId();
+        if (AdvisorInputs.API.equals(current)) {
+            // Paying per token: the tier they would be on is the cheapest one that takes their spend.
+            return replay.options().stream().filter(o -> o.kind() == OptionReplay.Kind.API && o.feasible())
+                    .min(Comparator.comparingDouble(OptionReplay::cashUsdMonthly)
+                            .thenComparingDouble(o -> o.depositUsd() == null ? Double.MAX_VALUE : o.depositUsd())
+                            .thenComparing(OptionReplay::id))
+                    .orElse(null);
+        }
         for (String id : new String[] {current, replay.basis().referencePlanId(), "pro"}) {
             for (OptionReplay o : replay.options()) {
                 if (o.id().equals(id) && o.feasible()) {

@@ -17,10 +17,12 @@ import java.util.List;
  * @param limitHits usage-limit hits from transcripts, the proxy and the manual log
  * @param samples official (and user-read) utilisation figures; 100% or more counts as a limit hit
  * @param currentPlanId the plan in the settings (or "api" for pay-as-you-go), null when unknown
- * @param apiUser whether API tiers are options (the user pays per token)
+ * @param includeApiTiers whether paying per token (each API tier) is an option; the service always offers it,
+ *     the property tests compare subscriptions alone
  */
 public record AdvisorInputs(Instant from, Instant to, ZoneId zone, List<Activity> activities, List<ErrorEvent> limitHits,
-        List<UtilizationSample> samples, UsageStats stats, PlanCatalog catalog, String currentPlanId, boolean apiUser) {
+        List<UtilizationSample> samples, UsageStats stats, PlanCatalog catalog, String currentPlanId,
+        boolean includeApiTiers) {
 
     public static final String API = "api";
 

@@ -45,7 +45,8 @@ public final class Explanation {
         }
         AdvisorResult.Option ref = r.option(reference.id());
         String refName = reference.name();
-        boolean isCurrent = reference.id().equals(r.currentPlanId());
+        boolean payingPerToken = AdvisorInputs.API.equals(r.currentPlanId());
+        boolean isCurrent = reference.id().equals(r.currentPlanId()) || payingPerToken;
         if (reference.blockedHoursPerWeek() > 0) {
             out.add(String.format(Locale.ROOT, "At %s that is a limit tax of %s/month on %s (%s/week x %s x %.3f weeks/month).",
                     hourly, usd(ref.limitTaxUsdMonthly()), refName, hours(reference.blockedHoursPerWeek()),
@@ -58,7 +59,9 @@ public final class Explanation {
             out.add(String.format(Locale.ROOT, "Your time is valued at %s; on %s the replay finds no blocked time, so no limit tax.",
                     hourly, refName));
         }
-        if (!isCurrent) {
+        if (payingPerToken) {
+            out.add("You pay per token, so " + refName + " (the cheapest tier that takes your spend) is the reference.");
+        } else if (!isCurrent) {
             out.add("No current plan is set, so " + refName + " is the reference (headroom settings --plan, or --plan here).");
         }
         AdvisorResult.Option rec = r.option(r.recommendation());

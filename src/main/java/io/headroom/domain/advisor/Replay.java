@@ -271,7 +271,7 @@ public record Replay(AdvisorInputs inputs, WorkingHours workingHours, List<Block
             out.add(new OptionReplay(p.id(), p.name(), OptionReplay.Kind.SUBSCRIPTION, p.usageMultiple(), price, r[1], r[0], 0,
                     null, feasible, feasible ? null : "no Claude Code on this plan"));
         }
-        if (in.apiUser()) {
+        if (in.includeApiTiers()) {
             double demandPerWeek = 0;
             for (Demand.Week k : weeks) {
                 demandPerWeek += k.demandUsd();
