@@ -23,6 +23,8 @@ import java.util.List;
  * weekdays 09:00-17:00 at 1.5 cents a minute; on Tuesdays 09:00-12:00 at 3 cents a minute, then
  * the 5-hour limit until 14:00, then back to work at 14:00. On Pro that is 2 blocked hours a
  * week and a learned 5-hour limit of $5.40. Evaluate at {@link #NOW} with the zone set to UTC.
+ * The costs are what prices.json charges for the tokens (Sonnet 4.6 output at $15 per million),
+ * so an import that reprices the store changes nothing.
  */
 public final class AdvisorHistory {
 
@@ -51,7 +53,7 @@ public final class AdvisorHistory {
                 String model = n == 0 ? HOSTILE_MODEL : "claude-sonnet-4-6";
                 Instant at = d.atStartOfDay(ZoneOffset.UTC).toInstant().plusSeconds(minute * 60L);
                 usage.add(new UsageEvent("k" + n, UsageSource.CLAUDE_CODE_LOG, Provenance.MEASURED, at, model,
-                        new TokenCounts(200, 300, 0, 0, 1500), 0, 0, Speed.STANDARD, cost, "claude-sonnet-4-6", false,
+                        new TokenCounts(0, Math.round(cost / 15e-6), 0, 0, 0), 0, 0, Speed.STANDARD, cost, "claude-sonnet-4-6", false,
                         "/home/dev/project", "s" + d, "m" + n, "r" + n, false, false));
                 n++;
             }

@@ -62,7 +62,7 @@ public final class DashboardController {
         comingNext("History", "Daily, weekly and monthly usage and cost.", "headroom daily · headroom weekly · headroom monthly");
         comingNext("Sessions", "Every Claude Code session with its cost.", "headroom session");
         comingNext("API", "Calls recorded by the proxy and the API's own limits.", "headroom api");
-        comingNext("Advisor", "Which plan fits the way you use Claude.", null);
+        tabs.getTabs().add(io.headroom.ui.advisor.AdvisorController.tab(context));
         comingNext("Settings", "Plan, time zone and weekly reset.", "headroom settings");
     }
 
