@@ -87,6 +87,10 @@ class AdviseCommandTest {
         assertThat(asMax.get("currentPlan").asText()).isEqualTo("max5");
         JsonNode api = Json.mapper().readTree(run("advise", "--plan", "api", "--json").out());
         assertThat(api.get("options").toString()).contains("\"kind\":\"api\"").contains("tier-2");
+        // $176/month of API spend: Tier 1's $100 cap is too low, Tier 2 ($40 deposit) is the cheapest that takes it.
+        assertThat(api.get("currentPlan").asText()).isEqualTo("api");
+        assertThat(option(api, "tier-1").get("feasible").asBoolean()).isFalse();
+        assertThat(api.get("explanation").toString()).contains("You pay per token, so API Tier 2");
         JsonNode week = Json.mapper().readTree(run("advise", "--period", "1w", "--json").out());
         assertThat(week.get("period").get("from").asText()).isEqualTo("2026-11-23T00:00:00Z");
         assertThat(run("advise", "--period", "soon").err()).contains("28d or 4w");

@@ -85,6 +85,23 @@ class AdvisorProperties {
                 Math.max(h1, h2)).isGreaterThanOrEqualTo(low.cashUsdMonthly());
     }
 
+    /** The whole pipeline, API tiers included, on the scenario history: the same holds for any set of options. */
+    static final Replay SCENARIO = Replay.of(withApiTiers(AdvisorScenarioTest.blockedTwoHoursAWeek().inputs("pro")));
+
+    static AdvisorInputs withApiTiers(AdvisorInputs in) {
+        return new AdvisorInputs(in.from(), in.to(), in.zone(), in.activities(), in.limitHits(), in.samples(), in.stats(),
+                in.catalog(), in.currentPlanId(), true);
+    }
+
+    @Property(tries = 200)
+    void aHigherHourlyValueNeverRecommendsACheaperOptionEndToEnd(@ForAll @DoubleRange(min = 0, max = 2000) double h1,
+            @ForAll @DoubleRange(min = 0, max = 2000) double h2) {
+        AdvisorResult low = Advisor.decide(SCENARIO, Math.min(h1, h2));
+        AdvisorResult high = Advisor.decide(SCENARIO, Math.max(h1, h2));
+        assertThat(high.option(high.recommendation()).replay().cashUsdMonthly())
+                .isGreaterThanOrEqualTo(low.option(low.recommendation()).replay().cashUsdMonthly());
+    }
+
     @Property(tries = 200)
     void theSensitivityTableAgreesWithTheDecision(@ForAll("windows") List<Gen> gens,
             @ForAll @DoubleRange(min = 0.5, max = 60) double fivePerUnit, @ForAll @DoubleRange(min = 0, max = 1000) double h) {
