@@ -17,8 +17,11 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.DoubleRange;
 
-/** The recommendation moves the right way: towards bigger plans with more blocked time or a dearer hour. */
-class AdvisorProperties {
+/**
+ * The recommendation moves the right way: towards bigger plans with more blocked time or a dearer
+ * hour. Named *Test so that surefire runs it in verify (its default includes skip *Properties).
+ */
+class AdvisorPropertiesTest {
 
     static final PlanCatalog CATALOG = AdvisorFixtures.catalog();
 
