@@ -39,6 +39,8 @@ public final class HeadroomCommand implements Runnable {
         m.put("proxy", ProxyCommand::new);
         m.put("api", ApiCommand::new);
         m.put("autostart", AutostartCommand::new);
+        m.put("advise", AdviseCommand::new);
+        m.put("report", ReportCommand::new);
         m.put("help", CommandLine.HelpCommand::new);
         return m;
     }

@@ -91,7 +91,7 @@ public final class PlanCatalogLoader {
             JsonNode sw = p.path("autoSwitch").path("opusToSonnetAtPercent");
             plans.add(new PlanCatalog.Plan(text(p, "id"), p.path("name").asText(text(p, "id")), number(p, "priceUsdMonthly"),
                     aliases, defaults, sw.isNumber() ? sw.asInt() : null, p.path("claudeCode").asBoolean(false),
-                    p.path("priceSource").asText(null)));
+                    p.path("priceSource").asText(null), number(p, "usageMultiple")));
         }
         List<PlanCatalog.ApiTier> tiers = new ArrayList<>();
         for (JsonNode t : root.path("apiTiers")) {

@@ -124,6 +124,12 @@ public final class Workspace implements AutoCloseable {
                 () -> drainStatusLineReportingProblems(Instant.now()));
     }
 
+    /** The advisor over the store, the plan catalog, the settings and the price table as they are now. */
+    public AdvisorService advisor() {
+        return new AdvisorService(database(), plans().catalog(), settings(), prices().table(),
+                () -> drainStatusLineReportingProblems(Instant.now()));
+    }
+
     /**
      * Moves the statusLine hook's spooled samples into utilization_sample and refreshes the
      * "today" figure the hook shows (it never opens the database itself).

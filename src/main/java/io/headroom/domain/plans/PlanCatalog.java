@@ -11,10 +11,12 @@ public record PlanCatalog(LocalDate asOf, List<Plan> plans, List<ApiTier> apiTie
 
     /**
      * A subscription plan. {@code limitDefaults} are third-party guesses in API-equivalent USD, used
-     * only until a limit is learned; null when the catalog has none.
+     * only until a limit is learned; null when the catalog has none. {@code usageMultiple} is the
+     * plan's published usage relative to Pro (Pro 1, Max 5x 5, Max 20x 20); null when unpublished.
      */
     public record Plan(String id, String name, Double priceUsdMonthly, List<String> aliases,
-            LimitDefaults limitDefaults, Integer opusToSonnetAtPercent, boolean claudeCode, String priceSource) {
+            LimitDefaults limitDefaults, Integer opusToSonnetAtPercent, boolean claudeCode, String priceSource,
+            Double usageMultiple) {
     }
 
     public record LimitDefaults(Double fiveHourUsd, Double weeklyUsd, String source, String asOf) {

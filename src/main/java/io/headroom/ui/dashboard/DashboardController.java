@@ -72,7 +72,7 @@ public final class DashboardController {
         comingNext("History", "Daily, weekly and monthly usage and cost.", "headroom daily · headroom weekly · headroom monthly");
         comingNext("Sessions", "Every Claude Code session with its cost.", "headroom session");
         viewTab("API", Views.load(ApiController.class, "Api", api), api::shown, api::refresh);
-        comingNext("Advisor", "Which plan fits the way you use Claude.", null);
+        tabs.getTabs().add(io.headroom.ui.advisor.AdvisorController.tab(context));
         viewTab("Settings", Views.load(SettingsController.class, "Settings", settings), settings::shown, () -> { });
     }
 

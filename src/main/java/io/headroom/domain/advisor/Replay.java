@@ -1,0 +1,372 @@
+package io.headroom.domain.advisor;
+
+import io.headroom.domain.LimitWindow;
+import io.headroom.domain.Provenance;
+import io.headroom.domain.UtilizationSample;
+import io.headroom.domain.plans.PlanCatalog;
+import io.headroom.domain.windows.Activity;
+import io.headroom.domain.windows.ActivityIndex;
+import io.headroom.domain.windows.LimitEstimate;
+import io.headroom.domain.windows.LimitLearner;
+import io.headroom.domain.windows.Measures;
+import io.headroom.domain.windows.ModelFamily;
+import io.headroom.domain.windows.ResetAnchor;
+import io.headroom.domain.windows.Window;
+import io.headroom.domain.windows.WindowBuilder;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The user's history replayed against every option: the part of the advice that does not depend
+ * on the hourly value, computed once so the hourly value can change cheaply.
+ *
+ * <p>The replay works in hours of wanted work. In each 5-hour window the user wanted to work the
+ * hours they were active plus the hours a limit blocked them; an option's limit (the learned limit
+ * of the current plan, scaled by the plans' usage multiples) buys limit / cost-per-hour hours of
+ * that work. Whatever is left over is blocked time on that option. Max plans that switch from Opus
+ * to Sonnet part-way through a window make the rest of the window cheaper by the Opus share times
+ * (1 - Sonnet's relative cost). Weeks are replayed the same way against the weekly limit and the
+ * two are added (an upper bound when both bind in the same week).
+ */
+public record Replay(AdvisorInputs inputs, WorkingHours workingHours, List<BlockedInterval> blocked,
+        List<Demand.Window> windows, List<Demand.Week> weeks, LimitBasis basis, List<OptionReplay> options,
+        List<Optimisation> optimisations, int activeDays, int officialSamples, int limitHitsSeen) {
+
+    /**
+     * The limits per unit of usage multiple (a Pro's worth) and how they were found.
+     *
+     * @param referencePlanId the plan whose limit was learned or assumed
+     */
+    public record LimitBasis(double fiveHourUsdPerUnit, double weeklyUsdPerUnit, String fiveHourMethod, String weeklyMethod,
+            String referencePlanId, double referenceMultiple) {
+    }
+
+    /**
+     * A way to use less per hour of work, and what it would do on the current plan.
+     *
+     * @param saving the estimated fraction of cost saved (rough, stated as such)
+     */
+    public record Optimisation(String id, String finding, String action, double saving, double blockedHoursPerWeekAfter) {
+    }
+
+    static final double LOW_CACHE_HIT_RATE = 0.6;
+    static final double LONG_CONTEXT_TOKENS = 120_000;
+    static final double HIGH_OPUS_SHARE = 0.5;
+
+    public static Replay of(AdvisorInputs in) {
+        List<Activity> acts = in.activities().stream()
+                .filter(a -> !a.at().isBefore(in.from()) && a.at().isBefore(in.to())).sorted(ActivityIndex.BY_TIME).toList();
+        WorkingHours hours = WorkingHours.learn(acts, in.from(), in.to(), in.zone());
+        List<BlockedInterval> blocked = BlockedTime.find(in.limitHits(), in.samples(), acts, hours, in.from(), in.to());
+        ActivityIndex all = ActivityIndex.of(acts);
+        ActivityIndex opus = new ActivityIndex(acts, a -> a.family() == ModelFamily.OPUS);
+
+        List<ResetAnchor> anchors = new ArrayList<>();
+        for (BlockedInterval b : blocked) {
+            if (!b.weekly()) {
+                anchors.add(new ResetAnchor(b.resetAt(), Provenance.LIMIT_EVENT));
+            }
+        }
+        List<Instant> times = acts.stream().filter(a -> a.tokens() + a.cacheReadTokens() > 0 || a.prompts() > 0)
+                .map(Activity::at).toList();
+        List<Window> built = WindowBuilder.fiveHour(times, anchors).stream()
+                .filter(w -> !w.start().isBefore(in.from().minus(WindowBuilder.FIVE_HOURS)) && w.start().isBefore(in.to()))
+                .toList();
+        double[] windowBlocked = new double[built.size()];
+        for (BlockedInterval b : blocked) {
+            if (!b.weekly()) {
+                Window w = WindowBuilder.containing(built, b.hitAt());
+                if (w != null) {
+                    windowBlocked[built.indexOf(w)] += b.blockedHours();
+                }
+            }
+        }
+        List<Demand.Window> windows = new ArrayList<>();
+        for (int i = 0; i < built.size(); i++) {
+            Window w = built.get(i);
+            Measures m = all.measures(w.start(), w.end());
+            double opusCost = opus.measures(w.start(), w.end()).costUsd();
+            windows.add(new Demand.Window(w.start(), w.end(), m.costUsd(), m.activeMinutes() / 60.0, windowBlocked[i],
+                    m.costUsd() > 0 ? opusCost / m.costUsd() : 0));
+        }
+
+        List<Demand.Week> weeks = weeks(in, windows, blocked);
+
+        LimitBasis basis = basis(in, built, all, blocked, windows, weeks);
+        List<OptionReplay> options = options(in, windows, weeks, basis);
+        List<Optimisation> optimisations = optimisations(in, windows, weeks, basis);
+        int activeDays = (int) acts.stream().map(a -> a.at().atZone(in.zone()).toLocalDate()).distinct().count();
+        int official = (int) in.samples().stream().filter(s -> s.provenance() == Provenance.OFFICIAL
+                && !s.observedAt().isBefore(in.from()) && s.observedAt().isBefore(in.to())).count();
+        return new Replay(in, hours, blocked, windows, weeks, basis, options, optimisations, activeDays, official,
+                blocked.size());
+    }
+
+    /** The period's 7-day blocks: the wanted work of their 5-hour windows plus weekly blocked time at the week's rate. */
+    static List<Demand.Week> weeks(AdvisorInputs in, List<Demand.Window> windows, List<BlockedInterval> blocked) {
+        int weekCount = (int) Math.ceil(in.weeks() - 1e-9);
+        double[] wCost = new double[weekCount];
+        double[] wActive = new double[weekCount];
+        double[] wDemand = new double[weekCount];
+        double[] wBlocked = new double[weekCount];
+        for (Demand.Window w : windows) {
+            int k = week(in, w.start());
+            if (w.costUsd() > 0) {
+                wCost[k] += w.costUsd();
+                wActive[k] += w.workedHours();
+                wDemand[k] += w.demandUsd();
+            }
+        }
+        for (BlockedInterval b : blocked) {
+            if (b.weekly()) {
+                wBlocked[week(in, b.hitAt())] += b.blockedHours();
+            }
+        }
+        List<Demand.Week> weeks = new ArrayList<>();
+        for (int k = 0; k < weekCount; k++) {
+            double rate = wCost[k] / Math.max(wActive[k], Demand.MIN_ACTIVE_HOURS);
+            weeks.add(new Demand.Week(in.from().plus(Duration.ofDays(7L * k)), wCost[k], wActive[k], wBlocked[k],
+                    wDemand[k] + wBlocked[k] * rate));
+        }
+
+        return weeks;
+    }
+
+    private static int week(AdvisorInputs in, Instant t) {
+        long k = Math.floorDiv(Duration.between(in.from(), t).toMillis(), Duration.ofDays(7).toMillis());
+        return (int) Math.max(0, Math.min(k, (long) Math.ceil(in.weeks() - 1e-9) - 1));
+    }
+
+    /** Blocked hours per week and limit hits per week for a plan with these limits; costFactor scales every cost. */
+    static double[] replay(List<Demand.Window> windows, List<Demand.Week> weeks, double weeksInPeriod, double fiveHourUsd,
+            double weeklyUsd, Integer switchAtPercent, double sonnetRatio, double costFactor) {
+        double blocked = 0;
+        int hits = 0;
+        for (Demand.Window w : windows) {
+            if (w.costUsd() <= 0) {
+                continue;
+            }
+            double rate = w.rate() * costFactor;
+            double capacity = fiveHourUsd / rate;
+            if (switchAtPercent != null && switchAtPercent < 100) {
+                double s = switchAtPercent / 100.0;
+                double cheaper = 1 - w.opusShare() * (1 - sonnetRatio);
+                capacity = s * fiveHourUsd / rate + (1 - s) * fiveHourUsd / (rate * cheaper);
+            }
+            double over = w.demandHours() - capacity;
+            if (over > 1e-9) {
+                blocked += over;
+                hits++;
+            }
+        }
+        for (Demand.Week k : weeks) {
+            if (k.costUsd() <= 0) {
+                continue;
+            }
+            double over = (k.demandUsd() * costFactor - weeklyUsd) / (k.rate() * costFactor);
+            if (over > 1e-9) {
+                blocked += over;
+                hits++;
+            }
+        }
+        return new double[] {blocked / weeksInPeriod, hits / weeksInPeriod};
+    }
+
+    static LimitBasis basis(AdvisorInputs in, List<Window> built, ActivityIndex all, List<BlockedInterval> blocked,
+            List<Demand.Window> windows, List<Demand.Week> weeks) {
+        PlanCatalog catalog = in.catalog();
+        PlanCatalog.Plan reference = catalog.plan(in.currentPlanId()).filter(p -> p.usageMultiple() != null)
+                .orElseGet(() -> catalog.plan("pro").orElse(null));
+        double multiple = reference == null || reference.usageMultiple() == null ? 1 : reference.usageMultiple();
+        String refId = reference == null ? "pro" : reference.id();
+
+        List<LimitLearner.CalibrationPoint> points = new ArrayList<>();
+        List<LimitLearner.CalibrationPoint> weeklyPoints = new ArrayList<>();
+        for (UtilizationSample s : in.samples()) {
+            if (s.observedAt().isBefore(in.from()) || !s.observedAt().isBefore(in.to())) {
+                continue;
+            }
+            if (s.window() == LimitWindow.FIVE_HOUR) {
+                Window w = WindowBuilder.containing(built, s.observedAt());
+                if (w != null) {
+                    points.add(new LimitLearner.CalibrationPoint(s.usedPercent(),
+                            all.measures(w.start(), s.observedAt().plusMillis(1)).costUsd()));
+                }
+            } else if (s.window() == LimitWindow.WEEKLY && s.resetsAt() != null) {
+                weeklyPoints.add(new LimitLearner.CalibrationPoint(s.usedPercent(),
+                        all.measures(s.resetsAt().minus(WindowBuilder.WEEK), s.observedAt().plusMillis(1)).costUsd()));
+            }
+        }
+        List<Double> atHits = new ArrayList<>();
+        List<Double> atWeeklyHits = new ArrayList<>();
+        for (BlockedInterval b : blocked) {
+            if (!b.weekly()) {
+                Window w = WindowBuilder.containing(built, b.hitAt());
+                if (w != null) {
+                    atHits.add(all.measures(w.start(), b.hitAt().plusMillis(1)).costUsd());
+                }
+            } else {
+                atWeeklyHits.add(all.measures(b.resetAt().minus(WindowBuilder.WEEK), b.hitAt().plusMillis(1)).costUsd());
+            }
+        }
+        PlanCatalog.LimitDefaults d = reference == null ? null : reference.limitDefaults();
+        String name = reference == null ? "Pro" : reference.name();
+
+        double five;
+        String fiveMethod;
+        Optional<LimitEstimate> learned = LimitLearner.calibrate(points).or(() -> LimitLearner.fromHits(atHits));
+        if (learned.isPresent()) {
+            five = learned.get().value();
+            fiveMethod = "learned from " + learned.get().samples() + " " + learned.get().method().description();
+        } else {
+            double largest = 0;
+            for (Demand.Window w : windows) {
+                largest = Math.max(largest, w.costUsd());
+            }
+            double catalogDefault = d == null || d.fiveHourUsd() == null ? 0 : d.fiveHourUsd();
+            five = Math.max(catalogDefault, largest);
+            fiveMethod = largest > catalogDefault
+                    ? String.format(Locale.ROOT, "your largest 5-hour window without a limit hit ($%.2f), above %s's catalog default",
+                            largest, name)
+                    : name + "'s catalog default" + (d == null ? "" : " (" + d.source() + ")");
+        }
+        double weekly;
+        String weeklyMethod;
+        Optional<LimitEstimate> learnedWeekly = LimitLearner.calibrate(weeklyPoints).or(() -> LimitLearner.fromHits(atWeeklyHits));
+        if (learnedWeekly.isPresent()) {
+            weekly = learnedWeekly.get().value();
+            weeklyMethod = "learned from " + learnedWeekly.get().samples() + " " + learnedWeekly.get().method().description();
+        } else {
+            double largest = 0;
+            for (Demand.Week k : weeks) {
+                largest = Math.max(largest, k.costUsd());
+            }
+            double catalogDefault = d == null || d.weeklyUsd() == null ? 7 * five : d.weeklyUsd();
+            weekly = Math.max(Math.max(catalogDefault, largest), five);
+            weeklyMethod = largest > catalogDefault
+                    ? String.format(Locale.ROOT, "your largest week without a weekly limit hit ($%.2f)", largest)
+                    : name + "'s catalog default";
+        }
+        return new LimitBasis(five / multiple, weekly / multiple, fiveMethod, weeklyMethod, refId, multiple);
+    }
+
+    static List<OptionReplay> options(AdvisorInputs in, List<Demand.Window> windows, List<Demand.Week> weeks, LimitBasis b) {
+        boolean usesClaudeCode = in.activities().stream().anyMatch(a -> a.tokens() > 0);
+        double ratio = in.stats().sonnetToOpusCostRatio();
+        List<OptionReplay> out = new ArrayList<>();
+        for (PlanCatalog.Plan p : in.catalog().plans()) {
+            double price = p.priceUsdMonthly() == null ? 0 : p.priceUsdMonthly();
+            if (p.usageMultiple() == null) {
+                out.add(new OptionReplay(p.id(), p.name(), OptionReplay.Kind.SUBSCRIPTION, null, price, 0, 0, 0, null, false,
+                        "not compared: no published usage multiple"));
+                continue;
+            }
+            double[] r = replay(windows, weeks, in.weeks(), b.fiveHourUsdPerUnit() * p.usageMultiple(),
+                    b.weeklyUsdPerUnit() * p.usageMultiple(), p.opusToSonnetAtPercent(), ratio, 1);
+            boolean feasible = p.claudeCode() || !usesClaudeCode;
+            out.add(new OptionReplay(p.id(), p.name(), OptionReplay.Kind.SUBSCRIPTION, p.usageMultiple(), price, r[1], r[0], 0,
+                    null, feasible, feasible ? null : "no Claude Code on this plan"));
+        }
+        if (in.includeApiTiers()) {
+            double demandPerWeek = 0;
+            for (Demand.Week k : weeks) {
+                demandPerWeek += k.demandUsd();
+            }
+            demandPerWeek /= in.weeks();
+            double spend = demandPerWeek * Advisor.WEEKS_PER_MONTH;
+            for (PlanCatalog.ApiTier t : in.catalog().apiTiers()) {
+                long minutesOver = 0;
+                boolean known = false;
+                for (Activity a : in.activities()) {
+                    PlanCatalog.RateLimits l = t.limits().get(key(a.family()));
+                    if (l != null) {
+                        known = true;
+                        // Cache reads do not count toward ITPM; input, writes and output are compared with ITPM + OTPM.
+                        if (a.tokens() > l.itpm() + l.otpm()) {
+                            minutesOver++;
+                        }
+                    }
+                }
+                boolean feasible = t.monthlySpendCapUsd() == null || t.monthlySpendCapUsd() >= spend;
+                String note = !feasible ? String.format(Locale.ROOT, "monthly spend cap $%,.0f is below your $%,.0f",
+                        t.monthlySpendCapUsd(), spend) : known ? null : "no published rate limits for your models";
+                out.add(new OptionReplay(t.id(), "API " + t.name(), OptionReplay.Kind.API, null, 0,
+                        minutesOver / in.weeks(), minutesOver / 60.0 / in.weeks(), spend, t.depositUsd(), feasible, note));
+            }
+        }
+        return out;
+    }
+
+    private static String key(ModelFamily f) {
+        return switch (f) {
+            case OPUS -> "opus";
+            case SONNET -> "sonnet";
+            case OTHER -> "haiku";
+        };
+    }
+
+    static List<Optimisation> optimisations(AdvisorInputs in, List<Demand.Window> windows, List<Demand.Week> weeks,
+            LimitBasis b) {
+        AdvisorInputs.UsageStats s = in.stats();
+        PlanCatalog.Plan current = in.catalog().plan(in.currentPlanId()).orElse(null);
+        double multiple = current == null || current.usageMultiple() == null ? b.referenceMultiple() : current.usageMultiple();
+        Integer sw = current == null ? null : current.opusToSonnetAtPercent();
+        List<Optimisation> out = new ArrayList<>();
+        Double hit = s.cacheHitRate();
+        if (hit != null && hit < LOW_CACHE_HIT_RATE) {
+            double saving = Math.min(0.3, (0.9 - hit) * 0.4);
+            out.add(optimisation(in, windows, weeks, b, multiple, sw, "cache",
+                    String.format(Locale.ROOT, "only %.0f%% of your input tokens were cache reads", hit * 100),
+                    "keep sessions going instead of restarting them, and keep the start of prompts (system prompt, "
+                            + "CLAUDE.md, tools) stable so the cache is reused", saving));
+        }
+        Double context = s.averageContextTokens();
+        if (context != null && context > LONG_CONTEXT_TOKENS) {
+            out.add(optimisation(in, windows, weeks, b, multiple, sw, "context",
+                    String.format(Locale.ROOT, "each call carried %,.0f tokens of context on average", context),
+                    "use /clear between unrelated tasks and /compact in long ones", 0.2));
+        }
+        Double opus = s.opusShare();
+        if (opus != null && opus > HIGH_OPUS_SHARE) {
+            double saving = opus * 0.5 * (1 - s.sonnetToOpusCostRatio());
+            out.add(optimisation(in, windows, weeks, b, multiple, sw, "opus",
+                    String.format(Locale.ROOT, "Opus made %.0f%% of your usage", opus * 100),
+                    "use Sonnet for routine work (/model sonnet), keeping Opus for the hard half", saving));
+        }
+        return out;
+    }
+
+    private static Optimisation optimisation(AdvisorInputs in, List<Demand.Window> windows, List<Demand.Week> weeks,
+            LimitBasis b, double multiple, Integer sw, String id, String finding, String action, double saving) {
+        double[] r = replay(windows, weeks, in.weeks(), b.fiveHourUsdPerUnit() * multiple, b.weeklyUsdPerUnit() * multiple,
+                sw, in.stats().sonnetToOpusCostRatio(), 1 - saving);
+        return new Optimisation(id, finding, action, saving, r[0]);
+    }
+
+    /** Counted blocked hours per week actually observed in the period. */
+    public double observedBlockedHoursPerWeek() {
+        return blocked.stream().mapToDouble(BlockedInterval::blockedHours).sum() / inputs.weeks();
+    }
+
+    /** Blocked hours per week on the current (or reference) plan if every cost were cut by {@code saving}. */
+    public double currentPlanBlockedWithSaving(double saving) {
+        PlanCatalog.Plan current = inputs.catalog().plan(inputs.currentPlanId()).orElse(null);
+        double multiple = current == null || current.usageMultiple() == null ? basis.referenceMultiple() : current.usageMultiple();
+        Integer sw = current == null ? null : current.opusToSonnetAtPercent();
+        return replay(windows, weeks, inputs.weeks(), basis.fiveHourUsdPerUnit() * multiple, basis.weeklyUsdPerUnit() * multiple,
+                sw, inputs.stats().sonnetToOpusCostRatio(), 1 - saving)[0];
+    }
+
+    /** The fraction of cost every optimisation together would save. */
+    public double combinedSaving() {
+        double keep = 1;
+        for (Optimisation o : optimisations) {
+            keep *= 1 - o.saving();
+        }
+        return 1 - keep;
+    }
+}

@@ -1,0 +1,120 @@
+package io.headroom.domain.advisor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.headroom.domain.plans.PlanCatalog;
+import io.headroom.domain.windows.Activity;
+import io.headroom.domain.windows.ModelFamily;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.DoubleRange;
+
+/**
+ * The recommendation moves the right way: towards bigger plans with more blocked time or a dearer
+ * hour. Named *Test so that surefire runs it in verify (its default includes skip *Properties).
+ */
+class AdvisorPropertiesTest {
+
+    static final PlanCatalog CATALOG = AdvisorFixtures.catalog();
+
+    /** A generated 5-hour window: day of the period, hour, cost, active and blocked hours, Opus share. */
+    record Gen(int day, int hour, double cost, double active, double blocked, double opus) {
+        Demand.Window window() {
+            Instant start = AdvisorFixtures.FROM.plus(Duration.ofDays(day)).plus(Duration.ofHours(hour));
+            return new Demand.Window(start, start.plus(Duration.ofHours(5)), cost, active, blocked, opus);
+        }
+    }
+
+    @Provide
+    Arbitrary<List<Gen>> windows() {
+        return Combinators.combine(Arbitraries.integers().between(0, 27), Arbitraries.integers().between(0, 3),
+                Arbitraries.doubles().between(0.01, 60), Arbitraries.doubles().between(0, 5),
+                Arbitraries.doubles().between(0, 4), Arbitraries.doubles().between(0, 1))
+                .as((d, h, c, a, b, o) -> new Gen(d, h * 5, c, a, b, o)).list().ofMinSize(1).ofMaxSize(40);
+    }
+
+    static List<OptionReplay> options(List<Gen> gens, double fivePerUnit, double weeklyFactor) {
+        AdvisorInputs in = new AdvisorInputs(AdvisorFixtures.FROM, AdvisorFixtures.TO, AdvisorFixtures.UTC,
+                List.of(new Activity(AdvisorFixtures.FROM, ModelFamily.SONNET, 1, 0, 0.01, 0)), List.of(), List.of(),
+                AdvisorInputs.UsageStats.none(), CATALOG, "pro", false);
+        List<Demand.Window> windows = gens.stream().map(Gen::window).toList();
+        List<Demand.Week> weeks = Replay.weeks(in, windows, List.of());
+        Replay.LimitBasis basis = new Replay.LimitBasis(fivePerUnit, fivePerUnit * weeklyFactor, "test", "test", "pro", 1);
+        return Replay.options(in, windows, weeks, basis);
+    }
+
+    @Property(tries = 300)
+    void moreBlockedTimeNeverRecommendsASmallerPlan(@ForAll("windows") List<Gen> gens,
+            @ForAll @DoubleRange(min = 0.5, max = 60) double fivePerUnit, @ForAll @DoubleRange(min = 1, max = 10) double weekly,
+            @ForAll @DoubleRange(min = 0, max = 400) double hourly, @ForAll("extra") List<Double> extra) {
+        List<Gen> more = new ArrayList<>(gens);
+        for (int i = 0; i < extra.size(); i++) {
+            Gen g = more.get(i % more.size());
+            more.set(i % more.size(), new Gen(g.day(), g.hour(), g.cost(), g.active(), g.blocked() + extra.get(i), g.opus()));
+        }
+        OptionReplay before = Advisor.choose(options(gens, fivePerUnit, weekly), hourly);
+        OptionReplay after = Advisor.choose(options(more, fivePerUnit, weekly), hourly);
+        assertThat(after.multiple()).as("before %s, after %s", before.id(), after.id())
+                .isGreaterThanOrEqualTo(before.multiple());
+        // And blocked time never falls on any plan when more of it was seen.
+        List<OptionReplay> b = options(gens, fivePerUnit, weekly);
+        List<OptionReplay> a = options(more, fivePerUnit, weekly);
+        for (int i = 0; i < b.size(); i++) {
+            assertThat(a.get(i).blockedHoursPerWeek()).isGreaterThanOrEqualTo(b.get(i).blockedHoursPerWeek() - 1e-9);
+        }
+    }
+
+    @Provide
+    Arbitrary<List<Double>> extra() {
+        return Arbitraries.doubles().between(0, 5).list().ofMaxSize(10);
+    }
+
+    @Property(tries = 300)
+    void aHigherHourlyValueNeverRecommendsACheaperPlan(@ForAll("windows") List<Gen> gens,
+            @ForAll @DoubleRange(min = 0.5, max = 60) double fivePerUnit, @ForAll @DoubleRange(min = 1, max = 10) double weekly,
+            @ForAll @DoubleRange(min = 0, max = 1000) double h1, @ForAll @DoubleRange(min = 0, max = 1000) double h2) {
+        List<OptionReplay> options = options(gens, fivePerUnit, weekly);
+        OptionReplay low = Advisor.choose(options, Math.min(h1, h2));
+        OptionReplay high = Advisor.choose(options, Math.max(h1, h2));
+        assertThat(high.cashUsdMonthly()).as("%s at $%s/h, %s at $%s/h", low.id(), Math.min(h1, h2), high.id(),
+                Math.max(h1, h2)).isGreaterThanOrEqualTo(low.cashUsdMonthly());
+    }
+
+    /** The whole pipeline, API tiers included, on the scenario history: the same holds for any set of options. */
+    static final Replay SCENARIO = Replay.of(withApiTiers(AdvisorScenarioTest.blockedTwoHoursAWeek().inputs("pro")));
+
+    static AdvisorInputs withApiTiers(AdvisorInputs in) {
+        return new AdvisorInputs(in.from(), in.to(), in.zone(), in.activities(), in.limitHits(), in.samples(), in.stats(),
+                in.catalog(), in.currentPlanId(), true);
+    }
+
+    @Property(tries = 200)
+    void aHigherHourlyValueNeverRecommendsACheaperOptionEndToEnd(@ForAll @DoubleRange(min = 0, max = 2000) double h1,
+            @ForAll @DoubleRange(min = 0, max = 2000) double h2) {
+        AdvisorResult low = Advisor.decide(SCENARIO, Math.min(h1, h2));
+        AdvisorResult high = Advisor.decide(SCENARIO, Math.max(h1, h2));
+        assertThat(high.option(high.recommendation()).replay().cashUsdMonthly())
+                .isGreaterThanOrEqualTo(low.option(low.recommendation()).replay().cashUsdMonthly());
+    }
+
+    @Property(tries = 200)
+    void theSensitivityTableAgreesWithTheDecision(@ForAll("windows") List<Gen> gens,
+            @ForAll @DoubleRange(min = 0.5, max = 60) double fivePerUnit, @ForAll @DoubleRange(min = 0, max = 1000) double h) {
+        List<OptionReplay> options = options(gens, fivePerUnit, 7);
+        List<AdvisorResult.Sensitivity> table = Advisor.sensitivity(options);
+        AdvisorResult.Sensitivity row = table.stream().filter(s -> s.fromUsd() <= h && (s.toUsd() == null || h < s.toUsd()))
+                .findFirst().orElseThrow();
+        boolean atCut = table.stream().anyMatch(s -> s.toUsd() != null && Math.abs(s.toUsd() - h) < 1e-6);
+        if (!atCut) {
+            assertThat(Advisor.choose(options, h).id()).isEqualTo(row.optionId());
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package io.headroom.ui.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.headroom.config.DataDirectory;
+import io.headroom.config.Settings;
+import io.headroom.domain.advisor.AdvisorResult;
+import io.headroom.service.Workspace;
+import io.headroom.testing.AdvisorHistory;
+import io.headroom.testing.Screenshots;
+import io.headroom.ui.advisor.AdvisorController;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The Advisor tab in the real window on a real temporary database holding the advisor's
+ * reference history (a Pro user blocked 2 h a week; Max 5x breaks even at $9.20/h).
+ */
+@ExtendWith(ApplicationExtension.class)
+class AdvisorTabTest {
+
+    @TempDir
+    Path tmp;
+
+    private Stage stage;
+    private Workspace workspace;
+    private DashboardWindow window;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+    }
+
+    @AfterEach
+    void close(FxRobot robot) throws Exception {
+        if (window != null) {
+            robot.interact(stage::hide);
+            assertThat(window.controller().awaitStopped(Duration.ofSeconds(10))).isTrue();
+        }
+        if (workspace != null) {
+            workspace.close();
+        }
+    }
+
+    private AdvisorController open(FxRobot robot, Settings settings) throws Exception {
+        workspace = new Workspace(new DataDirectory(tmp.resolve("data")), null, Map.of(), tmp.resolve("home"));
+        workspace.saveSettings(settings);
+        AdvisorHistory.write(workspace);
+        robot.interact(() -> {
+            window = new DashboardWindow(stage, workspace, () -> AdvisorHistory.NOW, Duration.ofSeconds(30));
+            window.show();
+        });
+        TabPane tabs = robot.lookup(".main-tabs").queryAs(TabPane.class);
+        Tab tab = tabs.getTabs().stream().filter(t -> "Advisor".equals(t.getText())).findFirst().orElseThrow();
+        robot.interact(() -> tabs.getSelectionModel().select(tab));
+        AdvisorController c = AdvisorController.of(tab);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> c.shown() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        return c;
+    }
+
+    private static String recommendation(FxRobot robot) {
+        return robot.lookup(".recommendation-card .figure").queryAs(Label.class).getText();
+    }
+
+    private static void slide(FxRobot robot, AdvisorController c, double value, String expectedId) throws Exception {
+        Slider slider = robot.lookup(".advisor .slider").queryAs(Slider.class);
+        robot.interact(() -> slider.setValue(value));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> c.shown() != null && c.shown().hourlyValueUsd() == value && expectedId.equals(c.shown().recommendation()));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void showsTheRecommendationAndTheSliderMovesItAtTheBreakEven(FxRobot robot) throws Exception {
+        AdvisorController c = open(robot, new Settings("pro", "UTC", null, null).withHourlyValue(150.0));
+        assertThat(recommendation(robot)).isEqualTo("Max 5x");
+        assertThat(robot.lookup(".confidence-badge").queryAs(Label.class).getText()).isEqualTo("high confidence");
+        assertThat(robot.lookup(".sentences .label").queryAllAs(Label.class)).extracting(Label::getText)
+                .contains("Max 5x pays for itself if your time is worth more than $9.20/h.",
+                        "At $150/h that is a limit tax of $1,304/month on Pro (2.0 h/week x $150 x 4.348 weeks/month).");
+        assertThat(robot.lookup(".hourly-value").queryAs(Label.class).getText()).isEqualTo("$150/h");
+        @SuppressWarnings("unchecked")
+        TableView<AdvisorResult.Option> table = robot.lookup(".whatif-table").queryAs(TableView.class);
+        // Six plans and eight API tiers.
+        assertThat(table.getItems()).hasSize(14);
+        AdvisorResult.Option pro = table.getItems().stream().filter(o -> o.id().equals("pro")).findFirst().orElseThrow();
+        assertThat(Math.round(pro.totalUsdMonthly() * 100) / 100.0).isEqualTo(1324.46);
+        Screenshots.save(stage.getScene(), "advisor-light");
+
+        slide(robot, c, 9, "pro");
+        assertThat(recommendation(robot)).isEqualTo("Pro");
+        assertThat(c.shown().option("pro").totalUsdMonthly()).isCloseTo(20 + 2 * 9 * 365.25 / 12 / 7,
+                org.assertj.core.data.Offset.offset(1e-9));
+        slide(robot, c, 10, "max5");
+        assertThat(recommendation(robot)).isEqualTo("Max 5x");
+        Screenshots.save(stage.getScene(), "advisor-slider-10");
+
+        robot.interact(() -> DashboardWindow.applyTheme(stage.getScene(), Settings.DARK));
+        WaitForAsyncUtils.waitForFxEvents();
+        Screenshots.save(stage.getScene(), "advisor-dark");
+    }
+
+    @Test
+    void exportWritesTheReportOffTheFxThreadAndSaysWhere(FxRobot robot) throws Exception {
+        AdvisorController c = open(robot, new Settings("pro", "UTC", null, null));
+        assertThat(c.shown().hourlyValueAssumed()).isTrue();
+        assertThat(robot.lookup(".advisor .caption").queryAllAs(Label.class)).extracting(Label::getText)
+                .anyMatch(t -> t.contains("$50/h is assumed"));
+        Path html = tmp.resolve("exports/advisor.html");
+        c.setExportChooser(owner -> html);
+        robot.clickOn(".export-button");
+        Label status = robot.lookup(".advisor .caption").queryAllAs(Label.class).stream()
+                .filter(l -> l.getText() != null && l.getText().startsWith("Writing") || l.getText().startsWith("Wrote"))
+                .findFirst().orElseThrow();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> status.getText().startsWith("Wrote"));
+        assertThat(status.getText()).isEqualTo("Wrote " + html);
+        assertThat(Files.readString(html)).contains("<svg").contains("id=\"what-if\"")
+                .contains("&lt;script&gt;alert(1)&lt;/script&gt;");
+
+        Path csv = tmp.resolve("exports/advisor.csv");
+        c.setExportChooser(owner -> csv);
+        robot.clickOn(".export-button");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> status.getText().startsWith("Wrote " + csv));
+        assertThat(status.getText()).isEqualTo("Wrote " + csv + " and " + tmp.resolve("exports/advisor-daily.csv"));
+        assertThat(Files.readString(csv)).startsWith("option,name,kind");
+        Screenshots.save(stage.getScene(), "advisor-exported");
+    }
+}
