@@ -16,7 +16,7 @@ import net.jqwik.api.Provide;
  * The in-memory scanner and the Jackson path (used for lines longer than the read buffer) read
  * every line alike: the same verdict on malformed JSON and the same fields from valid lines.
  */
-class ScannerAgreesWithJacksonProperties {
+class ScannerAgreesWithJacksonPropertiesTest {
 
     private final LineParser parser = new LineParser();
 

@@ -16,7 +16,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
-class WindowBuilderProperties {
+class WindowBuilderPropertiesTest {
 
     static final Instant BASE = Instant.parse("2026-03-01T00:00:00Z");
 

@@ -11,7 +11,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
-class ActivityIndexProperties {
+class ActivityIndexPropertiesTest {
 
     static final Instant BASE = Instant.parse("2026-03-01T00:00:00Z");
 
