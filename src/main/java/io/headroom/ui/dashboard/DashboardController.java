@@ -59,7 +59,10 @@ public final class DashboardController {
         dataLocation.setText(workspace.databaseFile().toString());
         status.textProperty().bind(overview.status);
         overviewTab.setContent(new OverviewView(overview));
-        comingNext("History", "Daily, weekly and monthly usage and cost.", "headroom daily · headroom weekly · headroom monthly");
+        io.headroom.ui.history.HistoryController history = new io.headroom.ui.history.HistoryController(context);
+        Tab historyTab = new Tab("History", Views.load(io.headroom.ui.history.HistoryController.class, "History", history));
+        tabs.getTabs().add(historyTab);
+        history.showWhen(historyTab.selectedProperty());
         comingNext("Sessions", "Every Claude Code session with its cost.", "headroom session");
         comingNext("API", "Calls recorded by the proxy and the API's own limits.", "headroom api");
         comingNext("Advisor", "Which plan fits the way you use Claude.", null);
