@@ -160,7 +160,7 @@ public final class ManualLog {
         return SHOWN.format(t.atZone(zone()));
     }
 
-    static String windowName(String code) {
+    public static String windowName(String code) {
         return switch (code == null ? "" : code) {
             case "five_hour" -> "5-hour";
             case "weekly" -> "Weekly";

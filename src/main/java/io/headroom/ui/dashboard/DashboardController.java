@@ -52,6 +52,7 @@ public final class DashboardController {
         this.refreshPeriod = refreshPeriod;
         this.ticker = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> overview.tick()));
         ticker.setCycleCount(Animation.INDEFINITE);
+        context.onRefreshNow(refresher::refreshNow);
     }
 
     @FXML
@@ -63,7 +64,11 @@ public final class DashboardController {
         Tab historyTab = new Tab("History", Views.load(io.headroom.ui.history.HistoryController.class, "History", history));
         tabs.getTabs().add(historyTab);
         history.showWhen(historyTab.selectedProperty());
-        comingNext("Sessions", "Every Claude Code session with its cost.", "headroom session");
+        io.headroom.ui.sessions.SessionsController sessions = new io.headroom.ui.sessions.SessionsController(context);
+        Tab sessionsTab = new Tab("Sessions", Views.load(io.headroom.ui.sessions.SessionsController.class, "Sessions",
+                sessions));
+        tabs.getTabs().add(sessionsTab);
+        sessions.showWhen(sessionsTab.selectedProperty());
         comingNext("API", "Calls recorded by the proxy and the API's own limits.", "headroom api");
         comingNext("Advisor", "Which plan fits the way you use Claude.", null);
         comingNext("Settings", "Plan, time zone and weekly reset.", "headroom settings");

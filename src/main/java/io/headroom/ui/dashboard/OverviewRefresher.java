@@ -38,6 +38,7 @@ final class OverviewRefresher implements AutoCloseable {
     /** The all-time total scans every usage row, so it is recomputed only after new lines or once a minute. */
     private static final long TOTALS_EVERY_NANOS = 60_000_000_000L;
     private long allTokens = -1;
+    private volatile Runnable refresh;
     private long totalsAt;
 
     OverviewRefresher(Workspace workspace, Supplier<Instant> clock) {
@@ -57,7 +58,7 @@ final class OverviewRefresher implements AutoCloseable {
 
     /** Refreshes now and then every {@code period}; each batch (or failure) goes to the FX thread. */
     void start(Duration period, Consumer<OverviewModel.Batch> onBatch, Consumer<String> onFailure) {
-        executor.scheduleWithFixedDelay(() -> {
+        refresh = () -> {
             try {
                 OverviewModel.Batch b = load();
                 Platform.runLater(() -> onBatch.accept(b));
@@ -66,7 +67,20 @@ final class OverviewRefresher implements AutoCloseable {
                 String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
                 Platform.runLater(() -> onFailure.accept(message));
             }
-        }, 0, period.toMillis(), TimeUnit.MILLISECONDS);
+        };
+        executor.scheduleWithFixedDelay(refresh, 0, period.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** One extra refresh as soon as the thread is free (after the user wrote something); ignored before start or after close. */
+    void refreshNow() {
+        Runnable r = refresh;
+        if (r != null && !executor.isShutdown()) {
+            try {
+                executor.execute(r);
+            } catch (java.util.concurrent.RejectedExecutionException closing) {
+                // the window is closing: nothing left to refresh
+            }
+        }
     }
 
     /** One refresh: import, snapshot, today's cost. Runs on the refresh thread. */

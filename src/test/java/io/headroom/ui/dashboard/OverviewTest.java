@@ -305,8 +305,9 @@ class OverviewTest {
         robot.type(KeyCode.RIGHT);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(tabs.getSelectionModel().getSelectedItem().getText()).isEqualTo("History");
+        assertThat(robot.lookup(".history .page-title").queryAs(Label.class).isVisible()).isTrue();
         assertThat(robot.lookup(".coming-next .empty-title").queryAllAs(Label.class))
-                .anyMatch(l -> l.getText().equals("History is coming next") && l.isVisible());
+                .anyMatch(l -> l.getText().equals("API is coming next"));
         Screenshots.save(tabs.getScene(), "dashboard-coming-next");
         robot.type(KeyCode.LEFT);
         WaitForAsyncUtils.waitForFxEvents();
