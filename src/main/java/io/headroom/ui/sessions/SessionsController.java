@@ -1,6 +1,7 @@
 package io.headroom.ui.sessions;
 
 import io.headroom.service.ManualLog;
+import io.headroom.service.UsageReports;
 import io.headroom.store.ManualStore;
 import io.headroom.ui.dashboard.ViewContext;
 import java.time.Duration;
@@ -36,6 +37,14 @@ public final class SessionsController {
 
     /** One table row, with its texts made off the FX thread (they need the user's zone). */
     record Row(ManualStore.Entry entry, String when, String kind, String detail, String whenText, String valueText) {
+    }
+
+    /** One Claude Code session as the second table shows it. */
+    record CodeRow(String last, String project, String models, String tokens, String cost) {
+    }
+
+    /** What one background load brings: the zone, the hand-logged rows and the Claude Code sessions. */
+    private record Loaded(String zone, List<Row> rows, List<CodeRow> code) {
     }
 
     /** What a write came to: done (with a message to show) or a field that is wrong. */
@@ -80,6 +89,18 @@ public final class SessionsController {
     @FXML
     private TableColumn<Row, String> detailColumn;
     @FXML
+    private TableView<CodeRow> codeSessions;
+    @FXML
+    private TableColumn<CodeRow, String> codeLast;
+    @FXML
+    private TableColumn<CodeRow, String> codeProject;
+    @FXML
+    private TableColumn<CodeRow, String> codeModels;
+    @FXML
+    private TableColumn<CodeRow, String> codeTokens;
+    @FXML
+    private TableColumn<CodeRow, String> codeCost;
+    @FXML
     private Button editEntry;
     @FXML
     private Button deleteEntry;
@@ -117,6 +138,12 @@ public final class SessionsController {
         kindColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().kind()));
         detailColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().detail()));
         entries.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        codeLast.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().last()));
+        codeProject.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().project()));
+        codeModels.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().models()));
+        codeTokens.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().tokens()));
+        codeCost.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().cost()));
+        codeSessions.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         for (javafx.scene.Node n : List.of(confirmBox, editBox, resetError, fiveHourError, weeklyError, editWhenError,
                 editValueError)) {
             n.managedProperty().bind(n.visibleProperty());
@@ -173,19 +200,38 @@ public final class SessionsController {
                     .map(e -> new Row(e, log.shown(e.at()), kindName(e.kind()), log.describe(e), log.whenText(e),
                             log.valueText(e)))
                     .toList();
-            return Map.entry(log.zone().getId(), rows);
+            return new Loaded(log.zone().getId(), rows, codeSessions(now));
         }, loaded -> {
             intro.setText("Log what you use on claude.ai (the browser and desktop app keep no record Headroom can read)."
-                    + " Times are in " + loaded.getKey() + ".");
+                    + " Times are in " + loaded.zone() + ".");
+            codeSessions.getItems().setAll(loaded.code());
             String selected = entries.getSelectionModel().getSelectedItem() == null ? null
                     : entries.getSelectionModel().getSelectedItem().entry().id();
-            entries.getItems().setAll(loaded.getValue());
-            for (Row r : loaded.getValue()) {
+            entries.getItems().setAll(loaded.rows());
+            for (Row r : loaded.rows()) {
                 if (r.entry().id().equals(selected)) {
                     entries.getSelectionModel().select(r);
                 }
             }
         }, this::failed);
+    }
+
+    /** Claude Code sessions of the last 30 local days, most recent first (at most 200). */
+    private List<CodeRow> codeSessions(Instant now) {
+        java.time.ZoneId zone = log.zone();
+        java.time.LocalDate today = java.time.LocalDate.ofInstant(now, zone);
+        return context.workspace().reports().sessions(new UsageReports.Range(today.minusDays(29), today, zone)).stream()
+                .sorted((a, b) -> b.lastActivity().compareTo(a.lastActivity()))
+                .limit(200)
+                .map(s -> new CodeRow(log.shown(s.lastActivity()), s.project() == null ? "—" : s.project(),
+                        String.join(", ", s.modelNames().stream().map(SessionsController::shortModel).toList()),
+                        String.format(java.util.Locale.ROOT, "%,d", s.tokens().total()),
+                        String.format(java.util.Locale.ROOT, "$%,.2f", s.cost())))
+                .toList();
+    }
+
+    private static String shortModel(String model) {
+        return model.startsWith("claude-") ? model.substring("claude-".length()).replaceFirst("-\\d{8}$", "") : model;
     }
 
     static String kindName(String kind) {

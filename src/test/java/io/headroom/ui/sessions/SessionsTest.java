@@ -113,6 +113,14 @@ class SessionsTest {
     void loggingMovesTheOverviewBadInputIsRefusedNextToItsFieldAndEntriesEditAndDelete(FxRobot robot) throws Exception {
         open(robot);
 
+        // Below: the Claude Code sessions of the fixtures, whose tokens add up to the fixture README's total.
+        @SuppressWarnings("unchecked")
+        TableView<SessionsController.CodeRow> code = robot.lookup("#codeSessions").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !code.getItems().isEmpty());
+        assertThat(code.getItems().stream().mapToLong(r -> Long.parseLong(r.tokens().replace(",", ""))).sum())
+                .isEqualTo(220_645);
+        assertThat(code.getItems()).allMatch(r -> r.project().equals("/home/dev/cc-project") || r.project().equals("—"));
+
         // +1 message: a 5-hour window starts at 22:00 UTC (23:00 here) and the Overview counts the prompt.
         robot.clickOn("#addMessage");
         waitFor(robot, "#feedback", "Logged 1 message at Fri 27 Nov 23:00.");
@@ -205,6 +213,11 @@ class SessionsTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 2);
         assertThat(indexOf(table, "3 messages")).isNegative();
         assertThat(manualRows()).isEqualTo(2);
+
+        javafx.scene.control.ScrollPane page = robot.lookup(".sessions-scroll").queryAs(javafx.scene.control.ScrollPane.class);
+        robot.interact(() -> page.setVvalue(1));
+        WaitForAsyncUtils.waitForFxEvents();
+        Screenshots.save(stage.getScene(), "sessions-claude-code");
     }
 
     private static int indexOf(TableView<SessionsController.Row> table, String detail) {
