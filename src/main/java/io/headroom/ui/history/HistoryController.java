@@ -64,13 +64,13 @@ public final class HistoryController {
     @FXML
     private Label rangeLabel;
     @FXML
-    private Label totalCost;
+    private Label historyCost;
     @FXML
-    private Label totalTokens;
+    private Label historyTokens;
     @FXML
-    private Label activeDays;
+    private Label historyActiveDays;
     @FXML
-    private Label limitHits;
+    private Label historyLimitHits;
     @FXML
     private ToggleGroup measureGroup;
     @FXML
@@ -86,7 +86,7 @@ public final class HistoryController {
     @FXML
     private Label timelineCaption;
     @FXML
-    private Label status;
+    private Label historyStatus;
 
     public HistoryController(ViewContext context) {
         this.context = context;
@@ -192,29 +192,29 @@ public final class HistoryController {
         Function<LocalDate, HistoryRange> chosen = selection;
         long version = context.dataVersion().get();
         Instant now = context.now();
-        status.setText(shown == null ? "Loading…" : "");
+        historyStatus.setText(shown == null ? "Loading…" : "");
         context.load(() -> {
             ZoneId zone = context.workspace().settings().zone();
             return service.load(chosen.apply(LocalDate.ofInstant(now, zone)), now);
         }, h -> {
             loadedVersion = version;
-            status.setText("");
+            historyStatus.setText("");
             if (!h.equals(shown)) {
                 shown = h;
                 draw(h);
             }
-        }, message -> status.setText("Could not load the history: " + message));
+        }, message -> historyStatus.setText("Could not load the history: " + message));
     }
 
     private void draw(HistoryService.History h) {
         HistoryService.Summary s = h.summary();
-        totalCost.setText(HistoryText.usd(s.cost()));
-        totalTokens.setText(HistoryText.tokens(s.tokens()));
-        activeDays.setText(String.valueOf(s.activeDays()));
-        limitHits.setText(String.valueOf(s.limitHits()));
-        limitHits.getStyleClass().remove("has-hits");
+        historyCost.setText(HistoryText.usd(s.cost()));
+        historyTokens.setText(HistoryText.tokens(s.tokens()));
+        historyActiveDays.setText(String.valueOf(s.activeDays()));
+        historyLimitHits.setText(String.valueOf(s.limitHits()));
+        historyLimitHits.getStyleClass().remove("has-hits");
         if (s.limitHits() > 0) {
-            limitHits.getStyleClass().add("has-hits");
+            historyLimitHits.getStyleClass().add("has-hits");
         }
         rangeLabel.setText(rangeText(h));
         drawChart(h);

@@ -77,11 +77,11 @@ public final class SessionsController {
     @FXML
     private Button addUtilization;
     @FXML
-    private Label feedback;
+    private Label logFeedback;
     @FXML
-    private Label intro;
+    private Label sessionsIntro;
     @FXML
-    private TableView<Row> entries;
+    private TableView<Row> manualEntries;
     @FXML
     private TableColumn<Row, String> whenColumn;
     @FXML
@@ -137,7 +137,7 @@ public final class SessionsController {
         whenColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().when()));
         kindColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().kind()));
         detailColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().detail()));
-        entries.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        manualEntries.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         codeLast.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().last()));
         codeProject.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().project()));
         codeModels.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().models()));
@@ -149,9 +149,9 @@ public final class SessionsController {
             n.managedProperty().bind(n.visibleProperty());
             n.setVisible(false);
         }
-        editEntry.disableProperty().bind(entries.getSelectionModel().selectedItemProperty().isNull());
-        deleteEntry.disableProperty().bind(entries.getSelectionModel().selectedItemProperty().isNull());
-        entries.setOnKeyPressed(e -> {
+        editEntry.disableProperty().bind(manualEntries.getSelectionModel().selectedItemProperty().isNull());
+        deleteEntry.disableProperty().bind(manualEntries.getSelectionModel().selectedItemProperty().isNull());
+        manualEntries.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.DELETE || e.getCode() == KeyCode.BACK_SPACE) {
                 askDelete();
                 e.consume();
@@ -202,15 +202,15 @@ public final class SessionsController {
                     .toList();
             return new Loaded(log.zone().getId(), rows, codeSessions(now));
         }, loaded -> {
-            intro.setText("Log what you use on claude.ai (the browser and desktop app keep no record Headroom can read)."
+            sessionsIntro.setText("Log what you use on claude.ai (the browser and desktop app keep no record Headroom can read)."
                     + " Times are in " + loaded.zone() + ".");
             codeSessions.getItems().setAll(loaded.code());
-            String selected = entries.getSelectionModel().getSelectedItem() == null ? null
-                    : entries.getSelectionModel().getSelectedItem().entry().id();
-            entries.getItems().setAll(loaded.rows());
+            String selected = manualEntries.getSelectionModel().getSelectedItem() == null ? null
+                    : manualEntries.getSelectionModel().getSelectedItem().entry().id();
+            manualEntries.getItems().setAll(loaded.rows());
             for (Row r : loaded.rows()) {
                 if (r.entry().id().equals(selected)) {
-                    entries.getSelectionModel().select(r);
+                    manualEntries.getSelectionModel().select(r);
                 }
             }
         }, this::failed);
@@ -294,7 +294,7 @@ public final class SessionsController {
     private void write(Button button, Callable<String> action, Consumer<ManualLog.InvalidInput> onInvalid,
             Runnable onDone) {
         setBusy(button, true);
-        feedback.setText("");
+        logFeedback.setText("");
         context.load(() -> {
             try {
                 return new Outcome(action.call(), null);
@@ -307,8 +307,8 @@ public final class SessionsController {
                 onInvalid.accept(outcome.invalid());
                 return;
             }
-            feedback.getStyleClass().remove("failed");
-            feedback.setText(outcome.done());
+            logFeedback.getStyleClass().remove("failed");
+            logFeedback.setText(outcome.done());
             onDone.run();
             context.dataChanged();
             context.refreshNow();
@@ -325,14 +325,14 @@ public final class SessionsController {
     }
 
     private void failed(String message) {
-        feedback.getStyleClass().remove("failed");
-        feedback.getStyleClass().add("failed");
-        feedback.setText("Could not save: " + message);
+        logFeedback.getStyleClass().remove("failed");
+        logFeedback.getStyleClass().add("failed");
+        logFeedback.setText("Could not save: " + message);
     }
 
     @FXML
     private void askDelete() {
-        Row row = entries.getSelectionModel().getSelectedItem();
+        Row row = manualEntries.getSelectionModel().getSelectedItem();
         if (row == null) {
             return;
         }
@@ -345,7 +345,7 @@ public final class SessionsController {
 
     @FXML
     private void confirmDelete() {
-        Row row = entries.getSelectionModel().getSelectedItem();
+        Row row = manualEntries.getSelectionModel().getSelectedItem();
         confirmBox.setVisible(false);
         if (row == null) {
             return;
@@ -356,18 +356,18 @@ public final class SessionsController {
             }
             return "Deleted the " + row.kind().toLowerCase(java.util.Locale.ROOT) + " of " + row.when() + ".";
         }, invalid -> failed(invalid.getMessage()), () -> { });
-        entries.requestFocus();
+        manualEntries.requestFocus();
     }
 
     @FXML
     private void cancelDelete() {
         confirmBox.setVisible(false);
-        entries.requestFocus();
+        manualEntries.requestFocus();
     }
 
     @FXML
     private void startEdit() {
-        Row row = entries.getSelectionModel().getSelectedItem();
+        Row row = manualEntries.getSelectionModel().getSelectedItem();
         if (row == null) {
             return;
         }

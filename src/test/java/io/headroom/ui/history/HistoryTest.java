@@ -105,6 +105,7 @@ class HistoryTest {
 
     private static void waitForText(FxRobot robot, String id, String expected) throws Exception {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> expected.equals(text(robot, id)));
+        WaitForAsyncUtils.waitForFxEvents(); // the totals are set first; the chart and timeline in the same pass
     }
 
     @SuppressWarnings("unchecked")
@@ -122,15 +123,15 @@ class HistoryTest {
         openHistory(robot);
 
         // 30 days (the default): the fixtures' day and 10 November.
-        waitForText(robot, "#totalTokens", "320,645");
-        assertThat(text(robot, "#activeDays")).isEqualTo("2");
-        assertThat(text(robot, "#limitHits")).isEqualTo("1");
+        waitForText(robot, "#historyTokens", "320,645");
+        assertThat(text(robot, "#historyActiveDays")).isEqualTo("2");
+        assertThat(text(robot, "#historyLimitHits")).isEqualTo("1");
         assertThat(text(robot, "#rangeLabel")).isEqualTo("2026-10-29 to 2026-11-27 · Europe/Madrid");
         double fixtureCost = workspace.reports().daily(new io.headroom.service.UsageReports.Range(
                 LocalDate.of(2026, 11, 27), LocalDate.of(2026, 11, 27), java.time.ZoneId.of("Europe/Madrid")))
                 .get(0).cost();
         assertThat(HistoryText.usd(fixtureCost)).isEqualTo("$0.50");
-        assertThat(text(robot, "#totalCost")).isEqualTo(HistoryText.usd(fixtureCost + 0.30)).isEqualTo("$0.80");
+        assertThat(text(robot, "#historyCost")).isEqualTo(HistoryText.usd(fixtureCost + 0.30)).isEqualTo("$0.80");
 
         StackedBarChart<String, Number> chart = chart(robot);
         assertThat(chart.getData()).extracting(XYChart.Series::getName)
@@ -162,16 +163,16 @@ class HistoryTest {
 
         // 7 days: only the fixtures' day.
         robot.clickOn("#range7");
-        waitForText(robot, "#totalTokens", "220,645");
-        assertThat(text(robot, "#activeDays")).isEqualTo("1");
-        assertThat(text(robot, "#totalCost")).isEqualTo("$0.50");
+        waitForText(robot, "#historyTokens", "220,645");
+        assertThat(text(robot, "#historyActiveDays")).isEqualTo("1");
+        assertThat(text(robot, "#historyCost")).isEqualTo("$0.50");
         assertThat(((javafx.scene.chart.CategoryAxis) chart(robot).getXAxis()).getCategories()).hasSize(7);
 
         // 1 year: by week, 1 September included.
         robot.clickOn("#rangeYear");
-        waitForText(robot, "#totalTokens", "1,320,645");
-        assertThat(text(robot, "#activeDays")).isEqualTo("3");
-        assertThat(text(robot, "#totalCost")).isEqualTo("$3.80");
+        waitForText(robot, "#historyTokens", "1,320,645");
+        assertThat(text(robot, "#historyActiveDays")).isEqualTo("3");
+        assertThat(text(robot, "#historyCost")).isEqualTo("$3.80");
         assertThat(text(robot, "#chartCaption")).isEqualTo("API-equivalent cost per week (from Monday), by model");
         assertThat(((javafx.scene.chart.CategoryAxis) chart(robot).getXAxis()).getCategories()).hasSize(53)
                 .startsWith("w 24 Nov 25").endsWith("w 23 Nov 26");
@@ -189,15 +190,15 @@ class HistoryTest {
         assertThat(error.isVisible()).isTrue();
         assertThat(error.getText()).isEqualTo("\"From\" is after \"To\".");
         assertThat(from.getStyleClass()).contains("field-error");
-        assertThat(text(robot, "#totalTokens")).isEqualTo("1,320,645");
+        assertThat(text(robot, "#historyTokens")).isEqualTo("1,320,645");
         robot.interact(() -> from.setValue(LocalDate.of(2026, 11, 1)));
         assertThat(error.isVisible()).isFalse();
         robot.clickOn("Show");
-        waitForText(robot, "#totalTokens", "100,000");
-        assertThat(text(robot, "#limitHits")).isEqualTo("0");
+        waitForText(robot, "#historyTokens", "100,000");
+        assertThat(text(robot, "#historyLimitHits")).isEqualTo("0");
 
         robot.clickOn("#range30");
-        waitForText(robot, "#totalTokens", "320,645");
+        waitForText(robot, "#historyTokens", "320,645");
         robot.interact(() -> DashboardWindow.applyTheme(stage.getScene(), "dark"));
         WaitForAsyncUtils.waitForFxEvents();
         Screenshots.save(stage.getScene(), "history-dark");

@@ -97,7 +97,7 @@ class SessionsTest {
 
     @SuppressWarnings("unchecked")
     private static TableView<SessionsController.Row> table(FxRobot robot) {
-        return robot.lookup("#entries").queryAs(TableView.class);
+        return robot.lookup("#manualEntries").queryAs(TableView.class);
     }
 
     private long manualRows() throws Exception {
@@ -123,7 +123,7 @@ class SessionsTest {
 
         // +1 message: a 5-hour window starts at 22:00 UTC (23:00 here) and the Overview counts the prompt.
         robot.clickOn("#addMessage");
-        waitFor(robot, "#feedback", "Logged 1 message at Fri 27 Nov 23:00.");
+        waitFor(robot, "#logFeedback", "Logged 1 message at Fri 27 Nov 23:00.");
         waitFor(robot, "#card-five-hour .countdown", "5 h 00 min 00 s");
         assertThat(robot.lookup("#card-five-hour .used-tokens").queryAs(Label.class).getTooltip().getText())
                 .contains("1 prompts");
@@ -159,7 +159,7 @@ class SessionsTest {
 
         type(robot, "#weeklyField", "");
         robot.clickOn("#addUtilization");
-        waitFor(robot, "#feedback", "Logged the percentage seen at Fri 27 Nov 23:00.");
+        waitFor(robot, "#logFeedback", "Logged the percentage seen at Fri 27 Nov 23:00.");
         tab(robot, 0);
         waitFor(robot, "#card-five-hour .gauge-percent", "42.0%");
         tab(robot, 2);
@@ -167,7 +167,7 @@ class SessionsTest {
         // A limit hit that resets in 2 h 15 min: the Overview counts down to it.
         type(robot, "#resetField", "in 2h 15m");
         robot.clickOn("#addLimitHit");
-        waitFor(robot, "#feedback", "Logged a limit hit: 5-hour limit, resets Sat 28 Nov 01:15.");
+        waitFor(robot, "#logFeedback", "Logged a limit hit: 5-hour limit, resets Sat 28 Nov 01:15.");
         tab(robot, 0);
         waitFor(robot, "#card-five-hour .countdown", "2 h 15 min 00 s");
         assertThat(text(robot, "#card-five-hour .forecast")).startsWith("Limit reached");
@@ -194,7 +194,7 @@ class SessionsTest {
         assertThat(whenError.getText()).startsWith("Cannot read \"25:99\" as a time");
         type(robot, "#editWhen", "22:30");
         robot.clickOn("#saveEditButton");
-        waitFor(robot, "#feedback", "Saved the message.");
+        waitFor(robot, "#logFeedback", "Saved the message.");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> indexOf(table, "3 messages") >= 0);
         assertThat(table.getItems().get(indexOf(table, "3 messages")).when()).isEqualTo("Fri 27 Nov 22:30");
         assertThat(robot.lookup("#editBox").query().isVisible()).isFalse();
