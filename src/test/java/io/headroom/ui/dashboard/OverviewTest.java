@@ -287,7 +287,8 @@ class OverviewTest {
         Screenshots.save(empty.getScene(), "overview-empty");
 
         // Transcripts appear: the next background refresh imports them and the cards replace the help.
-        Fixtures.claudeDir(claude);
+        // Copied aside and moved in at once, so a refresh never sees half the files.
+        Files.move(Fixtures.claudeDir(tmp.resolve("claude-staging")), claude, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> !empty.isVisible());
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(label(robot, ".status").getText()).isEqualTo("11 Claude Code transcripts found, 96 new lines imported.");
