@@ -199,6 +199,10 @@ class SessionsTest {
         assertThat(table.getItems().get(indexOf(table, "3 messages")).when()).isEqualTo("Fri 27 Nov 22:30");
         assertThat(robot.lookup("#editBox").query().isVisible()).isFalse();
         Screenshots.save(stage.getScene(), "sessions");
+        robot.interact(() -> DashboardWindow.applyTheme(stage.getScene(), "dark"));
+        WaitForAsyncUtils.waitForFxEvents();
+        Screenshots.save(stage.getScene(), "sessions-dark");
+        robot.interact(() -> DashboardWindow.applyTheme(stage.getScene(), "light"));
 
         // Delete with the keyboard, confirmed.
         int edited = indexOf(table, "3 messages");
