@@ -24,8 +24,16 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class ManualStore {
 
-    /** One logged row as {@code log list} shows it. */
-    public record Entry(String id, Instant at, String kind, String detail) {
+    /**
+     * One logged row as {@code log list} shows it, with its raw values for editing.
+     *
+     * @param value the message count or the percentage; null for a limit hit
+     * @param window the limit window's code (limit hits and percentages), null for messages
+     * @param resetAt the reset of a limit hit or percentage, when known
+     * @param model the model of a message, when given
+     */
+    public record Entry(String id, Instant at, String kind, String detail, Double value, String window, Instant resetAt,
+            String model) {
     }
 
     private final Database database;
@@ -80,17 +88,20 @@ public final class ManualStore {
             query(c, "SELECT id, ts, count, project, model FROM prompt_event WHERE source = 'manual' AND ts >= ?", from, rs ->
                     out.add(new Entry("m" + rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2)), "message",
                             rs.getInt(3) + " message(s)" + (rs.getString(4) == null ? "" : " on " + rs.getString(4))
-                                    + (rs.getString(5) == null ? "" : " (" + rs.getString(5) + ")"))));
+                                    + (rs.getString(5) == null ? "" : " (" + rs.getString(5) + ")"),
+                            (double) rs.getInt(3), null, null, rs.getString(5))));
             query(c, "SELECT id, ts, limit_window, reset_at FROM error_event WHERE source = 'manual' AND ts >= ?", from, rs ->
                     out.add(new Entry("h" + rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2)), "limit-hit",
-                            rs.getString(3) + " limit, resets " + Instant.ofEpochMilli(rs.getLong(4)))));
+                            rs.getString(3) + " limit, resets " + Instant.ofEpochMilli(rs.getLong(4)), null,
+                            rs.getString(3), Instant.ofEpochMilli(rs.getLong(4)), null)));
             query(c, "SELECT id, ts, limit_window, used_percent, resets_at FROM utilization_sample WHERE source = 'manual'"
                     + " AND ts >= ?", from, rs -> {
                         long reset = rs.getLong(5);
                         boolean noReset = rs.wasNull();
                         out.add(new Entry("u" + rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2)), "utilization",
                                 String.format(Locale.ROOT, "%s %.1f%%", rs.getString(3), rs.getDouble(4))
-                                        + (noReset ? "" : ", resets " + Instant.ofEpochMilli(reset))));
+                                        + (noReset ? "" : ", resets " + Instant.ofEpochMilli(reset)),
+                                rs.getDouble(4), rs.getString(3), noReset ? null : Instant.ofEpochMilli(reset), null));
                     });
         } catch (SQLException e) {
             throw new StoreException("Cannot read the manual log: " + e.getMessage(), e);
@@ -101,32 +112,70 @@ public final class ManualStore {
 
     /** Deletes one manual row by its shown id; false when there is none (rows from other sources are never deleted). */
     public boolean delete(String id) {
-        if (id == null || id.length() < 2) {
+        Target target = Target.of(id);
+        if (target == null) {
             return false;
         }
-        String table = switch (Character.toLowerCase(id.charAt(0))) {
-            case 'm' -> "prompt_event";
-            case 'h' -> "error_event";
-            case 'u' -> "utilization_sample";
-            default -> null;
+        return change("DELETE FROM " + target.table + " WHERE id = ? AND source = 'manual'", ps -> ps.setLong(1, target.rowId));
+    }
+
+    /**
+     * Changes one manual row in place: its time, and its count (message), reset (limit hit) or
+     * percentage (utilization). False when there is no such row.
+     *
+     * @param value the new count or percentage; ignored for a limit hit
+     * @param resetAt the new reset of a limit hit; ignored otherwise
+     */
+    public boolean update(String id, Instant at, Double value, Instant resetAt) {
+        Target target = Target.of(id);
+        if (target == null) {
+            return false;
+        }
+        String set = switch (target.table) {
+            case "prompt_event" -> "count = ?";
+            case "error_event" -> "reset_at = ?";
+            default -> "used_percent = ?";
         };
-        long rowId;
-        try {
-            rowId = Long.parseLong(id.substring(1));
-        } catch (NumberFormatException e) {
-            return false;
+        return change("UPDATE " + target.table + " SET ts = ?, " + set + " WHERE id = ? AND source = 'manual'", ps -> {
+            ps.setLong(1, at.toEpochMilli());
+            switch (target.table) {
+                case "prompt_event" -> ps.setInt(2, (int) Math.round(value));
+                case "error_event" -> ps.setLong(2, resetAt.toEpochMilli());
+                default -> ps.setDouble(2, value);
+            }
+            ps.setLong(3, target.rowId);
+        });
+    }
+
+    /** The table and row an id like m12, h3 or u7 names; null when it names none. */
+    private record Target(String table, long rowId) {
+        static Target of(String id) {
+            if (id == null || id.length() < 2) {
+                return null;
+            }
+            String table = switch (Character.toLowerCase(id.charAt(0))) {
+                case 'm' -> "prompt_event";
+                case 'h' -> "error_event";
+                case 'u' -> "utilization_sample";
+                default -> null;
+            };
+            try {
+                return table == null ? null : new Target(table, Long.parseLong(id.substring(1)));
+            } catch (NumberFormatException e) {
+                return null;
+            }
         }
-        if (table == null) {
-            return false;
-        }
-        AtomicLong deleted = new AtomicLong();
+    }
+
+    private boolean change(String sql, Binder binder) {
+        AtomicLong changed = new AtomicLong();
         database.writer().execute(c -> {
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE id = ? AND source = 'manual'")) {
-                ps.setLong(1, rowId);
-                deleted.set(ps.executeUpdate());
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                binder.bind(ps);
+                changed.set(ps.executeUpdate());
             }
         });
-        return deleted.get() > 0;
+        return changed.get() > 0;
     }
 
     private interface Binder {

@@ -69,8 +69,15 @@ public final class DashboardController {
         dataLocation.setText(workspace.databaseFile().toString());
         status.textProperty().bind(overview.status);
         overviewTab.setContent(new OverviewView(overview));
-        comingNext("History", "Daily, weekly and monthly usage and cost.", "headroom daily · headroom weekly · headroom monthly");
-        comingNext("Sessions", "Every Claude Code session with its cost.", "headroom session");
+        io.headroom.ui.history.HistoryController history = new io.headroom.ui.history.HistoryController(context);
+        Tab historyTab = new Tab("History", Views.load(io.headroom.ui.history.HistoryController.class, "History", history));
+        tabs.getTabs().add(historyTab);
+        history.showWhen(historyTab.selectedProperty());
+        io.headroom.ui.sessions.SessionsController sessions = new io.headroom.ui.sessions.SessionsController(context);
+        Tab sessionsTab = new Tab("Sessions", Views.load(io.headroom.ui.sessions.SessionsController.class, "Sessions",
+                sessions));
+        tabs.getTabs().add(sessionsTab);
+        sessions.showWhen(sessionsTab.selectedProperty());
         viewTab("API", Views.load(ApiController.class, "Api", api), api::shown, api::refresh);
         tabs.getTabs().add(io.headroom.ui.advisor.AdvisorController.tab(context));
         viewTab("Settings", Views.load(SettingsController.class, "Settings", settings), settings::shown, () -> { });

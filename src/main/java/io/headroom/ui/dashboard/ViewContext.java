@@ -57,6 +57,9 @@ public final class ViewContext implements AutoCloseable {
      * message) to the FX thread.
      */
     public <T> void load(Callable<T> task, Consumer<T> onResult, Consumer<String> onFailure) {
+        if (work.isShutdown()) {
+            return; // the window closed: a late data change has nobody left to show it to
+        }
         work.execute(() -> {
             try {
                 T result = task.call();

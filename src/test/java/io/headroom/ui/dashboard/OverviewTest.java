@@ -287,7 +287,8 @@ class OverviewTest {
         Screenshots.save(empty.getScene(), "overview-empty");
 
         // Transcripts appear: the next background refresh imports them and the cards replace the help.
-        Fixtures.claudeDir(claude);
+        // Copied aside and moved in at once, so a refresh never sees half the files.
+        Files.move(Fixtures.claudeDir(tmp.resolve("claude-staging")), claude, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> !empty.isVisible());
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(label(robot, ".status").getText()).isEqualTo("11 Claude Code transcripts found, 96 new lines imported.");
@@ -305,8 +306,9 @@ class OverviewTest {
         robot.type(KeyCode.RIGHT);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(tabs.getSelectionModel().getSelectedItem().getText()).isEqualTo("History");
+        assertThat(robot.lookup(".history .page-title").queryAs(Label.class).isVisible()).isTrue();
         assertThat(robot.lookup(".coming-next .empty-title").queryAllAs(Label.class))
-                .anyMatch(l -> l.getText().equals("History is coming next") && l.isVisible());
+                .anyMatch(l -> l.getText().equals("API is coming next"));
         Screenshots.save(tabs.getScene(), "dashboard-coming-next");
         robot.type(KeyCode.LEFT);
         WaitForAsyncUtils.waitForFxEvents();
