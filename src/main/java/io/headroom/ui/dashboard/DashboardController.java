@@ -1,7 +1,10 @@
 package io.headroom.ui.dashboard;
 
 import io.headroom.service.Workspace;
+import io.headroom.ui.advisor.AdvisorController;
 import io.headroom.ui.api.ApiController;
+import io.headroom.ui.history.HistoryController;
+import io.headroom.ui.sessions.SessionsController;
 import io.headroom.ui.settings.SettingsController;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,11 +13,9 @@ import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.fxml.FXML;
-import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.layout.VBox;
 
 /**
  * The dashboard: a tab per view, the Overview first. One background thread refreshes the data
@@ -69,17 +70,17 @@ public final class DashboardController {
         dataLocation.setText(workspace.databaseFile().toString());
         status.textProperty().bind(overview.status);
         overviewTab.setContent(new OverviewView(overview));
-        io.headroom.ui.history.HistoryController history = new io.headroom.ui.history.HistoryController(context);
-        Tab historyTab = new Tab("History", Views.load(io.headroom.ui.history.HistoryController.class, "History", history));
+        HistoryController history = new HistoryController(context);
+        Tab historyTab = new Tab("History", Views.load(HistoryController.class, "History", history));
         tabs.getTabs().add(historyTab);
         history.showWhen(historyTab.selectedProperty());
-        io.headroom.ui.sessions.SessionsController sessions = new io.headroom.ui.sessions.SessionsController(context);
-        Tab sessionsTab = new Tab("Sessions", Views.load(io.headroom.ui.sessions.SessionsController.class, "Sessions",
+        SessionsController sessions = new SessionsController(context);
+        Tab sessionsTab = new Tab("Sessions", Views.load(SessionsController.class, "Sessions",
                 sessions));
         tabs.getTabs().add(sessionsTab);
         sessions.showWhen(sessionsTab.selectedProperty());
         viewTab("API", Views.load(ApiController.class, "Api", api), api::shown, api::refresh);
-        tabs.getTabs().add(io.headroom.ui.advisor.AdvisorController.tab(context));
+        tabs.getTabs().add(AdvisorController.tab(context));
         viewTab("Settings", Views.load(SettingsController.class, "Settings", settings), settings::shown, () -> { });
     }
 
@@ -96,27 +97,6 @@ public final class DashboardController {
                 onData.run();
             }
         });
-        tabs.getTabs().add(tab);
-    }
-
-    private void comingNext(String name, String what, String cli) {
-        Label title = new Label(name + " is coming next");
-        title.getStyleClass().add("empty-title");
-        Label text = new Label(what);
-        text.getStyleClass().add("empty-text");
-        VBox box = new VBox(8, title, text);
-        if (cli != null) {
-            Label meanwhile = new Label("Meanwhile, on the command line:");
-            meanwhile.getStyleClass().add("empty-text");
-            Label code = new Label(cli);
-            code.getStyleClass().addAll("code", "code-block");
-            box.getChildren().addAll(meanwhile, code);
-        }
-        box.setAlignment(Pos.CENTER);
-        box.getStyleClass().add("coming-next");
-        Tab tab = new Tab(name, box);
-        tab.getStyleClass().add("tab-next");
-        tab.setTooltip(new javafx.scene.control.Tooltip(name + ": coming next"));
         tabs.getTabs().add(tab);
     }
 
