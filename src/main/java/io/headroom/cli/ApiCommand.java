@@ -18,7 +18,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code headroom api}: API rate-limit headroom from the calls the proxy recorded. */
-@Command(name = "api", description = "API headroom per key and model class: the last minute's requests and tokens "
+@Command(name = "api", mixinStandardHelpOptions = true, description = "API headroom per key and model class: the last minute's requests and tokens "
         + "against the RPM/ITPM/OTPM limits the API reported, the implied tier, cache hit rate, 429/529 counts "
         + "and retry-after times (from calls recorded by the proxy).")
 final class ApiCommand implements Callable<Integer> {

@@ -12,7 +12,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code headroom settings}: shows or changes the plan, time zone and weekly reset. */
-@Command(name = "settings", description = "Show or change your plan, time zone, weekly reset and the proxy's port and start-with-app (settings.json in the data folder).")
+@Command(name = "settings", mixinStandardHelpOptions = true, description = "Show or change your plan, time zone, weekly reset and the proxy's port and start-with-app (settings.json in the data folder).")
 final class SettingsCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -41,11 +41,15 @@ final class SettingsCommand implements Callable<Integer> {
             description = "Start the recording proxy when the Headroom window opens.")
     Boolean proxyWithApp;
 
+    @Option(names = "--hourly-value", paramLabel = "USD",
+            description = "What an hour of your time is worth, for the advisor's limit tax, e.g. 75.")
+    Double hourlyValue;
+
     @Override
     public Integer call() throws Exception {
         Settings s = root.workspace().settings();
         boolean changed = plan != null || zone != null || weeklyReset != null || clearWeeklyReset || proxyPort != null
-                || proxyWithApp != null;
+                || proxyWithApp != null || hourlyValue != null;
         String newPlan = s.plan();
         if (plan != null) {
             newPlan = root.workspace().plans().catalog().plan(plan)
@@ -70,7 +74,8 @@ final class SettingsCommand implements Callable<Integer> {
         }
         Settings updated = s.withPlan(newPlan).withTimeZone(newZone).withWeeklyReset(day, time)
                 .withProxy(proxyPort != null ? proxyPort : s.proxyPort(),
-                        proxyWithApp != null ? proxyWithApp : s.proxyStartsWithApp());
+                        proxyWithApp != null ? proxyWithApp : s.proxyStartsWithApp())
+                .withHourlyValue(hourlyValue != null ? hourlyValue : s.hourlyValueUsd());
         if (changed) {
             root.workspace().saveSettings(updated);
         }
@@ -81,6 +86,8 @@ final class SettingsCommand implements Callable<Integer> {
                 : updated.weeklyResetDay() + " " + updated.weeklyResetTime()));
         out.println("proxy:        port " + updated.proxyPortOrDefault()
                 + (updated.proxyStartsWithApp() ? ", starts with the app" : ", started by hand (headroom proxy)"));
+        out.println("hourly value: " + (updated.hourlyValueUsd() == null ? "(not set; the advisor assumes $50/h)"
+                : String.format(java.util.Locale.ROOT, "$%.2f/h", updated.hourlyValueUsd())));
         out.flush();
         return 0;
     }

@@ -14,7 +14,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code headroom statusline}: Claude Code's statusLine hook, and its installer. */
-@Command(name = "statusline", description = "Claude Code's statusLine hook: records the official 5-hour and weekly "
+@Command(name = "statusline", mixinStandardHelpOptions = true, description = "Claude Code's statusLine hook: records the official 5-hour and weekly "
         + "percentages from stdin and prints one line. --install adds it to Claude Code's settings.")
 final class StatusLineCommand implements Callable<Integer> {
 

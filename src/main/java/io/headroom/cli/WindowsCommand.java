@@ -25,7 +25,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code headroom windows}: the current 5-hour and weekly windows, limits and forecasts. */
-@Command(name = "windows", description = "The current 5-hour and weekly windows: used, limit, percent, reset, "
+@Command(name = "windows", mixinStandardHelpOptions = true, description = "The current 5-hour and weekly windows: used, limit, percent, reset, "
         + "burn rate and forecast, each with its provenance and confidence.")
 final class WindowsCommand implements Callable<Integer> {
 

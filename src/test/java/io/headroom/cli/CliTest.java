@@ -147,6 +147,21 @@ class CliTest {
     }
 
     @Test
+    void theHourlyValuePersistsAndTheAdvisorUsesIt() {
+        assertThat(run("settings").out()).contains("hourly value: (not set; the advisor assumes $50/h)");
+        Run set = run("settings", "--hourly-value", "75");
+        assertThat(set.code()).as(set.err()).isZero();
+        assertThat(run("settings").out()).contains("hourly value: $75.00/h");
+        Run advise = run("advise", "--json");
+        assertThat(advise.code()).as(advise.err()).isZero();
+        assertThat(advise.out()).contains("75");
+        Run bad = run("settings", "--hourly-value", "-3");
+        assertThat(bad.code()).isEqualTo(1);
+        assertThat(bad.err()).contains("the hourly value must be a positive number of dollars");
+        assertThat(run("settings").out()).contains("hourly value: $75.00/h");
+    }
+
+    @Test
     void theDataFolderIsPrivateFromTheFirstCommand() throws Exception {
         run("daily", "--json", "--no-import");
         assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
