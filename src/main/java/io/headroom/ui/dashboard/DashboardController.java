@@ -58,7 +58,18 @@ public final class DashboardController {
     private void initialize() {
         dataLocation.setText(workspace.databaseFile().toString());
         status.textProperty().bind(overview.status);
-        overviewTab.setContent(new OverviewView(overview));
+        overviewTab.setContent(new OverviewView(overview, new OverviewView.Actions() {
+            @Override
+            public void cancelImport() {
+                refresher.cancelImport();
+            }
+
+            @Override
+            public void resumeImport() {
+                refresher.resumeImport();
+            }
+        }));
+        context.onRefreshNow(refresher::requestNow);
         comingNext("History", "Daily, weekly and monthly usage and cost.", "headroom daily · headroom weekly · headroom monthly");
         comingNext("Sessions", "Every Claude Code session with its cost.", "headroom session");
         comingNext("API", "Calls recorded by the proxy and the API's own limits.", "headroom api");
@@ -92,6 +103,10 @@ public final class DashboardController {
         return context;
     }
 
+    OverviewRefresher refresher() {
+        return refresher;
+    }
+
     OverviewModel overview() {
         return overview;
     }
@@ -103,7 +118,7 @@ public final class DashboardController {
             refresher.start(refreshPeriod, batch -> {
                 overview.apply(batch);
                 context.dataChanged();
-            }, overview::failed);
+            }, overview::failed, overview::progress);
         }
         overview.tick();
         ticker.play();

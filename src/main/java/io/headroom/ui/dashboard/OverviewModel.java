@@ -49,6 +49,10 @@ final class OverviewModel {
     /** The places looked at for Claude Code transcripts, one line each, for the first-run screen. */
     final ObservableList<String> lookedAt = FXCollections.observableArrayList();
     final StringProperty lookedAtRule = new SimpleStringProperty("");
+    final BooleanProperty importing = new SimpleBooleanProperty(false);
+    final BooleanProperty importPaused = new SimpleBooleanProperty(false);
+    final javafx.beans.property.DoubleProperty importFraction = new javafx.beans.property.SimpleDoubleProperty(0);
+    final StringProperty importText = new SimpleStringProperty("");
 
     private final Supplier<Instant> clock;
     private long linesImported;
@@ -79,14 +83,16 @@ final class OverviewModel {
         planLine.set((s.plan() == null ? "Plan not set (headroom settings --plan pro|max5|max20)" : s.plan().name())
                 + " · times in " + s.zone().getId() + " · costs are API-equivalent");
         ImportReport r = b.importReport();
-        if (r != null) {
+        if (r == null) {
+            status.set("Import paused: new Claude Code lines are read once you resume.");
+        } else {
             linesImported += r.linesRead();
             status.set(String.format(Locale.ROOT, "%d Claude Code transcripts found, %,d new lines imported.",
                     r.files().found(), linesImported)
                     + (r.problems().isEmpty() ? "" : " " + String.join(" ", r.problems())));
         }
-        List<String> places = new ArrayList<>();
         if (b.discovery() != null) {
+            List<String> places = new ArrayList<>();
             lookedAtRule.set(switch (b.discovery().rule()) {
                 case "CLAUDE_CONFIG_DIR" -> "the folders in CLAUDE_CONFIG_DIR";
                 case "--claude-dir" -> "the folders given";
@@ -95,13 +101,25 @@ final class OverviewModel {
             for (ClaudeDirectories.Candidate c : b.discovery().candidates()) {
                 places.add(c.configured() + (c.found() ? "  (found: " + c.projects() + ")" : "  (not found)"));
             }
-        }
-        if (!lookedAt.equals(places)) {
-            lookedAt.setAll(places);
+            if (!lookedAt.equals(places)) {
+                lookedAt.setAll(places);
+            }
         }
         empty.set(!hasData(b));
         updated.set("Updated " + OverviewText.clock(b.now(), now, s.zone()));
         loaded.set(true);
+    }
+
+    /** The import's progress bar: shown while a long import runs, or after it was cancelled (then with Resume). */
+    void progress(OverviewRefresher.Progress p) {
+        importing.set(p.running());
+        importPaused.set(p.paused());
+        importFraction.set(p.bytesTotal() > 0 ? (double) p.bytesDone() / p.bytesTotal()
+                : p.filesTotal() > 0 ? (double) p.filesDone() / p.filesTotal() : javafx.scene.control.ProgressIndicator.INDETERMINATE_PROGRESS);
+        String done = String.format(Locale.ROOT, "%,d of %,d files · %s of %s", p.filesDone(), p.filesTotal(),
+                OverviewText.megabytes(p.bytesDone()), OverviewText.megabytes(p.bytesTotal()));
+        importText.set(p.paused() ? "Import paused: " + done + " read. Resume to read the rest."
+                : "Reading your Claude Code history: " + done);
     }
 
     void failed(String message) {

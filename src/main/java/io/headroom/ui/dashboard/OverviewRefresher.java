@@ -5,6 +5,9 @@ import io.headroom.domain.usage.UsageRollup;
 import io.headroom.ingest.claudecode.ClaudeDirectories;
 import io.headroom.ingest.claudecode.ImportOptions;
 import io.headroom.ingest.claudecode.ImportReport;
+import io.headroom.domain.ProxyCall;
+import io.headroom.ingest.claudecode.ImportProgress;
+import io.headroom.service.ClaudeFolderWatcher;
 import io.headroom.service.UsageReports;
 import io.headroom.service.WindowsService;
 import io.headroom.service.Workspace;
@@ -16,6 +19,8 @@ import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -23,9 +28,12 @@ import java.util.logging.Logger;
 import javafx.application.Platform;
 
 /**
- * The dashboard's one background thread: every few seconds it imports new Claude Code lines,
- * recomputes the windows snapshot and today's cost, and hands the FX thread one batch. All
- * file and database work happens here, never on the FX thread.
+ * The dashboard's one background thread: it imports new Claude Code lines, recomputes the
+ * windows snapshot and today's cost, and hands the FX thread one batch. It runs every few
+ * seconds, and at once (coalesced) when a transcript folder changes, the proxy records a call or
+ * a view asks ({@link #requestNow}). All file and database work happens here, never on the FX
+ * thread. A long import reports its progress and can be cancelled; importing then pauses until
+ * {@link #resumeImport}, which picks up where it stopped (the importer keeps every batch written).
  */
 final class OverviewRefresher implements AutoCloseable {
 
@@ -37,8 +45,30 @@ final class OverviewRefresher implements AutoCloseable {
     private final ScheduledThreadPoolExecutor pool;
     /** The all-time total scans every usage row, so it is recomputed only after new lines or once a minute. */
     private static final long TOTALS_EVERY_NANOS = 60_000_000_000L;
+    /** An import this large shows its progress at once; smaller ones only once they take a second. */
+    private static final long SHOW_PROGRESS_BYTES = 64L << 20;
     private long allTokens = -1;
     private long totalsAt;
+    /** Proxy calls are written by the proxy's own writer just after they finish; give it a moment. */
+    private static final long PROXY_DELAY_MILLIS = 150;
+
+    /** Progress of a running import, or (running false) none; what the Overview's progress bar shows. */
+    record Progress(boolean running, boolean paused, int filesDone, int filesTotal, long bytesDone, long bytesTotal) {
+        static final Progress IDLE = new Progress(false, false, 0, 0, 0, 0);
+    }
+
+    private final AtomicBoolean queued = new AtomicBoolean();
+    private final AtomicReference<Progress> latestProgress = new AtomicReference<>(Progress.IDLE);
+    private final AtomicBoolean progressPosted = new AtomicBoolean();
+    private volatile AtomicBoolean cancelImport = new AtomicBoolean();
+    private volatile boolean importPaused;
+    private volatile Duration showProgressAfter = Duration.ofSeconds(1);
+    private volatile ImportProgress importHook = ImportProgress.NONE;
+    private Consumer<OverviewModel.Batch> onBatch = b -> { };
+    private Consumer<String> onFailure = m -> { };
+    private Consumer<Progress> onProgress = p -> { };
+    private ClaudeFolderWatcher watcher;
+    private final Consumer<ProxyCall> proxyListener = call -> requestAfter(PROXY_DELAY_MILLIS);
 
     OverviewRefresher(Workspace workspace, Supplier<Instant> clock) {
         this.workspace = workspace;
@@ -55,41 +85,139 @@ final class OverviewRefresher implements AutoCloseable {
         this.executor = pool;
     }
 
-    /** Refreshes now and then every {@code period}; each batch (or failure) goes to the FX thread. */
-    void start(Duration period, Consumer<OverviewModel.Batch> onBatch, Consumer<String> onFailure) {
-        executor.scheduleWithFixedDelay(() -> {
+    /**
+     * Refreshes now and then every {@code period}, and on every change the folder watcher or the
+     * proxy reports; each batch (or failure) and the import's progress go to the FX thread.
+     */
+    void start(Duration period, Consumer<OverviewModel.Batch> onBatch, Consumer<String> onFailure,
+            Consumer<Progress> onProgress) {
+        this.onBatch = onBatch;
+        this.onFailure = onFailure;
+        this.onProgress = onProgress;
+        executor.scheduleWithFixedDelay(this::refresh, 0, period.toMillis(), TimeUnit.MILLISECONDS);
+        watcher = ClaudeFolderWatcher.of(workspace, this::requestNow);
+        watcher.start();
+        workspace.proxy().addListener(proxyListener);
+    }
+
+    /** Imports and recomputes as soon as the refresh thread is free; requests made meanwhile become one refresh. */
+    void requestNow() {
+        if (!executor.isShutdown() && queued.compareAndSet(false, true)) {
             try {
-                OverviewModel.Batch b = load();
-                Platform.runLater(() -> onBatch.accept(b));
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "dashboard refresh failed", e);
-                String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-                Platform.runLater(() -> onFailure.accept(message));
+                executor.execute(this::refresh);
+            } catch (java.util.concurrent.RejectedExecutionException closing) {
+                queued.set(false);
             }
-        }, 0, period.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void requestAfter(long millis) {
+        if (!executor.isShutdown() && queued.compareAndSet(false, true)) {
+            try {
+                executor.schedule(this::refresh, millis, TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException closing) {
+                queued.set(false);
+            }
+        }
+    }
+
+    /** Stops the running import (what it wrote stays) and imports nothing more until {@link #resumeImport}. */
+    void cancelImport() {
+        importPaused = true;
+        cancelImport.set(true);
+    }
+
+    /** Imports again, from where the cancelled import stopped. */
+    void resumeImport() {
+        importPaused = false;
+        requestNow();
+    }
+
+    /** Tests: show the progress bar for any import, and see (and slow) each file done on the reader threads. */
+    void showProgressAfter(Duration after, ImportProgress hook) {
+        this.showProgressAfter = after;
+        this.importHook = hook;
+    }
+
+    private void refresh() {
+        queued.set(false);
+        try {
+            OverviewModel.Batch b = load();
+            Platform.runLater(() -> onBatch.accept(b));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "dashboard refresh failed", e);
+            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            Platform.runLater(() -> onFailure.accept(message));
+        }
+    }
+
+    /** Reader threads report each file done; the FX thread gets the latest at most every frame. */
+    private void progress(Progress p) {
+        latestProgress.set(p);
+        if (progressPosted.compareAndSet(false, true)) {
+            Platform.runLater(() -> {
+                progressPosted.set(false);
+                onProgress.accept(latestProgress.get());
+            });
+        }
+    }
+
+    private ImportReport importNew(ZoneId zone) {
+        AtomicBoolean cancel = new AtomicBoolean();
+        cancelImport = cancel;
+        long started = System.nanoTime();
+        long showAfter = showProgressAfter.toNanos();
+        ImportProgress hook = importHook;
+        boolean[] shown = {false};
+        ImportProgress bar = (filesDone, filesTotal, bytesDone, bytesTotal) -> {
+            hook.update(filesDone, filesTotal, bytesDone, bytesTotal);
+            if (shown[0] || System.nanoTime() - started >= showAfter || bytesTotal >= SHOW_PROGRESS_BYTES) {
+                shown[0] = true;
+                progress(new Progress(!cancel.get(), cancel.get(), filesDone, filesTotal, bytesDone, bytesTotal));
+            }
+        };
+        // One core stays free for the window on small machines.
+        int threads = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
+        try {
+            return workspace.importClaudeCode(List.of(), zone, new ImportOptions(threads, cancel, -1, bar));
+        } finally {
+            Progress last = latestProgress.get();
+            if (cancel.get() && shown[0]) {
+                progress(new Progress(false, true, last.filesDone(), last.filesTotal(), last.bytesDone(),
+                        last.bytesTotal()));
+            } else if (shown[0] || last.running() || last.paused()) {
+                progress(Progress.IDLE);
+            }
+        }
     }
 
     /** One refresh: import, snapshot, today's cost. Runs on the refresh thread. */
     OverviewModel.Batch load() {
         Instant now = clock.get();
         ZoneId zone = workspace.settings().zone();
-        ImportReport report = workspace.importClaudeCode(List.of(), zone, ImportOptions.defaults());
+        ImportReport report = importPaused ? null : importNew(zone);
         WindowsService.Snapshot snapshot = workspace.windows().current(now);
         UsageReports reports = workspace.reports();
         LocalDate today = LocalDate.ofInstant(now, snapshot.zone());
         PeriodUsage day = UsageRollup.total("today",
                 reports.daily(new UsageReports.Range(today, today, snapshot.zone())));
-        if (allTokens < 0 || report.linesRead() > 0 || System.nanoTime() - totalsAt > TOTALS_EVERY_NANOS) {
+        if (allTokens < 0 || report != null && report.linesRead() > 0 || System.nanoTime() - totalsAt > TOTALS_EVERY_NANOS) {
             totalsAt = System.nanoTime();
             allTokens = UsageRollup.total("all", reports.daily(new UsageReports.Range(null, null, snapshot.zone())))
                     .tokens().total();
         }
-        return new OverviewModel.Batch(now, snapshot, day.cost(), day.tokens().total(), allTokens, report,
-                new ClaudeDirectories.Discovery(report.discoveryRule(), report.lookedAt()));
+        ClaudeDirectories.Discovery discovery = report == null ? null
+                : new ClaudeDirectories.Discovery(report.discoveryRule(), report.lookedAt());
+        return new OverviewModel.Batch(now, snapshot, day.cost(), day.tokens().total(), allTokens, report, discovery);
     }
 
     @Override
     public void close() {
+        workspace.proxy().removeListener(proxyListener);
+        if (watcher != null) {
+            watcher.close();
+        }
+        cancelImport.set(true); // a long first import would otherwise keep the workspace busy after the window closed
         executor.shutdown(); // a refresh in progress finishes (no interrupt mid-write); no new one starts
     }
 

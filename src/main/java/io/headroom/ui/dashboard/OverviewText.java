@@ -28,6 +28,11 @@ final class OverviewText {
         return String.format(Locale.ROOT, "$%,.2f", v);
     }
 
+    /** "12.3 MB": sizes of transcript files read. */
+    static String megabytes(long bytes) {
+        return String.format(Locale.ROOT, "%.1f MB", bytes / 1_000_000.0);
+    }
+
     static String tokens(long n) {
         return String.format(Locale.ROOT, "%,d", n);
     }

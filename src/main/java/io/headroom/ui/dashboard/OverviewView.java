@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -16,17 +18,26 @@ import javafx.scene.layout.VBox;
 /** The Overview tab: today's cost, one card per window, or the first-run screen when nothing was found. */
 final class OverviewView extends ScrollPane {
 
+    /** What the Overview's buttons do; the dashboard supplies them. */
+    interface Actions {
+        void cancelImport();
+
+        void resumeImport();
+    }
+
     private final OverviewModel model;
+    private final Actions actions;
     private final HBox cards = new HBox(16);
 
-    OverviewView(OverviewModel model) {
+    OverviewView(OverviewModel model, Actions actions) {
         this.model = model;
+        this.actions = actions;
         getStyleClass().add("overview-scroll");
         setFitToWidth(true);
         setFocusTraversable(false);
         setHbarPolicy(ScrollBarPolicy.NEVER);
 
-        VBox page = new VBox(18, header(), body());
+        VBox page = new VBox(18, header(), importProgress(), body());
         page.getStyleClass().add("overview");
         setContent(page);
     }
@@ -74,6 +85,35 @@ final class OverviewView extends ScrollPane {
         tile.getStyleClass().add("tile");
         tile.setMinWidth(Region.USE_PREF_SIZE);
         return tile;
+    }
+
+    /** Shown only while a long import runs or after it was cancelled; the rest of the window stays usable. */
+    private HBox importProgress() {
+        Label text = new Label();
+        text.textProperty().bind(model.importText);
+        text.getStyleClass().add("import-text");
+        text.setMinWidth(Region.USE_PREF_SIZE);
+        ProgressBar bar = new ProgressBar();
+        bar.progressProperty().bind(model.importFraction);
+        bar.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(bar, Priority.ALWAYS);
+        Button cancel = new Button("Cancel");
+        cancel.setId("cancelImport");
+        cancel.setOnAction(e -> actions.cancelImport());
+        cancel.visibleProperty().bind(model.importing);
+        cancel.managedProperty().bind(cancel.visibleProperty());
+        Button resume = new Button("Resume");
+        resume.setId("resumeImport");
+        resume.setOnAction(e -> actions.resumeImport());
+        resume.visibleProperty().bind(model.importPaused);
+        resume.managedProperty().bind(resume.visibleProperty());
+        HBox row = new HBox(12, text, bar, cancel, resume);
+        row.setAlignment(Pos.CENTER_LEFT);
+        row.getStyleClass().addAll("tile", "import-progress");
+        row.setId("importProgress");
+        row.visibleProperty().bind(model.importing.or(model.importPaused));
+        row.managedProperty().bind(row.visibleProperty());
+        return row;
     }
 
     private StackPane body() {
@@ -140,8 +180,8 @@ final class OverviewView extends ScrollPane {
         Label how = new Label("How to add data");
         how.getStyleClass().add("empty-subtitle");
         VBox steps = new VBox(8,
-                step("Claude Code", "Use Claude Code once; its transcripts appear in the folders above and are read "
-                        + "here every few seconds.", null),
+                step("Claude Code", "Use Claude Code once; its transcripts appear in the folders above and show here "
+                        + "within seconds.", null),
                 step("Anthropic API calls", "Run the recording proxy, then point clients at it:",
                         "headroom proxy\nANTHROPIC_BASE_URL=http://127.0.0.1:8787"),
                 step("Official percentages", "Let Claude Code's status line report the 5-hour and weekly figures:",
