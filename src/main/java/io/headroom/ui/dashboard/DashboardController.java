@@ -58,17 +58,7 @@ public final class DashboardController {
     private void initialize() {
         dataLocation.setText(workspace.databaseFile().toString());
         status.textProperty().bind(overview.status);
-        overviewTab.setContent(new OverviewView(overview, new OverviewView.Actions() {
-            @Override
-            public void cancelImport() {
-                refresher.cancelImport();
-            }
-
-            @Override
-            public void resumeImport() {
-                refresher.resumeImport();
-            }
-        }));
+        overviewTab.setContent(new OverviewView(overview, new OverviewActions(refresher, context, this::showTab)));
         context.onRefreshNow(refresher::requestNow);
         comingNext("History", "Daily, weekly and monthly usage and cost.", "headroom daily · headroom weekly · headroom monthly");
         comingNext("Sessions", "Every Claude Code session with its cost.", "headroom session");
@@ -96,6 +86,12 @@ public final class DashboardController {
         tab.getStyleClass().add("tab-next");
         tab.setTooltip(new javafx.scene.control.Tooltip(name + ": coming next"));
         tabs.getTabs().add(tab);
+    }
+
+    /** Selects the tab with this title, if there is one. */
+    void showTab(String name) {
+        tabs.getTabs().stream().filter(t -> name.equals(t.getText())).findFirst()
+                .ifPresent(t -> tabs.getSelectionModel().select(t));
     }
 
     /** What the views share: workspace, clock, background thread, data version. */

@@ -27,7 +27,7 @@ final class OverviewModel {
 
     /** One refresh's worth of data, computed off the FX thread. */
     record Batch(Instant now, WindowsService.Snapshot snapshot, double todayCostUsd, long todayTokens,
-            long allTokens, ImportReport importReport, ClaudeDirectories.Discovery discovery) {
+            long allTokens, ImportReport importReport, ClaudeDirectories.Discovery discovery, int proxyPort) {
     }
 
     final WindowCardModel fiveHour = new WindowCardModel("5-hour window");
@@ -53,6 +53,8 @@ final class OverviewModel {
     final BooleanProperty importPaused = new SimpleBooleanProperty(false);
     final javafx.beans.property.DoubleProperty importFraction = new javafx.beans.property.SimpleDoubleProperty(0);
     final StringProperty importText = new SimpleStringProperty("");
+    /** The line that points API clients at the proxy, for the first-run screen's Copy button. */
+    final StringProperty proxyLine = new SimpleStringProperty(proxyLine(io.headroom.config.Settings.DEFAULT_PROXY_PORT));
 
     private final Supplier<Instant> clock;
     private long linesImported;
@@ -105,6 +107,7 @@ final class OverviewModel {
                 lookedAt.setAll(places);
             }
         }
+        proxyLine.set(proxyLine(b.proxyPort()));
         empty.set(!hasData(b));
         updated.set("Updated " + OverviewText.clock(b.now(), now, s.zone()));
         loaded.set(true);
@@ -120,6 +123,10 @@ final class OverviewModel {
                 OverviewText.megabytes(p.bytesDone()), OverviewText.megabytes(p.bytesTotal()));
         importText.set(p.paused() ? "Import paused: " + done + " read. Resume to read the rest."
                 : "Reading your Claude Code history: " + done);
+    }
+
+    static String proxyLine(int port) {
+        return "ANTHROPIC_BASE_URL=http://127.0.0.1:" + port;
     }
 
     void failed(String message) {

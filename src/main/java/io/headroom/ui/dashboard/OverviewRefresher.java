@@ -168,13 +168,13 @@ final class OverviewRefresher implements AutoCloseable {
         long started = System.nanoTime();
         long showAfter = showProgressAfter.toNanos();
         ImportProgress hook = importHook;
-        boolean[] shown = {false};
+        AtomicBoolean shown = new AtomicBoolean();
         ImportProgress bar = (filesDone, filesTotal, bytesDone, bytesTotal) -> {
-            hook.update(filesDone, filesTotal, bytesDone, bytesTotal);
-            if (shown[0] || System.nanoTime() - started >= showAfter || bytesTotal >= SHOW_PROGRESS_BYTES) {
-                shown[0] = true;
+            if (shown.get() || System.nanoTime() - started >= showAfter || bytesTotal >= SHOW_PROGRESS_BYTES) {
+                shown.set(true);
                 progress(new Progress(!cancel.get(), cancel.get(), filesDone, filesTotal, bytesDone, bytesTotal));
             }
+            hook.update(filesDone, filesTotal, bytesDone, bytesTotal);
         };
         // One core stays free for the window on small machines.
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
@@ -182,10 +182,10 @@ final class OverviewRefresher implements AutoCloseable {
             return workspace.importClaudeCode(List.of(), zone, new ImportOptions(threads, cancel, -1, bar));
         } finally {
             Progress last = latestProgress.get();
-            if (cancel.get() && shown[0]) {
+            if (cancel.get() && shown.get()) {
                 progress(new Progress(false, true, last.filesDone(), last.filesTotal(), last.bytesDone(),
                         last.bytesTotal()));
-            } else if (shown[0] || last.running() || last.paused()) {
+            } else if (shown.get() || last.running() || last.paused()) {
                 progress(Progress.IDLE);
             }
         }
@@ -194,7 +194,8 @@ final class OverviewRefresher implements AutoCloseable {
     /** One refresh: import, snapshot, today's cost. Runs on the refresh thread. */
     OverviewModel.Batch load() {
         Instant now = clock.get();
-        ZoneId zone = workspace.settings().zone();
+        io.headroom.config.Settings settings = workspace.settings();
+        ZoneId zone = settings.zone();
         ImportReport report = importPaused ? null : importNew(zone);
         WindowsService.Snapshot snapshot = workspace.windows().current(now);
         UsageReports reports = workspace.reports();
@@ -208,7 +209,8 @@ final class OverviewRefresher implements AutoCloseable {
         }
         ClaudeDirectories.Discovery discovery = report == null ? null
                 : new ClaudeDirectories.Discovery(report.discoveryRule(), report.lookedAt());
-        return new OverviewModel.Batch(now, snapshot, day.cost(), day.tokens().total(), allTokens, report, discovery);
+        return new OverviewModel.Batch(now, snapshot, day.cost(), day.tokens().total(), allTokens, report, discovery,
+                settings.proxyPortOrDefault());
     }
 
     @Override
