@@ -50,7 +50,10 @@ public final class DashboardController {
         this.overview = new OverviewModel(clock);
         this.refresher = new OverviewRefresher(workspace, clock);
         this.refreshPeriod = refreshPeriod;
-        this.ticker = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> overview.tick()));
+        this.ticker = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> {
+            FxBench.timed(overview::tick);
+            FxBench.tickEnded();
+        }));
         ticker.setCycleCount(Animation.INDEFINITE);
     }
 
@@ -111,9 +114,14 @@ public final class DashboardController {
     public void start() {
         if (!started) {
             started = true;
+            FxBench.shown();
+            FxBench.watch(tabs.getScene());
             refresher.start(refreshPeriod, batch -> {
-                overview.apply(batch);
-                context.dataChanged();
+                FxBench.timed(() -> {
+                    overview.apply(batch);
+                    context.dataChanged();
+                });
+                FxBench.batchApplied(tabs.getScene());
             }, overview::failed, overview::progress);
         }
         overview.tick();

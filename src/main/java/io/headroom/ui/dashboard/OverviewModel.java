@@ -28,6 +28,11 @@ final class OverviewModel {
     /** One refresh's worth of data, computed off the FX thread. */
     record Batch(Instant now, WindowsService.Snapshot snapshot, double todayCostUsd, long todayTokens,
             long allTokens, ImportReport importReport, ClaudeDirectories.Discovery discovery, int proxyPort) {
+
+        /** The same batch once the all-time total (-1: still being counted) is known; it carries no new import. */
+        Batch withAllTokens(long total) {
+            return new Batch(now, snapshot, todayCostUsd, todayTokens, total, null, discovery, proxyPort);
+        }
     }
 
     final WindowCardModel fiveHour = new WindowCardModel("5-hour window");
@@ -81,12 +86,14 @@ final class OverviewModel {
         }
         todayCost.set(OverviewText.usd(b.todayCostUsd()));
         todayTokens.set(OverviewText.tokens(b.todayTokens()) + " tokens today, cache reads included");
-        allTokens.set(OverviewText.tokens(b.allTokens()));
+        allTokens.set(b.allTokens() < 0 ? "counting…" : OverviewText.tokens(b.allTokens()));
         planLine.set((s.plan() == null ? "Plan not set (headroom settings --plan pro|max5|max20)" : s.plan().name())
                 + " · times in " + s.zone().getId() + " · costs are API-equivalent");
         ImportReport r = b.importReport();
         if (r == null) {
-            status.set("Import paused: new Claude Code lines are read once you resume.");
+            if (importPaused.get()) {
+                status.set("Import paused: new Claude Code lines are read once you resume.");
+            }
         } else {
             linesImported += r.linesRead();
             status.set(String.format(Locale.ROOT, "%d Claude Code transcripts found, %,d new lines imported.",
@@ -142,7 +149,7 @@ final class OverviewModel {
 
     private static boolean hasData(Batch b) {
         WindowsService.Snapshot s = b.snapshot();
-        if (b.allTokens() > 0 || s.result().fiveHour().window() != null) {
+        if (b.allTokens() != 0 || s.result().fiveHour().window() != null) { // -1: usage exists, still being counted
             return true;
         }
         WindowStatus w = s.result().weekly();
