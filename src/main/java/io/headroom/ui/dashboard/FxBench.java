@@ -17,6 +17,9 @@ final class FxBench {
 
     static final boolean ACTIVE = Boolean.getBoolean("headroom.bench");
     static final int TICKS = Integer.getInteger("headroom.bench.ticks", 30);
+    /** Ticks left out at the start, while the JIT is still compiling the tick's code. */
+    static final int WARMUP = Integer.getInteger("headroom.bench.warmup", 10);
+    private static int ticksSeen;
 
     private static final java.lang.management.ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static long bucketNanos;
@@ -99,6 +102,14 @@ final class FxBench {
         bucketCpu = 0;
     }
 
+    /** The first refresh's steps, to see what the first window waits for. */
+    static synchronized void refreshSteps(long importNanos, long windowsNanos, long todayNanos) {
+        if (ACTIVE && refreshes.isEmpty()) {
+            System.out.printf(Locale.ROOT, "bench: first refresh: import %.0f ms (database opened then), windows"
+                    + " %.0f ms, today %.0f ms%n", importNanos / 1e6, windowsNanos / 1e6, todayNanos / 1e6);
+        }
+    }
+
     /** The refresher's background time per refresh (import, windows, today, totals). */
     static synchronized void refreshTook(long nanos) {
         if (ACTIVE) {
@@ -111,12 +122,18 @@ final class FxBench {
         if (!ACTIVE || !firstShown) {
             return;
         }
+        if (++ticksSeen <= WARMUP) {
+            bucketNanos = 0;
+            bucketCpu = 0;
+            return;
+        }
         ticks.add(bucketNanos);
         tickCpu.add(bucketCpu);
         bucketNanos = 0;
         bucketCpu = 0;
         if (ticks.size() == TICKS) {
-            System.out.println("bench: FX-thread work per one-second tick over " + TICKS + " ticks: "
+            System.out.println("bench: FX-thread work per one-second tick over " + TICKS + " ticks (after " + WARMUP
+                    + " warm-up ticks): "
                     + "wall " + stats(ticks) + "; FX-thread CPU " + stats(tickCpu));
             synchronized (FxBench.class) {
                 System.out.println("bench: background refresh (import + windows + today + totals) over "

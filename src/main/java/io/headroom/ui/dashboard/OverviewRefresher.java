@@ -85,6 +85,15 @@ final class OverviewRefresher implements AutoCloseable {
         pool.setContinueExistingPeriodicTasksAfterShutdownPolicy(false);
         this.pool = pool;
         this.executor = pool;
+        // While the window is built and shown: open the database, read the price and plan tables and
+        // run the windows queries once, so the first refresh finds them ready (and the JIT warm).
+        executor.execute(() -> {
+            try {
+                workspace.windows().current(clock.get());
+            } catch (RuntimeException e) {
+                LOG.log(Level.FINE, "warm-up failed; the first refresh reports it", e);
+            }
+        });
     }
 
     /**
@@ -208,12 +217,16 @@ final class OverviewRefresher implements AutoCloseable {
         Instant now = clock.get();
         io.headroom.config.Settings settings = workspace.settings();
         ZoneId zone = settings.zone();
+        long t0 = System.nanoTime();
         ImportReport report = importPaused ? null : importNew(zone);
+        long t1 = System.nanoTime();
         WindowsService.Snapshot snapshot = workspace.windows().current(now);
+        long t2 = System.nanoTime();
         UsageReports reports = workspace.reports();
         LocalDate today = LocalDate.ofInstant(now, snapshot.zone());
         PeriodUsage day = UsageRollup.total("today",
                 reports.daily(new UsageReports.Range(today, today, snapshot.zone())));
+        FxBench.refreshSteps(t1 - t0, t2 - t1, System.nanoTime() - t2);
         if (allTokens < 0 && !new UsageQueries(workspace.database()).anyUsage()) {
             allTokens = 0;
             totalsAt = System.nanoTime();
