@@ -176,7 +176,6 @@ final class OverviewView extends ScrollPane {
         Button demo = new Button("Explore with demo data");
         demo.setId("exploreDemo");
         demo.getStyleClass().add("demo-button");
-        demo.setDefaultButton(true);
         Label demoNote = new Label("Opens a separate window on three weeks of made-up usage; your data is not touched.");
         demoNote.getStyleClass().add("empty-text");
         demoNote.setWrapText(true);

@@ -125,6 +125,10 @@ class FirstRunActionsTest {
         assertThat(Files.readString(settings)).contains("statusLine").contains("StatusLineMain");
         assertThat(result.getText()).doesNotStartWith("Could not");
 
+        robot.interact(() -> DashboardWindow.applyTheme(stage.getScene(), "dark"));
+        Screenshots.save(stage.getScene(), "overview-empty-dark");
+        robot.interact(() -> DashboardWindow.applyTheme(stage.getScene(), "light"));
+
         robot.clickOn("#logSession");
         TabPane tabs = robot.lookup(".main-tabs").queryAs(TabPane.class);
         assertThat(tabs.getSelectionModel().getSelectedItem().getText()).isEqualTo("Sessions");
@@ -160,6 +164,8 @@ class FirstRunActionsTest {
         Path demoDb = DemoData.folder(workspace.dataDirectory()).resolve(DataDirectory.DATABASE_FILE);
         assertThat(demoDb).exists();
         Screenshots.save(demo[0].getScene(), "demo");
+        robot.interact(() -> DashboardWindow.applyTheme(demo[0].getScene(), "dark"));
+        Screenshots.save(demo[0].getScene(), "demo-dark");
 
         assertThat(rowCounts(userDb)).isEqualTo(before);
         assertThat(before.get("usage_event")).isZero();
