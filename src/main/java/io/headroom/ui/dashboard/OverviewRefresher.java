@@ -51,6 +51,11 @@ final class OverviewRefresher implements AutoCloseable {
     private long allTokens = -1;
     private long totalsAt;
     private boolean totalsDue;
+    /** Set by any thread that knows something was written (proxy call, a view, the folder watcher). */
+    private volatile boolean totalsStale;
+    private volatile long lastRefreshEnd = System.nanoTime() - MIN_GAP_NANOS;
+    /** The least time between two refreshes asked for by events: a few batches a second at most. */
+    private static final long MIN_GAP_NANOS = 250_000_000L;
     /** Proxy calls are written by the proxy's own writer just after they finish; give it a moment. */
     private static final long PROXY_DELAY_MILLIS = 150;
 
@@ -111,21 +116,23 @@ final class OverviewRefresher implements AutoCloseable {
         workspace.proxy().addListener(proxyListener);
     }
 
-    /** Imports and recomputes as soon as the refresh thread is free; requests made meanwhile become one refresh. */
+    /**
+     * Imports and recomputes as soon as the refresh thread is free (but not within
+     * {@link #MIN_GAP_NANOS} of the last refresh, so the FX thread gets a few batches a second at
+     * most); requests made meanwhile become one refresh. Something was written, so the all-time
+     * total is recounted too.
+     */
     void requestNow() {
-        if (!executor.isShutdown() && queued.compareAndSet(false, true)) {
-            try {
-                executor.execute(this::refresh);
-            } catch (java.util.concurrent.RejectedExecutionException closing) {
-                queued.set(false);
-            }
-        }
+        requestAfter(0);
     }
 
     private void requestAfter(long millis) {
+        totalsStale = true;
         if (!executor.isShutdown() && queued.compareAndSet(false, true)) {
+            long gap = MIN_GAP_NANOS - (System.nanoTime() - lastRefreshEnd);
+            long delay = Math.max(millis, gap / 1_000_000);
             try {
-                executor.schedule(this::refresh, millis, TimeUnit.MILLISECONDS);
+                executor.schedule(this::refresh, delay, TimeUnit.MILLISECONDS);
             } catch (java.util.concurrent.RejectedExecutionException closing) {
                 queued.set(false);
             }
@@ -157,9 +164,10 @@ final class OverviewRefresher implements AutoCloseable {
             OverviewModel.Batch b = load();
             FxBench.refreshTook(System.nanoTime() - t0);
             Platform.runLater(() -> onBatch.accept(b));
-            if (allTokens < 0 || totalsDue) {
+            if (allTokens < 0 || totalsDue || totalsStale) {
                 // The all-time total reads every usage row; the windows go on screen first, the total follows.
                 totalsDue = false;
+                totalsStale = false;
                 totalsAt = System.nanoTime();
                 allTokens = new UsageQueries(workspace.database()).totalTokens();
                 OverviewModel.Batch withTotal = b.withAllTokens(allTokens);
@@ -169,6 +177,8 @@ final class OverviewRefresher implements AutoCloseable {
             LOG.log(Level.WARNING, "dashboard refresh failed", e);
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             Platform.runLater(() -> onFailure.accept(message));
+        } finally {
+            lastRefreshEnd = System.nanoTime();
         }
     }
 

@@ -159,7 +159,7 @@ class FirstRunActionsTest {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> demoRoot.lookup("#card-five-hour") != null
                 && demoRoot.lookup("#card-five-hour").isVisible());
         Label total = (Label) demoRoot.lookup("#totalTokens");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !total.getText().equals("—"));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> total.getText().matches("[\\d,]+"));
         WaitForAsyncUtils.waitForFxEvents();
         Path demoDb = DemoData.folder(workspace.dataDirectory()).resolve(DataDirectory.DATABASE_FILE);
         assertThat(demoDb).exists();

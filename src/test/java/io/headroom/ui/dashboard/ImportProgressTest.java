@@ -103,7 +103,9 @@ class ImportProgressTest {
             Node progress = robot.lookup("#importProgress").query();
             WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, progress::isVisible);
             Label text = robot.lookup(".import-text").queryAs(Label.class);
-            assertThat(text.getText()).matches("Reading your Claude Code history: 5 of 200 files · \\d+ KB of \\d+ KB");
+            // Every reader thread stops at its first file done from the fifth on: 5 on one reader, a few more on many.
+            String held5 = "Reading your Claude Code history: ([5-9]|1\\d) of 200 files · \\d+ KB of \\d+ KB";
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> text.getText().matches(held5));
             assertThat(robot.lookup("#cancelImport").query().isVisible()).isTrue();
             Screenshots.save(progress.getScene(), "overview-import-progress");
 
@@ -120,7 +122,7 @@ class ImportProgressTest {
         Label text = robot.lookup(".import-text").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> text.getText().startsWith("Import paused: "));
         Label total = robot.lookup("#totalTokens").queryAs(Label.class);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !total.getText().equals("—"));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> total.getText().matches("[\\d,]+"));
         long kept = events();
         assertThat(kept).isBetween(5L * LINES, (FILES - 1L) * LINES);
         assertThat(total.getText()).isEqualTo(OverviewText.tokens(kept * 123));

@@ -71,7 +71,7 @@ class LiveUpdatesTest {
             window.show();
         });
         Label total = robot.lookup("#totalTokens").queryAs(Label.class);
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> !total.getText().equals("—"));
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> total.getText().matches("[\\d,]+"));
         return total;
     }
 
