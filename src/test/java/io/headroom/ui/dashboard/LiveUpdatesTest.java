@@ -119,6 +119,46 @@ class LiveUpdatesTest {
     }
 
     @Test
+    void aCallThroughTheProxyShowsWithinOneSecond(FxRobot robot) throws Exception {
+        Path transcript = tmp.resolve("claude/projects/-home-dev-app/s1.jsonl");
+        TranscriptLines.append(transcript, TranscriptLines.assistant("m1", "2026-11-27T20:10:00Z", 1000, 200));
+        Label total = open(robot, tmp.resolve("claude"));
+        assertThat(total.getText()).isEqualTo("1,200");
+
+        com.sun.net.httpserver.HttpServer upstream = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        upstream.createContext("/", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            byte[] body = ("{\"id\":\"msg_live_1\",\"type\":\"message\",\"role\":\"assistant\","
+                    + "\"model\":\"claude-sonnet-4-5\",\"content\":[{\"type\":\"text\",\"text\":\"x\"}],"
+                    + "\"stop_reason\":\"end_turn\",\"usage\":{\"input_tokens\":300,\"output_tokens\":45}}")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("content-type", "application/json");
+            exchange.getResponseHeaders().add("request-id", "req_live_1");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        upstream.start();
+        try {
+            var proxy = workspace.proxy().start(workspace.proxy().defaults().withPort(0)
+                    .withUpstream(java.net.URI.create("http://127.0.0.1:" + upstream.getAddress().getPort())));
+            var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(proxy.baseUrl() + "/v1/messages"))
+                    .header("content-type", "application/json").header("x-api-key", "test-key")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                            "{\"model\":\"claude-sonnet-4-5\",\"max_tokens\":10,\"messages\":[]}"))
+                    .build();
+            var response = java.net.http.HttpClient.newHttpClient().send(request,
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(until(total, "1,545")).isLessThan(Duration.ofSeconds(1));
+        } finally {
+            workspace.proxy().stop();
+            upstream.stop(0);
+        }
+    }
+
+    @Test
     void aViewAskingForARefreshGetsOneAtOnce(FxRobot robot) throws Exception {
         Path transcript = tmp.resolve("claude/projects/-home-dev-app/s1.jsonl");
         TranscriptLines.append(transcript, TranscriptLines.assistant("m1", "2026-11-27T20:10:00Z", 1000, 200));
