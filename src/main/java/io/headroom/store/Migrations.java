@@ -16,7 +16,8 @@ public final class Migrations {
             "V001__core.sql",
             "V002__utilization.sql",
             "V003__proxy.sql",
-            "V004__prompt_model.sql");
+            "V004__prompt_model.sql",
+            "V005__estimated_index.sql");
 
     private Migrations() {
     }

@@ -86,6 +86,26 @@ public final class UsageQueries {
         return out;
     }
 
+    /** Every token ever recorded, cache reads included: one pass over the table, no rows to Java. */
+    public long totalTokens() {
+        return scalar("SELECT COALESCE(SUM(input_tokens + output_tokens + cache_write_5m + cache_write_1h"
+                + " + cache_read), 0) FROM usage_event");
+    }
+
+    /** Whether anything was recorded at all (one index probe). */
+    public boolean anyUsage() {
+        return scalar("SELECT EXISTS (SELECT 1 FROM usage_event)") != 0;
+    }
+
+    private long scalar(String sql) {
+        try (Connection c = database.openReader(); PreparedStatement ps = c.prepareStatement(sql);
+                ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? rs.getLong(1) : 0;
+        } catch (SQLException e) {
+            throw new StoreException("Cannot read usage: " + e.getMessage(), e);
+        }
+    }
+
     /** A model with no exact price, and what it was priced as. */
     public record EstimatedModel(String model, String pricedAs, long calls) {
     }

@@ -58,18 +58,21 @@ public final class DashboardController {
         this.overview = new OverviewModel(clock);
         this.refresher = new OverviewRefresher(workspace, clock);
         this.refreshPeriod = refreshPeriod;
-        this.ticker = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> overview.tick()));
+        this.ticker = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> {
+            FxBench.timed(overview::tick);
+            FxBench.tickEnded();
+        }));
         ticker.setCycleCount(Animation.INDEFINITE);
         this.api = new ApiController(context, wiring.proxyConfig());
         this.settings = new SettingsController(context, wiring.autostart());
-        context.onRefreshNow(refresher::refreshNow);
+        context.onRefreshNow(refresher::requestNow);
     }
 
     @FXML
     private void initialize() {
         dataLocation.setText(workspace.databaseFile().toString());
         status.textProperty().bind(overview.status);
-        overviewTab.setContent(new OverviewView(overview));
+        overviewTab.setContent(new OverviewView(overview, new OverviewActions(refresher, context, this::showTab)));
         HistoryController history = new HistoryController(context);
         Tab historyTab = new Tab("History", Views.load(HistoryController.class, "History", history));
         tabs.getTabs().add(historyTab);
@@ -100,9 +103,19 @@ public final class DashboardController {
         tabs.getTabs().add(tab);
     }
 
+    /** Selects the tab with this title, if there is one. */
+    void showTab(String name) {
+        tabs.getTabs().stream().filter(t -> name.equals(t.getText())).findFirst()
+                .ifPresent(t -> tabs.getSelectionModel().select(t));
+    }
+
     /** What the views share: workspace, clock, background thread, data version. */
     public ViewContext context() {
         return context;
+    }
+
+    OverviewRefresher refresher() {
+        return refresher;
     }
 
     OverviewModel overview() {
@@ -113,13 +126,18 @@ public final class DashboardController {
     public void start() {
         if (!started) {
             started = true;
+            FxBench.shown();
+            FxBench.watch(tabs.getScene());
             refresher.start(refreshPeriod, batch -> {
-                overview.apply(batch);
-                context.dataChanged();
-            }, overview::failed);
+                FxBench.timed(() -> {
+                    overview.apply(batch);
+                    context.dataChanged();
+                });
+                FxBench.batchApplied(tabs.getScene());
+            }, overview::failed, overview::progress);
         } else if (inBackground) {
             refresher.setPeriod(refreshPeriod);
-            refresher.refreshNow();
+            refresher.requestNow();
         }
         inBackground = false;
         overview.tick();
@@ -146,7 +164,7 @@ public final class DashboardController {
 
     /** Imports and recomputes now rather than at the next period (after the tray logged something). */
     public void refreshNow() {
-        refresher.refreshNow();
+        refresher.requestNow();
     }
 
     boolean refreshing() {

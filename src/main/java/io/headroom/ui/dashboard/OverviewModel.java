@@ -27,7 +27,12 @@ final class OverviewModel {
 
     /** One refresh's worth of data, computed off the FX thread. */
     record Batch(Instant now, WindowsService.Snapshot snapshot, double todayCostUsd, long todayTokens,
-            long allTokens, ImportReport importReport, ClaudeDirectories.Discovery discovery) {
+            long allTokens, ImportReport importReport, ClaudeDirectories.Discovery discovery, int proxyPort) {
+
+        /** The same batch once the all-time total (-1: still being counted) is known; it carries no new import. */
+        Batch withAllTokens(long total) {
+            return new Batch(now, snapshot, todayCostUsd, todayTokens, total, null, discovery, proxyPort);
+        }
     }
 
     final WindowCardModel fiveHour = new WindowCardModel("5-hour window");
@@ -49,6 +54,12 @@ final class OverviewModel {
     /** The places looked at for Claude Code transcripts, one line each, for the first-run screen. */
     final ObservableList<String> lookedAt = FXCollections.observableArrayList();
     final StringProperty lookedAtRule = new SimpleStringProperty("");
+    final BooleanProperty importing = new SimpleBooleanProperty(false);
+    final BooleanProperty importPaused = new SimpleBooleanProperty(false);
+    final javafx.beans.property.DoubleProperty importFraction = new javafx.beans.property.SimpleDoubleProperty(0);
+    final StringProperty importText = new SimpleStringProperty("");
+    /** The line that points API clients at the proxy, for the first-run screen's Copy button. */
+    final StringProperty proxyLine = new SimpleStringProperty(proxyLine(io.headroom.config.Settings.DEFAULT_PROXY_PORT));
 
     private final Supplier<Instant> clock;
     private long linesImported;
@@ -75,18 +86,22 @@ final class OverviewModel {
         }
         todayCost.set(OverviewText.usd(b.todayCostUsd()));
         todayTokens.set(OverviewText.tokens(b.todayTokens()) + " tokens today, cache reads included");
-        allTokens.set(OverviewText.tokens(b.allTokens()));
+        allTokens.set(b.allTokens() < 0 ? "counting…" : OverviewText.tokens(b.allTokens()));
         planLine.set((s.plan() == null ? "Plan not set (headroom settings --plan pro|max5|max20)" : s.plan().name())
                 + " · times in " + s.zone().getId() + " · costs are API-equivalent");
         ImportReport r = b.importReport();
-        if (r != null) {
+        if (r == null) {
+            if (importPaused.get()) {
+                status.set("Import paused: new Claude Code lines are read once you resume.");
+            }
+        } else {
             linesImported += r.linesRead();
             status.set(String.format(Locale.ROOT, "%d Claude Code transcripts found, %,d new lines imported.",
                     r.files().found(), linesImported)
                     + (r.problems().isEmpty() ? "" : " " + String.join(" ", r.problems())));
         }
-        List<String> places = new ArrayList<>();
         if (b.discovery() != null) {
+            List<String> places = new ArrayList<>();
             lookedAtRule.set(switch (b.discovery().rule()) {
                 case "CLAUDE_CONFIG_DIR" -> "the folders in CLAUDE_CONFIG_DIR";
                 case "--claude-dir" -> "the folders given";
@@ -95,13 +110,30 @@ final class OverviewModel {
             for (ClaudeDirectories.Candidate c : b.discovery().candidates()) {
                 places.add(c.configured() + (c.found() ? "  (found: " + c.projects() + ")" : "  (not found)"));
             }
+            if (!lookedAt.equals(places)) {
+                lookedAt.setAll(places);
+            }
         }
-        if (!lookedAt.equals(places)) {
-            lookedAt.setAll(places);
-        }
+        proxyLine.set(proxyLine(b.proxyPort()));
         empty.set(!hasData(b));
         updated.set("Updated " + OverviewText.clock(b.now(), now, s.zone()));
         loaded.set(true);
+    }
+
+    /** The import's progress bar: shown while a long import runs, or after it was cancelled (then with Resume). */
+    void progress(OverviewRefresher.Progress p) {
+        importing.set(p.running());
+        importPaused.set(p.paused());
+        importFraction.set(p.bytesTotal() > 0 ? (double) p.bytesDone() / p.bytesTotal()
+                : p.filesTotal() > 0 ? (double) p.filesDone() / p.filesTotal() : javafx.scene.control.ProgressIndicator.INDETERMINATE_PROGRESS);
+        String done = String.format(Locale.ROOT, "%,d of %,d files · %s of %s", p.filesDone(), p.filesTotal(),
+                OverviewText.megabytes(p.bytesDone()), OverviewText.megabytes(p.bytesTotal()));
+        importText.set(p.paused() ? "Import paused: " + done + " read. Resume to read the rest."
+                : "Reading your Claude Code history: " + done);
+    }
+
+    static String proxyLine(int port) {
+        return "ANTHROPIC_BASE_URL=http://127.0.0.1:" + port;
     }
 
     void failed(String message) {
@@ -117,7 +149,7 @@ final class OverviewModel {
 
     private static boolean hasData(Batch b) {
         WindowsService.Snapshot s = b.snapshot();
-        if (b.allTokens() > 0 || s.result().fiveHour().window() != null) {
+        if (b.allTokens() != 0 || s.result().fiveHour().window() != null) { // -1: usage exists, still being counted
             return true;
         }
         WindowStatus w = s.result().weekly();

@@ -5,7 +5,11 @@ import io.headroom.domain.usage.UsageRollup;
 import io.headroom.ingest.claudecode.ClaudeDirectories;
 import io.headroom.ingest.claudecode.ImportOptions;
 import io.headroom.ingest.claudecode.ImportReport;
+import io.headroom.domain.ProxyCall;
+import io.headroom.ingest.claudecode.ImportProgress;
+import io.headroom.service.ClaudeFolderWatcher;
 import io.headroom.service.UsageReports;
+import io.headroom.store.UsageQueries;
 import io.headroom.service.WindowsService;
 import io.headroom.service.Workspace;
 import java.time.Duration;
@@ -16,6 +20,8 @@ import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -23,9 +29,12 @@ import java.util.logging.Logger;
 import javafx.application.Platform;
 
 /**
- * The dashboard's one background thread: every few seconds it imports new Claude Code lines,
- * recomputes the windows snapshot and today's cost, and hands the FX thread one batch. All
- * file and database work happens here, never on the FX thread.
+ * The dashboard's one background thread: it imports new Claude Code lines, recomputes the
+ * windows snapshot and today's cost, and hands the FX thread one batch. It runs every few
+ * seconds, and at once (coalesced) when a transcript folder changes, the proxy records a call or
+ * a view asks ({@link #requestNow}). All file and database work happens here, never on the FX
+ * thread. A long import reports its progress and can be cancelled; importing then pauses until
+ * {@link #resumeImport}, which picks up where it stopped (the importer keeps every batch written).
  */
 final class OverviewRefresher implements AutoCloseable {
 
@@ -35,16 +44,42 @@ final class OverviewRefresher implements AutoCloseable {
     private final Supplier<Instant> clock;
     private final ScheduledExecutorService executor;
     private final ScheduledThreadPoolExecutor pool;
-    /** The all-time total scans every usage row, so it is recomputed only after new lines or once a minute. */
+    /** The all-time total reads every usage row, so it is recomputed only after new lines or once a minute. */
     private static final long TOTALS_EVERY_NANOS = 60_000_000_000L;
+    /** An import this large shows its progress at once; smaller ones only once they take a second. */
+    private static final long SHOW_PROGRESS_BYTES = 64L << 20;
     private long allTokens = -1;
     private long totalsAt;
+    private boolean totalsDue;
+    /** Set by any thread that knows something was written (proxy call, a view, the folder watcher). */
+    private volatile boolean totalsStale;
+    private volatile long lastRefreshEnd = System.nanoTime() - MIN_GAP_NANOS;
+    /** The least time between two refreshes asked for by events: a few batches a second at most. */
+    private static final long MIN_GAP_NANOS = 250_000_000L;
+    /** Proxy calls are written by the proxy's own writer just after they finish; give it a moment. */
+    private static final long PROXY_DELAY_MILLIS = 150;
+
+    /** Progress of a running import, or (running false) none; what the Overview's progress bar shows. */
+    record Progress(boolean running, boolean paused, int filesDone, int filesTotal, long bytesDone, long bytesTotal) {
+        static final Progress IDLE = new Progress(false, false, 0, 0, 0, 0);
+    }
+
+    private final AtomicBoolean queued = new AtomicBoolean();
+    private final AtomicReference<Progress> latestProgress = new AtomicReference<>(Progress.IDLE);
+    private final AtomicBoolean progressPosted = new AtomicBoolean();
+    private volatile AtomicBoolean cancelImport = new AtomicBoolean();
+    private volatile boolean importPaused;
+    private volatile Duration showProgressAfter = Duration.ofSeconds(1);
+    private volatile ImportProgress importHook = ImportProgress.NONE;
+    private Consumer<OverviewModel.Batch> onBatch = b -> { };
+    private Consumer<String> onFailure = m -> { };
+    private Consumer<Progress> onProgress = p -> { };
+    private ClaudeFolderWatcher watcher;
+    private final Consumer<ProxyCall> proxyListener = call -> requestAfter(PROXY_DELAY_MILLIS);
+    /** Told of each refresh on this thread (tray, notifications), whether the window shows or not. */
     private final java.util.List<RefreshListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
-    private volatile Duration period;
-    private Runnable job;
-    private boolean running;
-    private boolean again;
-    private java.util.concurrent.ScheduledFuture<?> pending;
+    /** How often the periodic refresh runs: the start period while the window shows, longer while hidden. */
+    private volatile long periodNanos;
 
     OverviewRefresher(Workspace workspace, Supplier<Instant> clock) {
         this.workspace = workspace;
@@ -59,48 +94,78 @@ final class OverviewRefresher implements AutoCloseable {
         pool.setContinueExistingPeriodicTasksAfterShutdownPolicy(false);
         this.pool = pool;
         this.executor = pool;
-    }
-
-    /** Refreshes now and then every {@code period}; each batch (or failure) goes to the FX thread. */
-    void start(Duration period, Consumer<OverviewModel.Batch> onBatch, Consumer<String> onFailure) {
-        this.period = period;
-        this.job = () -> {
+        // While the window is built and shown: open the database, read the price and plan tables and
+        // run the windows queries once, so the first refresh finds them ready (and the JIT warm).
+        executor.execute(() -> {
             try {
-                OverviewModel.Batch b = load();
-                for (RefreshListener l : listeners) {
-                    try {
-                        l.refreshed(b.now(), b.snapshot());
-                    } catch (RuntimeException e) {
-                        LOG.log(Level.WARNING, "a refresh listener failed", e);
-                    }
-                }
-                Platform.runLater(() -> onBatch.accept(b));
+                workspace.windows().current(clock.get());
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "dashboard refresh failed", e);
-                String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-                Platform.runLater(() -> onFailure.accept(message));
+                LOG.log(Level.FINE, "warm-up failed; the first refresh reports it", e);
             }
-        };
-        synchronized (this) {
-            reschedule(0);
+        });
+    }
+
+    /**
+     * Refreshes now and then every {@code period}, and on every change the folder watcher or the
+     * proxy reports; each batch (or failure) and the import's progress go to the FX thread.
+     */
+    void start(Duration period, Consumer<OverviewModel.Batch> onBatch, Consumer<String> onFailure,
+            Consumer<Progress> onProgress) {
+        this.onBatch = onBatch;
+        this.onFailure = onFailure;
+        this.onProgress = onProgress;
+        this.periodNanos = period.toNanos();
+        // The timer ticks at the start period; a longer period (window hidden) skips ticks until it is due.
+        executor.scheduleWithFixedDelay(this::periodicRefresh, 0, period.toMillis(), TimeUnit.MILLISECONDS);
+        watcher = ClaudeFolderWatcher.of(workspace, this::requestNow);
+        watcher.start();
+        workspace.proxy().addListener(proxyListener);
+    }
+
+    /**
+     * Imports and recomputes as soon as the refresh thread is free (but not within
+     * {@link #MIN_GAP_NANOS} of the last refresh, so the FX thread gets a few batches a second at
+     * most); requests made meanwhile become one refresh. Something was written, so the all-time
+     * total is recounted too.
+     */
+    void requestNow() {
+        requestAfter(0);
+    }
+
+    private void requestAfter(long millis) {
+        totalsStale = true;
+        if (!executor.isShutdown() && queued.compareAndSet(false, true)) {
+            long gap = MIN_GAP_NANOS - (System.nanoTime() - lastRefreshEnd);
+            long delay = Math.max(millis, gap / 1_000_000);
+            try {
+                executor.schedule(this::refresh, delay, TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException closing) {
+                queued.set(false);
+            }
         }
     }
 
-    /** Takes effect after the refresh in progress or pending (the window hid: refresh less often). */
+    /** Stops the running import (what it wrote stays) and imports nothing more until {@link #resumeImport}. */
+    void cancelImport() {
+        importPaused = true;
+        cancelImport.set(true);
+    }
+
+    /** Imports again, from where the cancelled import stopped. */
+    void resumeImport() {
+        importPaused = false;
+        requestNow();
+    }
+
+    /** Tests: show the progress bar for any import, and see (and slow) each file done on the reader threads. */
+    void showProgressAfter(Duration after, ImportProgress hook) {
+        this.showProgressAfter = after;
+        this.importHook = hook;
+    }
+
+    /** The window hid (refresh less often) or shows again (the start period). */
     void setPeriod(Duration period) {
-        this.period = period;
-    }
-
-    /** Refreshes as soon as possible: right away when idle, else again just after the refresh in progress. */
-    synchronized void refreshNow() {
-        if (job == null) {
-            return;
-        }
-        if (running) {
-            again = true;
-        } else {
-            reschedule(0);
-        }
+        this.periodNanos = period.toNanos();
     }
 
     /** Called on the refresh thread after each successful refresh, before the FX thread gets the batch. */
@@ -112,56 +177,120 @@ final class OverviewRefresher implements AutoCloseable {
         return executor.isShutdown();
     }
 
-    private void runOnce() {
-        synchronized (this) {
-            running = true;
-            again = false;
-        }
-        try {
-            job.run();
-        } finally {
-            synchronized (this) {
-                running = false;
-                reschedule(again ? 0 : period.toMillis());
-            }
+    private void periodicRefresh() {
+        // A small slack so a tick at exactly the period is not skipped for a few microseconds.
+        if (System.nanoTime() - lastRefreshEnd >= periodNanos - 50_000_000L || allTokens < 0) {
+            refresh();
         }
     }
 
-    private void reschedule(long delayMillis) {
-        if (pending != null) {
-            pending.cancel(false);
-        }
-        if (executor.isShutdown()) {
-            return;
-        }
+    private void refresh() {
+        queued.set(false);
         try {
-            pending = executor.schedule(this::runOnce, delayMillis, TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.RejectedExecutionException closing) {
-            pending = null;
+            long t0 = System.nanoTime();
+            OverviewModel.Batch b = load();
+            FxBench.refreshTook(System.nanoTime() - t0);
+            for (RefreshListener l : listeners) {
+                try {
+                    l.refreshed(b.now(), b.snapshot());
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "a refresh listener failed", e);
+                }
+            }
+            Platform.runLater(() -> onBatch.accept(b));
+            if (allTokens < 0 || totalsDue || totalsStale) {
+                // The all-time total reads every usage row; the windows go on screen first, the total follows.
+                totalsDue = false;
+                totalsStale = false;
+                totalsAt = System.nanoTime();
+                allTokens = new UsageQueries(workspace.database()).totalTokens();
+                OverviewModel.Batch withTotal = b.withAllTokens(allTokens);
+                Platform.runLater(() -> onBatch.accept(withTotal));
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "dashboard refresh failed", e);
+            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            Platform.runLater(() -> onFailure.accept(message));
+        } finally {
+            lastRefreshEnd = System.nanoTime();
+        }
+    }
+
+    /** Reader threads report each file done; the FX thread gets the latest at most every frame. */
+    private void progress(Progress p) {
+        latestProgress.set(p);
+        if (progressPosted.compareAndSet(false, true)) {
+            Platform.runLater(() -> {
+                progressPosted.set(false);
+                onProgress.accept(latestProgress.get());
+            });
+        }
+    }
+
+    private ImportReport importNew(ZoneId zone) {
+        AtomicBoolean cancel = new AtomicBoolean();
+        cancelImport = cancel;
+        long started = System.nanoTime();
+        long showAfter = showProgressAfter.toNanos();
+        ImportProgress hook = importHook;
+        AtomicBoolean shown = new AtomicBoolean();
+        ImportProgress bar = (filesDone, filesTotal, bytesDone, bytesTotal) -> {
+            if (shown.get() || System.nanoTime() - started >= showAfter || bytesTotal >= SHOW_PROGRESS_BYTES) {
+                shown.set(true);
+                progress(new Progress(!cancel.get(), cancel.get(), filesDone, filesTotal, bytesDone, bytesTotal));
+            }
+            hook.update(filesDone, filesTotal, bytesDone, bytesTotal);
+        };
+        // One core stays free for the window on small machines.
+        int threads = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
+        try {
+            return workspace.importClaudeCode(List.of(), zone, new ImportOptions(threads, cancel, -1, bar));
+        } finally {
+            Progress last = latestProgress.get();
+            if (cancel.get() && shown.get()) {
+                progress(new Progress(false, true, last.filesDone(), last.filesTotal(), last.bytesDone(),
+                        last.bytesTotal()));
+            } else if (shown.get() || last.running() || last.paused()) {
+                progress(Progress.IDLE);
+            }
         }
     }
 
     /** One refresh: import, snapshot, today's cost. Runs on the refresh thread. */
     OverviewModel.Batch load() {
         Instant now = clock.get();
-        ZoneId zone = workspace.settings().zone();
-        ImportReport report = workspace.importClaudeCode(List.of(), zone, ImportOptions.defaults());
+        io.headroom.config.Settings settings = workspace.settings();
+        ZoneId zone = settings.zone();
+        long t0 = System.nanoTime();
+        ImportReport report = importPaused ? null : importNew(zone);
+        long t1 = System.nanoTime();
         WindowsService.Snapshot snapshot = workspace.windows().current(now);
+        long t2 = System.nanoTime();
         UsageReports reports = workspace.reports();
         LocalDate today = LocalDate.ofInstant(now, snapshot.zone());
         PeriodUsage day = UsageRollup.total("today",
                 reports.daily(new UsageReports.Range(today, today, snapshot.zone())));
-        if (allTokens < 0 || report.linesRead() > 0 || System.nanoTime() - totalsAt > TOTALS_EVERY_NANOS) {
+        FxBench.refreshSteps(t1 - t0, t2 - t1, System.nanoTime() - t2);
+        if (allTokens < 0 && !new UsageQueries(workspace.database()).anyUsage()) {
+            allTokens = 0;
             totalsAt = System.nanoTime();
-            allTokens = UsageRollup.total("all", reports.daily(new UsageReports.Range(null, null, snapshot.zone())))
-                    .tokens().total();
         }
-        return new OverviewModel.Batch(now, snapshot, day.cost(), day.tokens().total(), allTokens, report,
-                new ClaudeDirectories.Discovery(report.discoveryRule(), report.lookedAt()));
+        if (report != null && report.linesRead() > 0 || System.nanoTime() - totalsAt > TOTALS_EVERY_NANOS) {
+            totalsDue = true;
+        }
+        ClaudeDirectories.Discovery discovery = report == null ? null
+                : new ClaudeDirectories.Discovery(report.discoveryRule(), report.lookedAt());
+        return new OverviewModel.Batch(now, snapshot, day.cost(), day.tokens().total(), allTokens, report, discovery,
+                settings.proxyPortOrDefault());
     }
 
     @Override
     public void close() {
+        workspace.proxy().removeListener(proxyListener);
+        if (watcher != null) {
+            watcher.close();
+        }
+        cancelImport.set(true); // a long first import would otherwise keep the workspace busy after the window closed
         executor.shutdown(); // a refresh in progress finishes (no interrupt mid-write); no new one starts
     }
 

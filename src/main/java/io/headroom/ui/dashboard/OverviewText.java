@@ -28,6 +28,14 @@ final class OverviewText {
         return String.format(Locale.ROOT, "$%,.2f", v);
     }
 
+    /** "840 KB", "12.3 MB": sizes of transcript files read. */
+    static String megabytes(long bytes) {
+        if (bytes < 1_000_000) {
+            return String.format(Locale.ROOT, "%,d KB", (bytes + 999) / 1000);
+        }
+        return String.format(Locale.ROOT, "%.1f MB", bytes / 1_000_000.0);
+    }
+
     static String tokens(long n) {
         return String.format(Locale.ROOT, "%,d", n);
     }

@@ -5,8 +5,15 @@ import java.util.ArrayList;
 import java.util.List;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -16,17 +23,35 @@ import javafx.scene.layout.VBox;
 /** The Overview tab: today's cost, one card per window, or the first-run screen when nothing was found. */
 final class OverviewView extends ScrollPane {
 
+    /** What the Overview's buttons do; the dashboard supplies them. */
+    interface Actions {
+        void cancelImport();
+
+        void resumeImport();
+
+        /** Installs Claude Code's statusLine hook off the FX thread; {@code done} gets the outcome on it. */
+        void installStatusLine(java.util.function.Consumer<String> done);
+
+        /** Shows the Sessions tab, where claude.ai use is logged. */
+        void logSession();
+
+        /** Generates the demo database and opens it in a second window; {@code done} gets a message on failure. */
+        void openDemo(java.util.function.Consumer<String> done);
+    }
+
     private final OverviewModel model;
+    private final Actions actions;
     private final HBox cards = new HBox(16);
 
-    OverviewView(OverviewModel model) {
+    OverviewView(OverviewModel model, Actions actions) {
         this.model = model;
+        this.actions = actions;
         getStyleClass().add("overview-scroll");
         setFitToWidth(true);
         setFocusTraversable(false);
         setHbarPolicy(ScrollBarPolicy.NEVER);
 
-        VBox page = new VBox(18, header(), body());
+        VBox page = new VBox(18, header(), importProgress(), body());
         page.getStyleClass().add("overview");
         setContent(page);
     }
@@ -76,6 +101,35 @@ final class OverviewView extends ScrollPane {
         return tile;
     }
 
+    /** Shown only while a long import runs or after it was cancelled; the rest of the window stays usable. */
+    private HBox importProgress() {
+        Label text = new Label();
+        text.textProperty().bind(model.importText);
+        text.getStyleClass().add("import-text");
+        text.setMinWidth(Region.USE_PREF_SIZE);
+        ProgressBar bar = new ProgressBar();
+        bar.progressProperty().bind(model.importFraction);
+        bar.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(bar, Priority.ALWAYS);
+        Button cancel = new Button("Cancel");
+        cancel.setId("cancelImport");
+        cancel.setOnAction(e -> actions.cancelImport());
+        cancel.visibleProperty().bind(model.importing);
+        cancel.managedProperty().bind(cancel.visibleProperty());
+        Button resume = new Button("Resume");
+        resume.setId("resumeImport");
+        resume.setOnAction(e -> actions.resumeImport());
+        resume.visibleProperty().bind(model.importPaused);
+        resume.managedProperty().bind(resume.visibleProperty());
+        HBox row = new HBox(12, text, bar, cancel, resume);
+        row.setAlignment(Pos.CENTER_LEFT);
+        row.getStyleClass().addAll("tile", "import-progress");
+        row.setId("importProgress");
+        row.visibleProperty().bind(model.importing.or(model.importPaused));
+        row.managedProperty().bind(row.visibleProperty());
+        return row;
+    }
+
     private StackPane body() {
         cards.getStyleClass().add("cards");
         model.cards.addListener((ListChangeListener<WindowCardModel>) c -> rebuildCards());
@@ -119,6 +173,28 @@ final class OverviewView extends ScrollPane {
     private VBox emptyState() {
         Label title = new Label("No usage found yet");
         title.getStyleClass().add("empty-title");
+        Button demo = new Button("Explore with demo data");
+        demo.setId("exploreDemo");
+        demo.getStyleClass().add("demo-button");
+        Label demoNote = new Label("Opens a separate window on three weeks of made-up usage; your data is not touched.");
+        demoNote.getStyleClass().add("empty-text");
+        demoNote.setWrapText(true);
+        Label demoStatus = new Label();
+        demoStatus.setId("demoStatus");
+        demoStatus.getStyleClass().add("action-result");
+        demo.setOnAction(e -> {
+            demo.setDisable(true);
+            demoStatus.setText("Generating demo data…");
+            actions.openDemo(message -> {
+                demo.setDisable(false);
+                demoStatus.setText(message);
+            });
+        });
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox top = new HBox(12, title, grow, demo);
+        top.setAlignment(Pos.CENTER_LEFT);
+
         Label intro = new Label();
         intro.textProperty().bind(model.lookedAtRule.map(r -> "Headroom looked for Claude Code transcripts in "
                 + r + ":"));
@@ -139,34 +215,74 @@ final class OverviewView extends ScrollPane {
 
         Label how = new Label("How to add data");
         how.getStyleClass().add("empty-subtitle");
-        VBox steps = new VBox(8,
-                step("Claude Code", "Use Claude Code once; its transcripts appear in the folders above and are read "
-                        + "here every few seconds.", null),
-                step("Anthropic API calls", "Run the recording proxy, then point clients at it:",
-                        "headroom proxy\nANTHROPIC_BASE_URL=http://127.0.0.1:8787"),
-                step("Official percentages", "Let Claude Code's status line report the 5-hour and weekly figures:",
-                        "headroom statusline --install"),
-                step("claude.ai chats", "Log messages, limit hits and the percentages claude.ai shows by hand:",
-                        "headroom log message\nheadroom log limit-hit --resets \"6pm\""));
-        VBox box = new VBox(10, title, intro, places, how, steps);
+
+        Label proxyLine = new Label();
+        proxyLine.setId("proxyLine");
+        proxyLine.textProperty().bind(model.proxyLine);
+        proxyLine.getStyleClass().addAll("code", "code-block");
+        Button copy = new Button("Copy");
+        copy.setId("copyProxyLine");
+        copy.setOnAction(e -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(model.proxyLine.get());
+            Clipboard.getSystemClipboard().setContent(content);
+            copy.setText("Copied");
+        });
+        proxyLine.setMinWidth(Region.USE_PREF_SIZE);
+        copy.setMinWidth(Region.USE_PREF_SIZE);
+        HBox proxyRow = new HBox(8, proxyLine, copy);
+        proxyRow.setAlignment(Pos.CENTER_LEFT);
+
+        Button install = new Button("Install the status line");
+        install.setId("installStatusLine");
+        Label installed = new Label();
+        installed.setId("statusLineResult");
+        installed.getStyleClass().add("action-result");
+        installed.setWrapText(true);
+        install.setOnAction(e -> {
+            install.setDisable(true);
+            installed.setText("Installing…");
+            actions.installStatusLine(message -> {
+                install.setDisable(false);
+                installed.setText(message);
+            });
+        });
+
+        Button log = new Button("Log a session");
+        log.setId("logSession");
+        log.setOnAction(e -> actions.logSession());
+
+        GridPane steps = new GridPane();
+        steps.setHgap(28);
+        steps.setVgap(14);
+        steps.add(step("Claude Code", "Use Claude Code once; its transcripts appear in the folders above and show "
+                + "here within seconds."), 0, 0);
+        steps.add(step("Anthropic API calls", "Start the recording proxy (headroom proxy, or the API tab), then "
+                + "point clients at it:", proxyRow), 1, 0);
+        steps.add(step("Official percentages", "Let Claude Code's status line report the 5-hour and weekly figures "
+                + "(a backup of its settings is kept):", install, installed), 0, 1);
+        steps.add(step("claude.ai chats", "Log messages, limit hits and the percentages claude.ai shows, by hand:",
+                log), 1, 1);
+        ColumnConstraints half = new ColumnConstraints();
+        half.setPercentWidth(50);
+        steps.getColumnConstraints().setAll(half, half);
+
+        VBox box = new VBox(10, top, demoNote, demoStatus, intro, places, how, steps);
+        demoStatus.managedProperty().bind(demoStatus.textProperty().isNotEmpty());
         box.getStyleClass().add("empty-state");
-        box.setMaxWidth(880);
+        box.setMaxWidth(920);
         box.setId("emptyState");
         return box;
     }
 
-    private static VBox step(String name, String text, String code) {
+    private static VBox step(String name, String text, Node... extra) {
         Label n = new Label(name);
         n.getStyleClass().add("step-name");
         Label t = new Label(text);
         t.getStyleClass().add("empty-text");
         t.setWrapText(true);
-        VBox v = new VBox(4, n, t);
-        if (code != null) {
-            Label c = new Label(code);
-            c.getStyleClass().addAll("code", "code-block");
-            v.getChildren().add(c);
-        }
+        VBox v = new VBox(6, n, t);
+        v.getChildren().addAll(extra);
         return v;
     }
 }

@@ -281,8 +281,10 @@ class OverviewTest {
         assertThat(texts).contains("No usage found yet",
                 "Headroom looked for Claude Code transcripts in the folders in CLAUDE_CONFIG_DIR:",
                 "•  " + claude + "  (not found)");
-        assertThat(String.join("\n", texts)).contains("ANTHROPIC_BASE_URL=http://127.0.0.1:8787")
-                .contains("headroom statusline --install").contains("headroom log message");
+        assertThat(texts).contains("ANTHROPIC_BASE_URL=http://127.0.0.1:8787");
+        assertThat(robot.lookup("#emptyState .button").queryAllAs(javafx.scene.control.Button.class).stream()
+                .map(javafx.scene.control.Button::getText).toList())
+                .containsExactly("Explore with demo data", "Copy", "Install the status line", "Log a session");
         assertThat(robot.lookup(".cards").query().isVisible()).isFalse();
         Screenshots.save(empty.getScene(), "overview-empty");
 

@@ -1,0 +1,54 @@
+package io.headroom.ui.dashboard;
+
+import io.headroom.service.DemoData;
+import io.headroom.service.StatusLineInstaller;
+import io.headroom.service.StatusLineSetup;
+import io.headroom.service.Workspace;
+import java.util.function.Consumer;
+
+/** What the Overview's buttons do: the import's Cancel and Resume, and the first-run screen's actions. */
+final class OverviewActions implements OverviewView.Actions {
+
+    private final OverviewRefresher refresher;
+    private final ViewContext context;
+    private final Consumer<String> showTab;
+
+    OverviewActions(OverviewRefresher refresher, ViewContext context, Consumer<String> showTab) {
+        this.refresher = refresher;
+        this.context = context;
+        this.showTab = showTab;
+    }
+
+    @Override
+    public void cancelImport() {
+        refresher.cancelImport();
+    }
+
+    @Override
+    public void resumeImport() {
+        refresher.resumeImport();
+    }
+
+    @Override
+    public void installStatusLine(Consumer<String> done) {
+        context.load(() -> StatusLineInstaller.install(context.workspace(), context.now()), (StatusLineSetup.Outcome o) -> {
+            done.accept(o.message() + (o.backup() == null ? "" : " Backup: " + o.backup()));
+            context.refreshNow();
+        }, message -> done.accept("Could not install the status line: " + message));
+    }
+
+    @Override
+    public void logSession() {
+        showTab.accept("Sessions");
+    }
+
+    @Override
+    public void openDemo(Consumer<String> done) {
+        Workspace user = context.workspace();
+        context.load(() -> DemoData.create(DemoData.folder(user.dataDirectory()), context.now(), DemoData.SEED),
+                demo -> {
+                    DemoWindow.open(demo, context.clock());
+                    done.accept("");
+                }, message -> done.accept("Could not make the demo data: " + message));
+    }
+}
