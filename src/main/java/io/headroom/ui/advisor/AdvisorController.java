@@ -67,7 +67,7 @@ public final class AdvisorController {
     @FXML
     private VBox sentences;
     @FXML
-    private Label hourlyValue;
+    private Label hourlyValueShown;
     @FXML
     private Slider hourly;
     @FXML
@@ -180,7 +180,7 @@ public final class AdvisorController {
         });
         table.setPlaceholder(new Label("Replaying your history…"));
         hourly.valueProperty().addListener((o, was, is) -> {
-            hourlyValue.setText(Explanation.usd(Math.round(is.doubleValue())) + "/h");
+            hourlyValueShown.setText(Explanation.usd(Math.round(is.doubleValue())) + "/h");
             if (!settingSlider) {
                 chosen = (double) Math.round(is.doubleValue());
                 debounce.playFromStart();

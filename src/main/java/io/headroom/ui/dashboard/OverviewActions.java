@@ -1,7 +1,6 @@
 package io.headroom.ui.dashboard;
 
 import io.headroom.service.DemoData;
-import io.headroom.service.StatusLineInstaller;
 import io.headroom.service.StatusLineSetup;
 import io.headroom.service.Workspace;
 import java.util.function.Consumer;
@@ -31,7 +30,8 @@ final class OverviewActions implements OverviewView.Actions {
 
     @Override
     public void installStatusLine(Consumer<String> done) {
-        context.load(() -> StatusLineInstaller.install(context.workspace(), context.now()), (StatusLineSetup.Outcome o) -> {
+        context.load(() -> StatusLineSetup.installThisHook(context.workspace().claudeSettingsFile(),
+                context.workspace().dataDirectory().path(), context.now()), (StatusLineSetup.Outcome o) -> {
             done.accept(o.message() + (o.backup() == null ? "" : " Backup: " + o.backup()));
             context.refreshNow();
         }, message -> done.accept("Could not install the status line: " + message));

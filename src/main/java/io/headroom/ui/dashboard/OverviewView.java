@@ -234,7 +234,7 @@ final class OverviewView extends ScrollPane {
         proxyRow.setAlignment(Pos.CENTER_LEFT);
 
         Button install = new Button("Install the status line");
-        install.setId("installStatusLine");
+        install.setId("firstRunInstallStatusLine");
         Label installed = new Label();
         installed.setId("statusLineResult");
         installed.getStyleClass().add("action-result");

@@ -63,4 +63,43 @@ class DashboardWindowTest {
         Path png = Screenshots.save(status.getScene(), "dashboard-shell");
         assertThat(Files.size(png)).isGreaterThan(1000);
     }
+
+    @Test
+    void everyIdInTheWindowIsUnique(FxRobot robot) throws Exception {
+        // Each tab is its own view; a shared id would send lookups (and keyboard tests) to the wrong one.
+        Label status = robot.lookup(".status").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> status.getText().contains("imported"));
+        java.util.Map<String, Integer> ids = new java.util.TreeMap<>();
+        java.util.Set<javafx.scene.Node> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        robot.interact(() -> {
+            for (javafx.scene.control.Tab tab : robot.lookup(".main-tabs").queryAs(javafx.scene.control.TabPane.class)
+                    .getTabs()) {
+                count(tab.getContent(), ids, seen);
+            }
+        });
+        assertThat(ids).isNotEmpty();
+        assertThat(ids).allSatisfy((id, n) -> assertThat(n).as("nodes with id " + id).isEqualTo(1));
+    }
+
+    private static void count(javafx.scene.Node node, java.util.Map<String, Integer> ids,
+            java.util.Set<javafx.scene.Node> seen) {
+        if (node == null || !seen.add(node)) {
+            return; // a scroll pane's content is also among its skin's children once shown
+        }
+        if (node.getId() != null) {
+            ids.merge(node.getId(), 1, Integer::sum);
+        }
+        // Inside controls only the content the views put there counts, not the skins' own parts.
+        if (node instanceof javafx.scene.control.ScrollPane sp) {
+            count(sp.getContent(), ids, seen);
+        } else if (node instanceof javafx.scene.control.TitledPane tp) {
+            count(tp.getContent(), ids, seen);
+        } else if (node instanceof javafx.scene.control.SplitPane split) {
+            split.getItems().forEach(c -> count(c, ids, seen));
+        } else if (node instanceof javafx.scene.control.TabPane tabs) {
+            tabs.getTabs().forEach(t -> count(t.getContent(), ids, seen));
+        } else if (!(node instanceof javafx.scene.control.Control) && node instanceof javafx.scene.Parent p) {
+            p.getChildrenUnmodifiable().forEach(c -> count(c, ids, seen));
+        }
+    }
 }

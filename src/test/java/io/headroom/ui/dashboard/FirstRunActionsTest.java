@@ -116,7 +116,7 @@ class FirstRunActionsTest {
         robot.interact(() -> copied[0] = Clipboard.getSystemClipboard().getString());
         assertThat(copied[0]).isEqualTo("ANTHROPIC_BASE_URL=http://127.0.0.1:8787");
 
-        robot.clickOn("#installStatusLine");
+        robot.clickOn("#firstRunInstallStatusLine");
         Label result = robot.lookup("#statusLineResult").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS,
                 () -> !result.getText().isEmpty() && !result.getText().equals("Installing…"));
