@@ -33,31 +33,11 @@ import org.testfx.util.WaitForAsyncUtils;
  * The Advisor tab in the real window on a real temporary database holding the advisor's
  * reference history (a Pro user blocked 2 h a week; Max 5x breaks even at $9.20/h).
  */
-@ExtendWith(ApplicationExtension.class)
-class AdvisorTabTest {
+class AdvisorTabTest extends WindowTestBase {
 
     @TempDir
     Path tmp;
 
-    private Stage stage;
-    private Workspace workspace;
-    private DashboardWindow window;
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-    }
-
-    @AfterEach
-    void close(FxRobot robot) throws Exception {
-        if (window != null) {
-            robot.interact(stage::hide);
-            assertThat(window.controller().awaitStopped(Duration.ofSeconds(10))).isTrue();
-        }
-        if (workspace != null) {
-            workspace.close();
-        }
-    }
 
     private AdvisorController open(FxRobot robot, Settings settings) throws Exception {
         workspace = new Workspace(new DataDirectory(tmp.resolve("data")), null, Map.of(), tmp.resolve("home"));

@@ -49,8 +49,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * The API tab in the real window, headless: it starts the recording proxy in front of the fake
  * Anthropic server, real HTTP requests go through it, and the table and figures follow.
  */
-@ExtendWith(ApplicationExtension.class)
-class ApiTabTest {
+class ApiTabTest extends WindowTestBase {
 
     private static final String BODY = "{\"model\":\"claude-sonnet-4-5\",\"max_tokens\":64,\"messages\":[{\"role\":"
             + "\"user\",\"content\":\"Hello\"}]}";
@@ -58,25 +57,10 @@ class ApiTabTest {
     @TempDir
     Path tmp;
 
-    private Stage stage;
-    private Workspace workspace;
-    private DashboardWindow window;
     private FakeAnthropic fake;
 
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-    }
-
     @AfterEach
-    void close(FxRobot robot) throws Exception {
-        if (window != null) {
-            robot.interact(stage::hide);
-            assertThat(window.controller().awaitStopped(Duration.ofSeconds(10))).isTrue();
-        }
-        if (workspace != null) {
-            workspace.close();
-        }
+    void closeFakeAnthropic() throws Exception {
         if (fake != null) {
             fake.close();
         }

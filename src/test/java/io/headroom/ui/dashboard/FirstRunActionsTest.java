@@ -38,25 +38,16 @@ import org.testfx.util.WaitForAsyncUtils;
  * session" shows the Sessions tab, and "Explore with demo data" opens a second, marked window on
  * a generated database in its own folder while the user's database keeps every row it had.
  */
-@ExtendWith(ApplicationExtension.class)
-class FirstRunActionsTest {
+class FirstRunActionsTest extends WindowTestBase {
 
     private static final Instant NOW = Instant.parse("2026-11-27T18:30:00Z");
 
     @TempDir
     Path tmp;
 
-    private Stage stage;
-    private Workspace workspace;
-    private DashboardWindow window;
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-    }
 
     @AfterEach
-    void close(FxRobot robot) throws Exception {
+    void closeDemoWindows(FxRobot robot) throws Exception {
         robot.interact(() -> {
             for (Window w : List.copyOf(Window.getWindows())) {
                 if (w instanceof Stage s && DemoWindow.TITLE.equals(s.getTitle())) {
@@ -64,13 +55,6 @@ class FirstRunActionsTest {
                 }
             }
         });
-        if (window != null) {
-            robot.interact(stage::hide);
-            assertThat(window.controller().awaitStopped(Duration.ofSeconds(10))).isTrue();
-        }
-        if (workspace != null) {
-            workspace.close();
-        }
     }
 
     private Node open(FxRobot robot) throws Exception {

@@ -31,8 +31,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * was read kept; Resume reads the rest, and the totals come out exact. The readers are held
  * after a few files (through the refresher's test hook) so the test sees the import mid-way.
  */
-@ExtendWith(ApplicationExtension.class)
-class ImportProgressTest {
+class ImportProgressTest extends WindowTestBase {
 
     private static final int FILES = 200;
     private static final int LINES = 10;
@@ -40,25 +39,6 @@ class ImportProgressTest {
     @TempDir
     Path tmp;
 
-    private Stage stage;
-    private Workspace workspace;
-    private DashboardWindow window;
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-    }
-
-    @AfterEach
-    void close(FxRobot robot) throws Exception {
-        if (window != null) {
-            robot.interact(stage::hide);
-            assertThat(window.controller().awaitStopped(Duration.ofSeconds(10))).isTrue();
-        }
-        if (workspace != null) {
-            workspace.close();
-        }
-    }
 
     private long events() throws Exception {
         try (var c = workspace.database().openReader(); var s = c.createStatement();

@@ -34,8 +34,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * appended to a transcript, and a transcript in a project folder created after the window
  * opened, show in the Overview within 2 seconds.
  */
-@ExtendWith(ApplicationExtension.class)
-class LiveUpdatesTest {
+class LiveUpdatesTest extends WindowTestBase {
 
     private static final Instant NOW = Instant.parse("2026-11-27T21:00:00Z");
     private static final Duration PROMISED = Duration.ofSeconds(2);
@@ -43,25 +42,6 @@ class LiveUpdatesTest {
     @TempDir
     Path tmp;
 
-    private Stage stage;
-    private Workspace workspace;
-    private DashboardWindow window;
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-    }
-
-    @AfterEach
-    void close(FxRobot robot) throws Exception {
-        if (window != null) {
-            robot.interact(stage::hide);
-            assertThat(window.controller().awaitStopped(Duration.ofSeconds(10))).isTrue();
-        }
-        if (workspace != null) {
-            workspace.close();
-        }
-    }
 
     private Label open(FxRobot robot, Path claude) throws Exception {
         workspace = new Workspace(new DataDirectory(tmp.resolve("data")), null,

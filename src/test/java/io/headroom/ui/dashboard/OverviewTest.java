@@ -49,34 +49,14 @@ import org.testfx.util.WaitForAsyncUtils;
  * transcripts imported by the window's own background refresh, plus usage, an official and a
  * hand-logged percentage written through the stores. "Now" is a clock the test moves.
  */
-@ExtendWith(ApplicationExtension.class)
-class OverviewTest {
+class OverviewTest extends WindowTestBase {
 
     private static final Instant EVENING = Instant.parse("2026-11-27T21:00:00Z");
 
     @TempDir
     Path tmp;
 
-    private Stage stage;
-    private Workspace workspace;
-    private DashboardWindow window;
     private final AtomicReference<Instant> now = new AtomicReference<>();
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-    }
-
-    @AfterEach
-    void close(FxRobot robot) throws Exception {
-        if (window != null) {
-            robot.interact(stage::hide);
-            assertThat(window.controller().awaitStopped(Duration.ofSeconds(10))).isTrue();
-        }
-        if (workspace != null) {
-            workspace.close();
-        }
-    }
 
     private Workspace workspace(Path claudeDir) {
         workspace = new Workspace(new DataDirectory(tmp.resolve("data")), null,

@@ -40,25 +40,11 @@ import org.testfx.util.WaitForAsyncUtils;
  * nothing is written; every setting survives closing the window and opening a new one on the same
  * data folder; the theme applies at once; autostart and the statusLine go into a temporary home.
  */
-@ExtendWith(ApplicationExtension.class)
-class SettingsTabTest {
+class SettingsTabTest extends WindowTestBase {
 
     @TempDir
     Path tmp;
 
-    private Stage stage;
-    private Workspace workspace;
-    private DashboardWindow window;
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-    }
-
-    @AfterEach
-    void close(FxRobot robot) throws Exception {
-        closeWindow(robot);
-    }
 
     private void closeWindow(FxRobot robot) throws Exception {
         if (window != null) {

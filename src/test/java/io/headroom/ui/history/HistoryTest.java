@@ -44,8 +44,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * The History tab in the real window, headless, on a real temporary database: the fixture
  * transcripts (27 November, with a session-limit hit) plus usage on two earlier days.
  */
-@ExtendWith(ApplicationExtension.class)
-class HistoryTest {
+class HistoryTest extends io.headroom.ui.dashboard.WindowTestBase {
 
     private static final Instant EVENING = Instant.parse("2026-11-27T21:00:00Z");
     /** The fixture README's tokens: 55,126 input + 166 output + 55,116 cache writes + 110,237 cache reads. */
@@ -54,26 +53,7 @@ class HistoryTest {
     @TempDir
     Path tmp;
 
-    private Stage stage;
-    private Workspace workspace;
-    private DashboardWindow window;
     private final AtomicReference<Instant> now = new AtomicReference<>(EVENING);
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-    }
-
-    @AfterEach
-    void close(FxRobot robot) throws Exception {
-        if (window != null) {
-            robot.interact(stage::hide);
-            assertThat(DashboardWindowAccess.awaitStopped(window, Duration.ofSeconds(10))).isTrue();
-        }
-        if (workspace != null) {
-            workspace.close();
-        }
-    }
 
     private static UsageEvent sonnet(int i, String at, long input, double cost) {
         return new UsageEvent("hist" + i, UsageSource.CLAUDE_CODE_LOG, Provenance.MEASURED, Instant.parse(at),

@@ -34,8 +34,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * The Sessions tab in the real window, headless, on a real temporary database: logging by hand
  * moves the Overview's gauges, bad input is refused next to its field, and entries edit and delete.
  */
-@ExtendWith(ApplicationExtension.class)
-class SessionsTest {
+class SessionsTest extends io.headroom.ui.dashboard.WindowTestBase {
 
     /** 23:00 in Madrid; the fixtures' 5-hour window ended at 19:42 local, so none is running. */
     private static final Instant NIGHT = Instant.parse("2026-11-27T22:00:00Z");
@@ -43,26 +42,7 @@ class SessionsTest {
     @TempDir
     Path tmp;
 
-    private Stage stage;
-    private Workspace workspace;
-    private DashboardWindow window;
     private final AtomicReference<Instant> now = new AtomicReference<>(NIGHT);
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-    }
-
-    @AfterEach
-    void close(FxRobot robot) throws Exception {
-        if (window != null) {
-            robot.interact(stage::hide);
-            assertThat(DashboardWindowAccess.awaitStopped(window, Duration.ofSeconds(10))).isTrue();
-        }
-        if (workspace != null) {
-            workspace.close();
-        }
-    }
 
     private void open(FxRobot robot) throws Exception {
         Path claude = Fixtures.claudeDir(tmp.resolve("claude"));
