@@ -74,14 +74,10 @@ public final class DashboardController {
         status.textProperty().bind(overview.status);
         overviewTab.setContent(new OverviewView(overview, new OverviewActions(refresher, context, this::showTab)));
         HistoryController history = new HistoryController(context);
-        Tab historyTab = new Tab("History", Views.load(HistoryController.class, "History", history));
-        tabs.getTabs().add(historyTab);
-        history.showWhen(historyTab.selectedProperty());
+        viewTab("History", Views.load(HistoryController.class, "History", history), history::shown, history::dataChanged);
         SessionsController sessions = new SessionsController(context);
-        Tab sessionsTab = new Tab("Sessions", Views.load(SessionsController.class, "Sessions",
-                sessions));
-        tabs.getTabs().add(sessionsTab);
-        sessions.showWhen(sessionsTab.selectedProperty());
+        viewTab("Sessions", Views.load(SessionsController.class, "Sessions", sessions), sessions::shown,
+                sessions::dataChanged);
         viewTab("API", Views.load(ApiController.class, "Api", api), api::shown, api::refresh);
         tabs.getTabs().add(AdvisorController.tab(context));
         viewTab("Settings", Views.load(SettingsController.class, "Settings", settings), settings::shown, () -> { });

@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.function.Function;
-import javafx.beans.value.ObservableBooleanValue;
 import javafx.fxml.FXML;
 import javafx.scene.chart.CategoryAxis;
 import javafx.scene.chart.NumberAxis;
@@ -34,7 +33,6 @@ public final class HistoryController {
     private final HistoryService service;
     private Function<LocalDate, HistoryRange> selection = HistoryRange.Preset.DAYS_30::endingOn;
     private HistoryService.History shown;
-    private boolean visible;
     private long loadedVersion = -1;
     private StackedBarChart<String, Number> chart;
     private final WindowTimeline timeline = new WindowTimeline();
@@ -119,23 +117,16 @@ public final class HistoryController {
         toDate.valueProperty().addListener((o, was, now) -> clearRangeError());
     }
 
-    /** Loads when {@code selected} becomes true and again whenever the data moves while it is. */
-    public void showWhen(ObservableBooleanValue selected) {
-        selected.addListener((o, was, now) -> {
-            visible = now;
-            if (now && loadedVersion != context.dataVersion().get()) {
-                reload();
-            }
-        });
-        context.dataVersion().addListener((o, was, now) -> {
-            if (visible) {
-                reload();
-            }
-        });
-        visible = selected.get();
-        if (visible) {
+    /** The tab was selected: reload only if the data moved since the last load (charts are costly to rebuild). */
+    public void shown() {
+        if (loadedVersion != context.dataVersion().get()) {
             reload();
         }
+    }
+
+    /** The data moved while the tab shows. */
+    public void dataChanged() {
+        reload();
     }
 
     private void bindPreset(ToggleButton button, HistoryRange.Preset preset) {

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.value.ObservableBooleanValue;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -53,7 +52,6 @@ public final class SessionsController {
 
     private final ViewContext context;
     private final ManualLog log;
-    private boolean visible;
     private Row editing;
 
     @FXML
@@ -173,23 +171,14 @@ public final class SessionsController {
         clearOnTyping(editValue, editValueError);
     }
 
-    /** Loads the list when {@code selected} becomes true and again whenever the data moves while it is. */
-    public void showWhen(ObservableBooleanValue selected) {
-        selected.addListener((o, was, now) -> {
-            visible = now;
-            if (now) {
-                reload();
-            }
-        });
-        context.dataVersion().addListener((o, was, now) -> {
-            if (visible) {
-                reload();
-            }
-        });
-        visible = selected.get();
-        if (visible) {
-            reload();
-        }
+    /** The tab was selected. */
+    public void shown() {
+        reload();
+    }
+
+    /** The data moved while the tab shows. */
+    public void dataChanged() {
+        reload();
     }
 
     void reload() {
