@@ -34,7 +34,8 @@ final class WindowCard extends VBox {
         StackPane.setAlignment(percentBadge, Pos.BOTTOM_CENTER);
         gaugeBox.setMaxWidth(Double.MAX_VALUE);
 
-        Label countdown = text(m.countdownText, "countdown");
+        TickingLabel countdownRoot = ticking(m.countdownText, "countdown");
+        Label countdown = countdownRoot.label();
         countdown.setWrapText(true);
         countdown.setMinWidth(0);
         countdown.setMinHeight(Region.USE_PREF_SIZE);
@@ -42,7 +43,7 @@ final class WindowCard extends VBox {
         resetAt.setWrapText(true);
         resetAt.setMinWidth(0);
         resetAt.setMinHeight(Region.USE_PREF_SIZE);
-        VBox countdownBox = new VBox(2, text(m.countdownCaption, "caption"), countdown,
+        VBox countdownBox = new VBox(2, text(m.countdownCaption, "caption"), countdownRoot,
                 flow(resetAt, badge(m.resetProvenance, "reset-badge")));
         countdownBox.getStyleClass().add("countdown-box");
 
@@ -82,12 +83,13 @@ final class WindowCard extends VBox {
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox forecastHead = new HBox(6, forecastCaption, gap, badge(m.forecastProvenance, "forecast-badge"));
         forecastHead.setAlignment(Pos.CENTER_LEFT);
-        Label forecast = text(m.forecastText, "forecast");
+        TickingLabel forecastRoot = ticking(m.forecastText, "forecast");
+        Label forecast = forecastRoot.label();
         forecast.setWrapText(true);
         forecast.setMinWidth(0);
         forecast.setMinHeight(Region.USE_PREF_SIZE);
         forecast.setMaxWidth(Double.MAX_VALUE);
-        VBox forecastBox = new VBox(4, forecastHead, forecast);
+        VBox forecastBox = new VBox(4, forecastHead, forecastRoot);
         forecastBox.getStyleClass().add("forecast-box");
         forecastState(forecastBox, m.forecastState.get());
         m.forecastState.addListener((o, a, b) -> forecastState(forecastBox, b));
@@ -131,6 +133,14 @@ final class WindowCard extends VBox {
         l.textProperty().bind(value);
         l.getStyleClass().add(style);
         return l;
+    }
+
+    /** A label whose text changes with the clock, laid out on its own (see {@link TickingLabel}). */
+    private static TickingLabel ticking(ObservableValue<String> value, String style) {
+        TickingLabel t = new TickingLabel();
+        t.label().textProperty().bind(value);
+        t.label().getStyleClass().add(style);
+        return t;
     }
 
     private static ProvenanceBadge badge(ObservableValue<Provenance> value, String style) {
