@@ -35,6 +35,14 @@ public class Package {
     static final String CLI_OPTIONS = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmn48m -XX:-UsePerfData "
             + "-Xshare:auto -Xlog:disable -Xlog:all=off";
 
+    /**
+     * The window's JVM options (the main launcher), the ones that open it fastest on few cores: C1
+     * only (C2 compiling competes with start-up and saved no time in the dashboard bench), the serial
+     * collector, the JDK's class-data archive, no perf-data file. bench/dashboard.sh --launcher runs
+     * the bench with these (it reads them from here).
+     */
+    static final String GUI_OPTIONS = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto -XX:-UsePerfData";
+
     static final Path TARGET = Path.of("target");
     static final Path OUT = TARGET.resolve("installer");
 
@@ -93,6 +101,9 @@ public class Package {
                 "--runtime-image", runtime.toString(),
                 "--icon", icon(os).toString(),
                 "--dest", OUT.toString()));
+        for (String option : GUI_OPTIONS.split(" ")) {
+            image.addAll(List.of("--java-options", option));
+        }
         boolean linux = !os.contains("win") && !os.contains("mac");
         if (!linux) {
             image.addAll(List.of("--add-launcher", "headroom=" + cliProps));
@@ -143,7 +154,11 @@ public class Package {
         Path app = appImage.resolve("lib").resolve("app");
         Files.copy(bin.resolve(NAME), bin.resolve("headroom"));
         StringBuilder cfg = new StringBuilder();
+        List<String> guiOptions = Stream.of(GUI_OPTIONS.split(" ")).map(o -> "java-options=" + o).toList();
         for (String line : Files.readAllLines(app.resolve(NAME + ".cfg"))) {
+            if (guiOptions.contains(line)) {
+                continue; // the window's options; the command line has its own below
+            }
             cfg.append(line).append('\n');
             if (line.equals("[JavaOptions]")) {
                 for (String option : CLI_OPTIONS.split(" ")) {

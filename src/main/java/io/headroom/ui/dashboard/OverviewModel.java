@@ -84,25 +84,25 @@ final class OverviewModel {
         if (!cards.equals(show)) {
             cards.setAll(show);
         }
-        todayCost.set(OverviewText.usd(b.todayCostUsd()));
-        todayTokens.set(OverviewText.tokens(b.todayTokens()) + " tokens today, cache reads included");
-        allTokens.set(b.allTokens() < 0 ? "counting…" : OverviewText.tokens(b.allTokens()));
-        planLine.set((s.plan() == null ? "Plan not set (headroom settings --plan pro|max5|max20)" : s.plan().name())
+        WindowCardModel.set(todayCost, OverviewText.usd(b.todayCostUsd()));
+        WindowCardModel.set(todayTokens, OverviewText.tokens(b.todayTokens()) + " tokens today, cache reads included");
+        WindowCardModel.set(allTokens, b.allTokens() < 0 ? "counting…" : OverviewText.tokens(b.allTokens()));
+        WindowCardModel.set(planLine, (s.plan() == null ? "Plan not set (headroom settings --plan pro|max5|max20)" : s.plan().name())
                 + " · times in " + s.zone().getId() + " · costs are API-equivalent");
         ImportReport r = b.importReport();
         if (r == null) {
             if (importPaused.get()) {
-                status.set("Import paused: new Claude Code lines are read once you resume.");
+                WindowCardModel.set(status, "Import paused: new Claude Code lines are read once you resume.");
             }
         } else {
             linesImported += r.linesRead();
-            status.set(String.format(Locale.ROOT, "%d Claude Code transcripts found, %,d new lines imported.",
+            WindowCardModel.set(status, String.format(Locale.ROOT, "%d Claude Code transcripts found, %,d new lines imported.",
                     r.files().found(), linesImported)
                     + (r.problems().isEmpty() ? "" : " " + String.join(" ", r.problems())));
         }
         if (b.discovery() != null) {
             List<String> places = new ArrayList<>();
-            lookedAtRule.set(switch (b.discovery().rule()) {
+            WindowCardModel.set(lookedAtRule, switch (b.discovery().rule()) {
                 case "CLAUDE_CONFIG_DIR" -> "the folders in CLAUDE_CONFIG_DIR";
                 case "--claude-dir" -> "the folders given";
                 default -> "Claude Code's default folders";
@@ -114,9 +114,9 @@ final class OverviewModel {
                 lookedAt.setAll(places);
             }
         }
-        proxyLine.set(proxyLine(b.proxyPort()));
+        WindowCardModel.set(proxyLine, proxyLine(b.proxyPort()));
         empty.set(!hasData(b));
-        updated.set("Updated " + OverviewText.clock(b.now(), now, s.zone()));
+        WindowCardModel.set(updated, "Updated " + OverviewText.clock(b.now(), now, s.zone()));
         loaded.set(true);
     }
 
@@ -128,7 +128,7 @@ final class OverviewModel {
                 : p.filesTotal() > 0 ? (double) p.filesDone() / p.filesTotal() : javafx.scene.control.ProgressIndicator.INDETERMINATE_PROGRESS);
         String done = String.format(Locale.ROOT, "%,d of %,d files · %s of %s", p.filesDone(), p.filesTotal(),
                 OverviewText.megabytes(p.bytesDone()), OverviewText.megabytes(p.bytesTotal()));
-        importText.set(p.paused() ? "Import paused: " + done + " read. Resume to read the rest."
+        WindowCardModel.set(importText, p.paused() ? "Import paused: " + done + " read. Resume to read the rest."
                 : "Reading your Claude Code history: " + done);
     }
 
@@ -137,7 +137,7 @@ final class OverviewModel {
     }
 
     void failed(String message) {
-        status.set("Could not refresh: " + message);
+        WindowCardModel.set(status, "Could not refresh: " + message);
     }
 
     void tick() {

@@ -63,9 +63,9 @@ final class OverviewView extends ScrollPane {
         plan.textProperty().bind(model.planLine);
         plan.getStyleClass().add("plan-line");
         plan.setWrapText(true);
-        Label updated = new Label();
-        updated.textProperty().bind(model.updated);
-        updated.getStyleClass().add("updated");
+        TickingLabel updated = new TickingLabel(); // changes every minute: laid out on its own
+        updated.label().textProperty().bind(model.updated);
+        updated.label().getStyleClass().add("updated");
         VBox left = new VBox(4, title, plan, updated);
 
         Region spacer = new Region();
@@ -90,11 +90,12 @@ final class OverviewView extends ScrollPane {
         line.setAlignment(Pos.BASELINE_LEFT);
         VBox tile = new VBox(4, c, line);
         if (sub != null) {
-            Label s = new Label();
+            TickingLabel sRoot = new TickingLabel();
+            Label s = sRoot.label();
             s.textProperty().bind(sub);
             s.getStyleClass().add("tile-sub");
             s.setMinWidth(Region.USE_PREF_SIZE);
-            tile.getChildren().add(s);
+            tile.getChildren().add(sRoot);
         }
         tile.getStyleClass().add("tile");
         tile.setMinWidth(Region.USE_PREF_SIZE);

@@ -34,16 +34,18 @@ final class WindowCard extends VBox {
         StackPane.setAlignment(percentBadge, Pos.BOTTOM_CENTER);
         gaugeBox.setMaxWidth(Double.MAX_VALUE);
 
-        Label countdown = text(m.countdownText, "countdown");
+        TickingLabel countdownRoot = ticking(m.countdownText, "countdown");
+        Label countdown = countdownRoot.label();
         countdown.setWrapText(true);
         countdown.setMinWidth(0);
         countdown.setMinHeight(Region.USE_PREF_SIZE);
-        Label resetAt = text(m.resetText, "reset-time");
+        TickingLabel resetRoot = ticking(m.resetText, "reset-time");
+        Label resetAt = resetRoot.label();
         resetAt.setWrapText(true);
         resetAt.setMinWidth(0);
         resetAt.setMinHeight(Region.USE_PREF_SIZE);
-        VBox countdownBox = new VBox(2, text(m.countdownCaption, "caption"), countdown,
-                flow(resetAt, badge(m.resetProvenance, "reset-badge")));
+        VBox countdownBox = new VBox(2, ticking(m.countdownCaption, "caption"), countdownRoot,
+                flow(resetRoot, badge(m.resetProvenance, "reset-badge")));
         countdownBox.getStyleClass().add("countdown-box");
 
         GridPane facts = new GridPane();
@@ -54,7 +56,8 @@ final class WindowCard extends VBox {
         half.setPercentWidth(50);
         facts.getColumnConstraints().addAll(half, half);
 
-        Label usedTokens = text(m.usedTokens, "used-tokens");
+        TickingLabel usedTokensRoot = ticking(m.usedTokens, "used-tokens");
+        Label usedTokens = usedTokensRoot.label();
         usedTokens.setWrapText(true);
         usedTokens.setMinHeight(Region.USE_PREF_SIZE);
         Tooltip tokensTip = new Tooltip();
@@ -64,16 +67,17 @@ final class WindowCard extends VBox {
         usedTokens.setTooltip(tokensTip);
         ProvenanceBadge usedBadge = new ProvenanceBadge(Provenance.MEASURED);
         usedBadge.getStyleClass().add("used-badge");
-        facts.add(fact("Used", flow(text(m.usedText, "used-value"), usedBadge), usedTokens), 0, 0);
+        facts.add(fact("Used", flow(ticking(m.usedText, "used-value"), usedBadge), usedTokensRoot), 0, 0);
 
-        Label limit = text(m.limitText, "limit-value");
+        TickingLabel limitRoot = ticking(m.limitText, "limit-value");
+        Label limit = limitRoot.label();
         Tooltip limitTip = new Tooltip();
         limitTip.textProperty().bind(m.limitDetail);
         limitTip.setWrapText(true);
         limitTip.setMaxWidth(360);
         limit.setTooltip(limitTip);
-        facts.add(fact("Limit", flow(limit, badge(m.limitProvenance, "limit-badge").detail(m.limitDetail)), null), 1, 0);
-        facts.add(fact("Burn rate", flow(text(m.burnText, "burn-value"), badge(m.burnProvenance, "burn-badge")), null),
+        facts.add(fact("Limit", flow(limitRoot, badge(m.limitProvenance, "limit-badge").detail(m.limitDetail)), null), 1, 0);
+        facts.add(fact("Burn rate", flow(ticking(m.burnText, "burn-value"), badge(m.burnProvenance, "burn-badge")), null),
                 0, 1, 2, 1);
 
         Label forecastCaption = new Label("Forecast");
@@ -82,12 +86,13 @@ final class WindowCard extends VBox {
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox forecastHead = new HBox(6, forecastCaption, gap, badge(m.forecastProvenance, "forecast-badge"));
         forecastHead.setAlignment(Pos.CENTER_LEFT);
-        Label forecast = text(m.forecastText, "forecast");
+        TickingLabel forecastRoot = ticking(m.forecastText, "forecast");
+        Label forecast = forecastRoot.label();
         forecast.setWrapText(true);
         forecast.setMinWidth(0);
         forecast.setMinHeight(Region.USE_PREF_SIZE);
         forecast.setMaxWidth(Double.MAX_VALUE);
-        VBox forecastBox = new VBox(4, forecastHead, forecast);
+        VBox forecastBox = new VBox(4, forecastHead, forecastRoot);
         forecastBox.getStyleClass().add("forecast-box");
         forecastState(forecastBox, m.forecastState.get());
         m.forecastState.addListener((o, a, b) -> forecastState(forecastBox, b));
@@ -105,12 +110,12 @@ final class WindowCard extends VBox {
     }
 
     /** A caption above a value line (and an optional smaller line under it). */
-    private static VBox fact(String caption, Node value, Label sub) {
+    private static VBox fact(String caption, Node value, TickingLabel sub) {
         Label c = new Label(caption);
         c.getStyleClass().add("caption");
         VBox v = new VBox(2, c, value);
         if (sub != null) {
-            sub.getStyleClass().add("fact-sub");
+            sub.label().getStyleClass().add("fact-sub");
             v.getChildren().add(sub);
         }
         v.setPadding(new javafx.geometry.Insets(0, 0, 6, 0));
@@ -126,11 +131,15 @@ final class WindowCard extends VBox {
         return f;
     }
 
-    private static Label text(ObservableValue<String> value, String style) {
-        Label l = new Label();
-        l.textProperty().bind(value);
-        l.getStyleClass().add(style);
-        return l;
+    /**
+     * A label showing a model text. Each is laid out on its own (see {@link TickingLabel}): the
+     * countdown changes every second and the burn rate and forecast with each refresh.
+     */
+    private static TickingLabel ticking(ObservableValue<String> value, String style) {
+        TickingLabel t = new TickingLabel();
+        t.label().textProperty().bind(value);
+        t.label().getStyleClass().add(style);
+        return t;
     }
 
     private static ProvenanceBadge badge(ObservableValue<Provenance> value, String style) {

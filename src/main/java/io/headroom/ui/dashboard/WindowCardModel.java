@@ -54,16 +54,16 @@ final class WindowCardModel {
         this.zone = zone;
         Double p = st.usedPercent();
         gauge.set(p == null ? -1 : Math.max(0, Math.min(100, p)));
-        percentText.set(OverviewText.percent(p));
+        set(percentText, OverviewText.percent(p));
         percentProvenance.set(st.percentProvenance());
         Window w = st.window();
         resetProvenance.set(w == null || w.end() == null ? null : w.provenance());
-        usedText.set(OverviewText.usd(st.used().costUsd()));
-        usedTokens.set(OverviewText.tokens(st.used().tokens()) + " tokens");
-        usedTokensDetail.set("Tokens excluding cache reads; " + OverviewText.tokens(st.used().tokensWithCacheReads())
+        set(usedText, OverviewText.usd(st.used().costUsd()));
+        set(usedTokens, OverviewText.tokens(st.used().tokens()) + " tokens");
+        set(usedTokensDetail, "Tokens excluding cache reads; " + OverviewText.tokens(st.used().tokensWithCacheReads())
                 + " including them. " + st.used().prompts() + " prompts, " + st.used().activeMinutes() + " active minutes.");
-        limitText.set(st.limit() == null ? "Unknown" : OverviewText.usd(st.limit().value()));
-        limitDetail.set(OverviewText.limit(st.limit()));
+        set(limitText, st.limit() == null ? "Unknown" : OverviewText.usd(st.limit().value()));
+        set(limitDetail, OverviewText.limit(st.limit()));
         String burn = OverviewText.burn(st.forecast());
         burnProvenance.set(burn == null ? null : Provenance.MEASURED);
         limitProvenance.set(st.limit() == null ? null
@@ -73,8 +73,8 @@ final class WindowCardModel {
             case NOT_ENOUGH_DATA -> null;
             default -> Provenance.ESTIMATE;
         });
-        burnText.set(burn == null ? "Not enough data yet" : burn);
-        forecastState.set(st.forecast().state().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        set(burnText, burn == null ? "Not enough data yet" : burn);
+        set(forecastState, st.forecast().state().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
         tick(now);
     }
 
@@ -85,19 +85,29 @@ final class WindowCardModel {
         }
         Window w = status.window();
         if (w == null) {
-            countdownCaption.set("Window");
-            countdownText.set("Not running");
-            resetText.set("Your next message starts one");
+            set(countdownCaption, "Window");
+            set(countdownText, "Not running");
+            set(resetText, "Your next message starts one");
         } else if (w.end() == null) {
-            countdownCaption.set("Resets");
-            countdownText.set("Unknown");
-            resetText.set("Set it: headroom settings --weekly-reset");
+            set(countdownCaption, "Resets");
+            set(countdownText, "Unknown");
+            set(resetText, "Set it: headroom settings --weekly-reset");
         } else {
-            countdownCaption.set("Resets in");
+            set(countdownCaption, "Resets in");
             Duration left = Duration.between(now, w.end());
-            countdownText.set(left.isNegative() || left.isZero() ? "Resetting…" : OverviewText.countdown(left));
-            resetText.set("at " + OverviewText.clock(w.end(), now, zone));
+            set(countdownText, left.isNegative() || left.isZero() ? "Resetting…" : OverviewText.countdown(left));
+            set(resetText, "at " + OverviewText.clock(w.end(), now, zone));
         }
-        forecastText.set(OverviewText.forecast(status, now, zone));
+        set(forecastText, OverviewText.forecast(status, now, zone));
+    }
+
+    /**
+     * Sets a text only when it differs: the refresher and the tick build new strings each time, and
+     * a property fires on a new string even when it is equal, which relayouts the label showing it.
+     */
+    static void set(StringProperty p, String text) {
+        if (!java.util.Objects.equals(p.get(), text)) {
+            p.set(text);
+        }
     }
 }
