@@ -102,7 +102,7 @@ public final class AdvisorController {
     /** The Advisor tab for the dashboard: loads when first shown, and again when the data moved on. */
     public static Tab tab(ViewContext context) {
         AdvisorController c = new AdvisorController(context);
-        Tab tab = new Tab("Advisor", Views.load(AdvisorController.class, "Advisor", c));
+        Tab tab = new Tab("Advisor"); // its view is built when the tab is first selected
         tab.setId("advisor-tab");
         tab.getProperties().put(AdvisorController.class, c);
         c.attach(tab);
@@ -118,6 +118,9 @@ public final class AdvisorController {
         this.tab = t;
         t.selectedProperty().addListener((o, was, is) -> {
             if (is) {
+                if (t.getContent() == null) {
+                    t.setContent(Views.load(AdvisorController.class, "Advisor", this));
+                }
                 reloadIfStale();
             }
         });

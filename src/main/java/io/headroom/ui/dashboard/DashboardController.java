@@ -35,8 +35,10 @@ public final class DashboardController {
     private final Duration refreshPeriod;
     private final Timeline ticker;
     private boolean started;
-    private final ApiController api;
-    private final SettingsController settings;
+    private final ViewWiring wiring;
+    /** Made with their views when their tab first shows, so the window opens sooner. */
+    private ApiController api;
+    private SettingsController settings;
     private boolean inBackground;
 
     @FXML
@@ -63,8 +65,7 @@ public final class DashboardController {
             FxBench.tickEnded();
         }));
         ticker.setCycleCount(Animation.INDEFINITE);
-        this.api = new ApiController(context, wiring.proxyConfig());
-        this.settings = new SettingsController(context, wiring.autostart());
+        this.wiring = wiring;
         context.onRefreshNow(refresher::requestNow);
     }
 
@@ -74,20 +75,34 @@ public final class DashboardController {
         status.textProperty().bind(overview.status);
         overviewTab.setContent(new OverviewView(overview, new OverviewActions(refresher, context, this::showTab)));
         HistoryController history = new HistoryController(context);
-        viewTab("History", Views.load(HistoryController.class, "History", history), history::shown, history::dataChanged);
+        viewTab("History", () -> Views.load(HistoryController.class, "History", history), history::shown,
+                history::dataChanged);
         SessionsController sessions = new SessionsController(context);
-        viewTab("Sessions", Views.load(SessionsController.class, "Sessions", sessions), sessions::shown,
+        viewTab("Sessions", () -> Views.load(SessionsController.class, "Sessions", sessions), sessions::shown,
                 sessions::dataChanged);
-        viewTab("API", Views.load(ApiController.class, "Api", api), api::shown, api::refresh);
+        viewTab("API", () -> {
+            api = new ApiController(context, wiring.proxyConfig());
+            return Views.load(ApiController.class, "Api", api);
+        }, () -> api.shown(), () -> api.refresh());
         tabs.getTabs().add(AdvisorController.tab(context));
-        viewTab("Settings", Views.load(SettingsController.class, "Settings", settings), settings::shown, () -> { });
+        viewTab("Settings", () -> {
+            settings = new SettingsController(context, wiring.autostart());
+            return Views.load(SettingsController.class, "Settings", settings);
+        }, () -> settings.shown(), () -> { });
     }
 
-    /** A real view's tab: {@code onShown} when selected, {@code onData} when the data moves while it shows. */
-    private void viewTab(String name, javafx.scene.Parent content, Runnable onShown, Runnable onData) {
-        Tab tab = new Tab(name, content);
+    /**
+     * A view's tab: its content is built when the tab is first selected (the window opens before
+     * any tab but the Overview exists); {@code onShown} each time it is selected, {@code onData}
+     * when the data moves while it shows.
+     */
+    private void viewTab(String name, Supplier<javafx.scene.Parent> content, Runnable onShown, Runnable onData) {
+        Tab tab = new Tab(name);
         tab.selectedProperty().addListener((o, was, selected) -> {
             if (selected) {
+                if (tab.getContent() == null) {
+                    tab.setContent(content.get());
+                }
                 onShown.run();
             }
         });
@@ -184,7 +199,9 @@ public final class DashboardController {
     /** Quitting, or the window hid with no tray to stay in: stops the countdown and the refresh thread. */
     public void dispose() {
         ticker.stop();
-        api.dispose();
+        if (api != null) {
+            api.dispose();
+        }
         refresher.close();
         context.close();
     }

@@ -69,6 +69,12 @@ class DashboardWindowTest {
         // Each tab is its own view; a shared id would send lookups (and keyboard tests) to the wrong one.
         Label status = robot.lookup(".status").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> status.getText().contains("imported"));
+        javafx.scene.control.TabPane tabPane = robot.lookup(".main-tabs").queryAs(javafx.scene.control.TabPane.class);
+        for (int i = tabPane.getTabs().size() - 1; i >= 0; i--) {
+            int index = i;
+            robot.interact(() -> tabPane.getSelectionModel().select(index)); // builds each view
+        }
+        assertThat(tabPane.getTabs()).allSatisfy(t -> assertThat(t.getContent()).isNotNull());
         java.util.Map<String, Integer> ids = new java.util.TreeMap<>();
         java.util.Set<javafx.scene.Node> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         robot.interact(() -> {
