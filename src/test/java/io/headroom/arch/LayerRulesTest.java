@@ -55,4 +55,16 @@ class LayerRulesTest {
                         "io.headroom.app..")
                 .check(MAIN);
     }
+
+    @Test
+    void theTabsDoNotKnowEachOther() {
+        // Each tab talks to the others only through the dashboard's shared context (data version, refreshNow).
+        java.util.List<String> tabs = java.util.List.of("history", "sessions", "api", "advisor", "settings");
+        for (String tab : tabs) {
+            String[] others = tabs.stream().filter(t -> !t.equals(tab)).map(t -> "io.headroom.ui." + t + "..")
+                    .toArray(String[]::new);
+            noClasses().that().resideInAPackage("io.headroom.ui." + tab + "..")
+                    .should().dependOnClassesThat().resideInAnyPackage(others).check(MAIN);
+        }
+    }
 }
