@@ -108,10 +108,7 @@ final class LogCommand implements Runnable {
             if (!reset.isAfter(t)) {
                 throw new IllegalArgumentException("the reset " + log.shown(reset) + " is not after the hit");
             }
-            LimitWindow w = window == null
-                    ? (Duration.between(t, reset).compareTo(Duration.ofHours(5).plusMinutes(2)) <= 0 ? LimitWindow.FIVE_HOUR
-                            : LimitWindow.WEEKLY)
-                    : window(window);
+            LimitWindow w = window == null ? LimitWindow.ofLoggedHit(t, reset) : window(window);
             String id = log.store().addLimitHit(t, w, reset);
             log.print(id + ": " + w.code() + " limit hit at " + log.shown(t) + ", resets " + log.shown(reset));
             return 0;

@@ -19,6 +19,16 @@ public enum LimitWindow {
         return code;
     }
 
+    /**
+     * A limit hit logged by hand names no window: a reset within 5 hours of the hit (2 minutes of
+     * slack for clocks and rounding) is the 5-hour window's, a later one the week's.
+     */
+    public static LimitWindow ofLoggedHit(java.time.Instant hit, java.time.Instant reset) {
+        return java.time.Duration.between(hit, reset).compareTo(LOGGED_FIVE_HOUR_RESET) <= 0 ? FIVE_HOUR : WEEKLY;
+    }
+
+    private static final java.time.Duration LOGGED_FIVE_HOUR_RESET = java.time.Duration.ofHours(5).plusMinutes(2);
+
     public static LimitWindow fromCode(String code) {
         for (LimitWindow w : values()) {
             if (w.code.equals(code)) {

@@ -39,8 +39,6 @@ public final class ManualLog {
         }
     }
 
-    /** A reset this close to the hit is the 5-hour window's (a little slack for clocks and rounding). */
-    static final Duration FIVE_HOUR_RESET = Duration.ofHours(5).plusMinutes(2);
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ROOT);
 
     private final Workspace workspace;
@@ -68,9 +66,7 @@ public final class ManualLog {
         if (!reset.isAfter(now)) {
             throw new InvalidInput(Field.RESETS, "The reset must be after now.");
         }
-        LimitWindow window = Duration.between(now, reset).compareTo(FIVE_HOUR_RESET) <= 0 ? LimitWindow.FIVE_HOUR
-                : LimitWindow.WEEKLY;
-        return store().addLimitHit(now, window, reset);
+        return store().addLimitHit(now, LimitWindow.ofLoggedHit(now, reset), reset);
     }
 
     /** Logs the percentages read on claude.ai now; either may be blank, not both. Returns the ids. */

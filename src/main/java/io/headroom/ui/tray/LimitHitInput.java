@@ -38,8 +38,6 @@ public final class LimitHitInput {
         if (Duration.between(hit, reset).compareTo(Duration.ofDays(7).plusHours(1)) > 0) {
             return new Result(null, null, null, "Limits reset within a week: check the date.");
         }
-        LimitWindow w = Duration.between(hit, reset).compareTo(Duration.ofHours(5).plusMinutes(2)) <= 0
-                ? LimitWindow.FIVE_HOUR : LimitWindow.WEEKLY;
-        return new Result(hit, reset, w, null);
+        return new Result(hit, reset, LimitWindow.ofLoggedHit(hit, reset), null);
     }
 }
