@@ -23,7 +23,6 @@ import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
-import javafx.scene.control.Tab;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
@@ -54,7 +53,6 @@ public final class AdvisorController {
     private long requests;
     private Instant loadedAt;
     private LocalDate loadedDay;
-    private Tab tab;
 
     @FXML
     private Label period;
@@ -97,38 +95,6 @@ public final class AdvisorController {
 
     public AdvisorController(ViewContext context) {
         this.context = context;
-    }
-
-    /** The Advisor tab for the dashboard: loads when first shown, and again when the data moved on. */
-    public static Tab tab(ViewContext context) {
-        AdvisorController c = new AdvisorController(context);
-        Tab tab = new Tab("Advisor"); // its view is built when the tab is first selected
-        tab.setId("advisor-tab");
-        tab.getProperties().put(AdvisorController.class, c);
-        c.attach(tab);
-        return tab;
-    }
-
-    /** The controller behind a tab made by {@link #tab}. */
-    public static AdvisorController of(Tab tab) {
-        return (AdvisorController) tab.getProperties().get(AdvisorController.class);
-    }
-
-    void attach(Tab t) {
-        this.tab = t;
-        t.selectedProperty().addListener((o, was, is) -> {
-            if (is) {
-                if (t.getContent() == null) {
-                    t.setContent(Views.load(AdvisorController.class, "Advisor", this));
-                }
-                reloadIfStale();
-            }
-        });
-        context.dataVersion().addListener((o, was, is) -> {
-            if (t.isSelected()) {
-                reloadIfStale();
-            }
-        });
     }
 
     @FXML
@@ -218,7 +184,8 @@ public final class AdvisorController {
         };
     }
 
-    private void reloadIfStale() {
+    /** The tab was selected or the data moved: replay again on a new day or once the last replay is {@link #RELOAD_AT_MOST_EVERY} old. */
+    public void reloadIfStale() {
         Instant now = context.now();
         boolean newDay = loadedDay == null || prepared == null
                 || !LocalDate.ofInstant(now, prepared.zone()).equals(loadedDay);
@@ -368,9 +335,5 @@ public final class AdvisorController {
     /** The advice on screen, for tests. */
     public AdvisorResult shown() {
         return shown;
-    }
-
-    Tab tab() {
-        return tab;
     }
 }

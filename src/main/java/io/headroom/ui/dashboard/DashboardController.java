@@ -39,6 +39,7 @@ public final class DashboardController {
     /** Made with their views when their tab first shows, so the window opens sooner. */
     private ApiController api;
     private SettingsController settings;
+    private final AdvisorController advisor;
     private boolean inBackground;
 
     @FXML
@@ -66,6 +67,7 @@ public final class DashboardController {
         }));
         ticker.setCycleCount(Animation.INDEFINITE);
         this.wiring = wiring;
+        this.advisor = new AdvisorController(context);
         context.onRefreshNow(refresher::requestNow);
     }
 
@@ -84,7 +86,8 @@ public final class DashboardController {
             api = new ApiController(context, wiring.proxyConfig());
             return Views.load(ApiController.class, "Api", api);
         }, () -> api.shown(), () -> api.refresh());
-        tabs.getTabs().add(AdvisorController.tab(context));
+        viewTab("Advisor", () -> Views.load(AdvisorController.class, "Advisor", advisor), advisor::reloadIfStale,
+                advisor::reloadIfStale);
         viewTab("Settings", () -> {
             settings = new SettingsController(context, wiring.autostart());
             return Views.load(SettingsController.class, "Settings", settings);
@@ -123,6 +126,10 @@ public final class DashboardController {
     /** What the views share: workspace, clock, background thread, data version. */
     public ViewContext context() {
         return context;
+    }
+
+    AdvisorController advisor() {
+        return advisor;
     }
 
     OverviewRefresher refresher() {

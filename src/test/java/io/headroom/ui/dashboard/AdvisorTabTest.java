@@ -50,7 +50,7 @@ class AdvisorTabTest extends WindowTestBase {
         TabPane tabs = robot.lookup(".main-tabs").queryAs(TabPane.class);
         Tab tab = tabs.getTabs().stream().filter(t -> "Advisor".equals(t.getText())).findFirst().orElseThrow();
         robot.interact(() -> tabs.getSelectionModel().select(tab));
-        AdvisorController c = AdvisorController.of(tab);
+        AdvisorController c = window.controller().advisor();
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> c.shown() != null);
         WaitForAsyncUtils.waitForFxEvents();
         return c;
