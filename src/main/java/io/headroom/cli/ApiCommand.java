@@ -1,5 +1,6 @@
 package io.headroom.cli;
 
+import io.headroom.domain.Figures;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -140,9 +141,9 @@ final class ApiCommand implements Callable<Integer> {
 
     private static String used(long used, Long limit, ApiHeadroom.Row r) {
         if (limit == null) {
-            return Formats.tokens(used) + " / ?";
+            return Figures.tokens(used) + " / ?";
         }
-        return String.format(Locale.ROOT, "%s / %s (%.0f%%)", Formats.tokens(used), Formats.tokens(limit),
+        return String.format(Locale.ROOT, "%s / %s (%.0f%%)", Figures.tokens(used), Figures.tokens(limit),
                 r.percent(used, limit));
     }
 

@@ -1,5 +1,6 @@
 package io.headroom.cli;
 
+import io.headroom.domain.Figures;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -104,8 +105,8 @@ final class ImportCommand implements Callable<Integer> {
         out.printf("Files: %d found; %d new, %d appended to, %d unchanged, %d re-read, %d unreadable%n",
                 f.found(), f.added(), f.appended(), f.unchanged(), f.reread(), f.unreadable());
         out.printf("Read %s bytes in %s lines: %s lines with usage, %s API errors (%s limit hits), %s prompts.%n",
-                Formats.tokens(r.bytesRead()), Formats.tokens(r.linesRead()), Formats.tokens(r.usageEvents()),
-                Formats.tokens(r.errorEvents()), Formats.tokens(r.limitHits()), Formats.tokens(r.prompts()));
+                Figures.tokens(r.bytesRead()), Figures.tokens(r.linesRead()), Figures.tokens(r.usageEvents()),
+                Figures.tokens(r.errorEvents()), Figures.tokens(r.limitHits()), Figures.tokens(r.prompts()));
         if (r.skippedTotal() > 0) {
             out.println("Skipped lines (the rest of each file was imported):");
             r.skippedLines().forEach((reason, n) -> out.println("  " + reason + ": " + n));

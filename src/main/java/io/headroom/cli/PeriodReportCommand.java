@@ -1,5 +1,6 @@
 package io.headroom.cli;
 
+import io.headroom.domain.Figures;
 import io.headroom.config.Json;
 import io.headroom.domain.usage.ModelUsage;
 import io.headroom.domain.usage.PeriodUsage;
@@ -57,23 +58,23 @@ abstract class PeriodReportCommand implements Callable<Integer> {
         TextTable t = new TextTable(List.of(periodTitle(), "Models", "Input", "Output", "Cache create", "Cache read",
                 "Total tokens", "Cost (API-equiv.)"), 2);
         for (PeriodUsage p : periods) {
-            t.row(List.of(p.period(), String.join(", ", p.modelNames()), Formats.tokens(p.tokens().input()),
-                    Formats.tokens(p.tokens().output()), Formats.tokens(p.tokens().cacheCreation()),
-                    Formats.tokens(p.tokens().cacheRead()), Formats.tokens(p.tokens().total()), Formats.usd(p.cost())));
+            t.row(List.of(p.period(), String.join(", ", p.modelNames()), Figures.tokens(p.tokens().input()),
+                    Figures.tokens(p.tokens().output()), Figures.tokens(p.tokens().cacheCreation()),
+                    Figures.tokens(p.tokens().cacheRead()), Figures.tokens(p.tokens().total()), Figures.usd(p.cost())));
             if (options.breakdown) {
                 for (ModelUsage m : p.models()) {
-                    t.row(List.of("  " + m.model(), "", Formats.tokens(m.tokens().input()),
-                            Formats.tokens(m.tokens().output()), Formats.tokens(m.tokens().cacheCreation()),
-                            Formats.tokens(m.tokens().cacheRead()), Formats.tokens(m.tokens().total()),
-                            Formats.usd(m.cost())));
+                    t.row(List.of("  " + m.model(), "", Figures.tokens(m.tokens().input()),
+                            Figures.tokens(m.tokens().output()), Figures.tokens(m.tokens().cacheCreation()),
+                            Figures.tokens(m.tokens().cacheRead()), Figures.tokens(m.tokens().total()),
+                            Figures.usd(m.cost())));
                 }
             }
         }
         PeriodUsage total = UsageRollup.total("Total", periods);
         t.rule();
-        t.row(List.of("Total", "", Formats.tokens(total.tokens().input()), Formats.tokens(total.tokens().output()),
-                Formats.tokens(total.tokens().cacheCreation()), Formats.tokens(total.tokens().cacheRead()),
-                Formats.tokens(total.tokens().total()), Formats.usd(total.cost())));
+        t.row(List.of("Total", "", Figures.tokens(total.tokens().input()), Figures.tokens(total.tokens().output()),
+                Figures.tokens(total.tokens().cacheCreation()), Figures.tokens(total.tokens().cacheRead()),
+                Figures.tokens(total.tokens().total()), Figures.usd(total.cost())));
         t.print(out);
     }
 }

@@ -1,5 +1,6 @@
 package io.headroom.cli;
 
+import io.headroom.domain.Figures;
 import io.headroom.config.Json;
 import io.headroom.domain.usage.ModelUsage;
 import io.headroom.domain.usage.SessionUsage;
@@ -44,14 +45,14 @@ final class SessionCommand implements Callable<Integer> {
             for (SessionUsage s : sessions) {
                 t.row(List.of(s.sessionId(), s.project() == null ? "" : s.project(),
                         minute.format(s.lastActivity().atZone(range.zone())), String.join(", ", s.modelNames()),
-                        Formats.tokens(s.tokens().input()), Formats.tokens(s.tokens().output()),
-                        Formats.tokens(s.tokens().cacheCreation()), Formats.tokens(s.tokens().cacheRead()),
-                        Formats.usd(s.cost())));
+                        Figures.tokens(s.tokens().input()), Figures.tokens(s.tokens().output()),
+                        Figures.tokens(s.tokens().cacheCreation()), Figures.tokens(s.tokens().cacheRead()),
+                        Figures.usd(s.cost())));
                 if (options.breakdown) {
                     for (ModelUsage m : s.models()) {
-                        t.row(List.of("  " + m.model(), "", "", "", Formats.tokens(m.tokens().input()),
-                                Formats.tokens(m.tokens().output()), Formats.tokens(m.tokens().cacheCreation()),
-                                Formats.tokens(m.tokens().cacheRead()), Formats.usd(m.cost())));
+                        t.row(List.of("  " + m.model(), "", "", "", Figures.tokens(m.tokens().input()),
+                                Figures.tokens(m.tokens().output()), Figures.tokens(m.tokens().cacheCreation()),
+                                Figures.tokens(m.tokens().cacheRead()), Figures.usd(m.cost())));
                     }
                 }
             }

@@ -1,5 +1,6 @@
 package io.headroom.cli;
 
+import io.headroom.domain.Figures;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -163,18 +164,18 @@ final class WindowsCommand implements Callable<Integer> {
                         + ", resets in " + duration(Duration.between(now, w.end())));
         out.println(title + ": " + bounds + " [" + (w.estimated() ? "estimated" : w.provenance().code()) + "]");
         Measures m = st.used();
-        out.println("  used " + Formats.usd(m.costUsd()) + (st.usedPercent() == null ? ""
+        out.println("  used " + Figures.usd(m.costUsd()) + (st.usedPercent() == null ? ""
                 : String.format(Locale.ROOT, " = %.1f%% (%s)", st.usedPercent(), st.percentProvenance().code()))
-                + " · " + Formats.tokens(m.tokens()) + " tokens excl. cache reads (" + Formats.tokens(m.tokensWithCacheReads())
+                + " · " + Figures.tokens(m.tokens()) + " tokens excl. cache reads (" + Figures.tokens(m.tokensWithCacheReads())
                 + " incl.) · " + m.prompts() + " prompts · " + m.activeMinutes() + " active min");
         LimitEstimate l = st.limit();
         out.println("  limit " + (l == null ? "unknown (no official data, limit hits or plan yet)"
-                : Formats.usd(l.value()) + " from " + l.method().description() + ", " + l.samples() + " sample(s), "
+                : Figures.usd(l.value()) + " from " + l.method().description() + ", " + l.samples() + " sample(s), "
                         + l.confidence().name().toLowerCase(Locale.ROOT) + " confidence"));
         Forecast f = st.forecast();
         StringBuilder b = new StringBuilder("  ");
         if (f.costPerHour() != null) {
-            b.append(String.format(Locale.ROOT, "burn %s/h, %,.0f tok/min · ", Formats.usd(f.costPerHour()),
+            b.append(String.format(Locale.ROOT, "burn %s/h, %,.0f tok/min · ", Figures.usd(f.costPerHour()),
                     f.tokensPerMinute()));
         }
         if (f.pace() != null) {

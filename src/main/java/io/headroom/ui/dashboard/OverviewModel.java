@@ -1,5 +1,6 @@
 package io.headroom.ui.dashboard;
 
+import io.headroom.domain.Figures;
 import io.headroom.domain.LimitWindow;
 import io.headroom.domain.windows.WindowStatus;
 import io.headroom.ingest.claudecode.ClaudeDirectories;
@@ -84,9 +85,9 @@ final class OverviewModel {
         if (!cards.equals(show)) {
             cards.setAll(show);
         }
-        WindowCardModel.set(todayCost, OverviewText.usd(b.todayCostUsd()));
-        WindowCardModel.set(todayTokens, OverviewText.tokens(b.todayTokens()) + " tokens today, cache reads included");
-        WindowCardModel.set(allTokens, b.allTokens() < 0 ? "counting…" : OverviewText.tokens(b.allTokens()));
+        WindowCardModel.set(todayCost, Figures.usd(b.todayCostUsd()));
+        WindowCardModel.set(todayTokens, Figures.tokens(b.todayTokens()) + " tokens today, cache reads included");
+        WindowCardModel.set(allTokens, b.allTokens() < 0 ? "counting…" : Figures.tokens(b.allTokens()));
         WindowCardModel.set(planLine, (s.plan() == null ? "Plan not set (headroom settings --plan pro|max5|max20)" : s.plan().name())
                 + " · times in " + s.zone().getId() + " · costs are API-equivalent");
         ImportReport r = b.importReport();

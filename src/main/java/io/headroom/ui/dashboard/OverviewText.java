@@ -1,5 +1,6 @@
 package io.headroom.ui.dashboard;
 
+import io.headroom.domain.Figures;
 import io.headroom.domain.windows.Forecast;
 import io.headroom.domain.windows.LimitEstimate;
 import io.headroom.domain.windows.Window;
@@ -24,20 +25,12 @@ final class OverviewText {
     private OverviewText() {
     }
 
-    static String usd(double v) {
-        return String.format(Locale.ROOT, "$%,.2f", v);
-    }
-
     /** "840 KB", "12.3 MB": sizes of transcript files read. */
     static String megabytes(long bytes) {
         if (bytes < 1_000_000) {
             return String.format(Locale.ROOT, "%,d KB", (bytes + 999) / 1000);
         }
         return String.format(Locale.ROOT, "%.1f MB", bytes / 1_000_000.0);
-    }
-
-    static String tokens(long n) {
-        return String.format(Locale.ROOT, "%,d", n);
     }
 
     /** "40.0%", or an em dash when no percentage is known. */
@@ -127,7 +120,7 @@ final class OverviewText {
         if (f.costPerHour() == null) {
             return null;
         }
-        return String.format(Locale.ROOT, "%s/h · %,.0f tok/min", usd(f.costPerHour()),
+        return String.format(Locale.ROOT, "%s/h · %,.0f tok/min", Figures.usd(f.costPerHour()),
                 f.tokensPerMinute() == null ? 0 : f.tokensPerMinute());
     }
 
@@ -136,7 +129,7 @@ final class OverviewText {
         if (l == null) {
             return "Unknown: no official data, limit hits or plan yet";
         }
-        return usd(l.value()) + " · " + l.method().description() + ", "
+        return Figures.usd(l.value()) + " · " + l.method().description() + ", "
                 + l.confidence().name().toLowerCase(Locale.ROOT) + " confidence";
     }
 }

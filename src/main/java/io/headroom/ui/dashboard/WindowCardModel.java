@@ -1,5 +1,6 @@
 package io.headroom.ui.dashboard;
 
+import io.headroom.domain.Figures;
 import io.headroom.domain.Provenance;
 import io.headroom.domain.windows.LimitEstimate;
 import io.headroom.domain.windows.Window;
@@ -58,11 +59,11 @@ final class WindowCardModel {
         percentProvenance.set(st.percentProvenance());
         Window w = st.window();
         resetProvenance.set(w == null || w.end() == null ? null : w.provenance());
-        set(usedText, OverviewText.usd(st.used().costUsd()));
-        set(usedTokens, OverviewText.tokens(st.used().tokens()) + " tokens");
-        set(usedTokensDetail, "Tokens excluding cache reads; " + OverviewText.tokens(st.used().tokensWithCacheReads())
+        set(usedText, Figures.usd(st.used().costUsd()));
+        set(usedTokens, Figures.tokens(st.used().tokens()) + " tokens");
+        set(usedTokensDetail, "Tokens excluding cache reads; " + Figures.tokens(st.used().tokensWithCacheReads())
                 + " including them. " + st.used().prompts() + " prompts, " + st.used().activeMinutes() + " active minutes.");
-        set(limitText, st.limit() == null ? "Unknown" : OverviewText.usd(st.limit().value()));
+        set(limitText, st.limit() == null ? "Unknown" : Figures.usd(st.limit().value()));
         set(limitDetail, OverviewText.limit(st.limit()));
         String burn = OverviewText.burn(st.forecast());
         burnProvenance.set(burn == null ? null : Provenance.MEASURED);

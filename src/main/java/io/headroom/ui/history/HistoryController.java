@@ -1,5 +1,6 @@
 package io.headroom.ui.history;
 
+import io.headroom.domain.Figures;
 import io.headroom.domain.history.HistoryRange;
 import io.headroom.service.HistoryService;
 import io.headroom.ui.dashboard.ViewContext;
@@ -199,8 +200,8 @@ public final class HistoryController {
 
     private void draw(HistoryService.History h) {
         HistoryService.Summary s = h.summary();
-        historyCost.setText(HistoryText.usd(s.cost()));
-        historyTokens.setText(HistoryText.tokens(s.tokens()));
+        historyCost.setText(Figures.usd(s.cost()));
+        historyTokens.setText(Figures.tokens(s.tokens()));
         historyActiveDays.setText(String.valueOf(s.activeDays()));
         historyLimitHits.setText(String.valueOf(s.limitHits()));
         historyLimitHits.getStyleClass().remove("has-hits");
@@ -246,8 +247,8 @@ public final class HistoryController {
         for (XYChart.Series<String, Number> xy : series) {
             for (XYChart.Data<String, Number> d : xy.getData()) {
                 if (d.getNode() != null && d.getYValue().doubleValue() > 0) {
-                    String value = cost ? HistoryText.usd(d.getYValue().doubleValue())
-                            : HistoryText.tokens(d.getYValue().longValue()) + " tokens";
+                    String value = cost ? Figures.usd(d.getYValue().doubleValue())
+                            : Figures.tokens(d.getYValue().longValue()) + " tokens";
                     Tooltip.install(d.getNode(), new Tooltip(d.getXValue() + " · " + xy.getName() + ": " + value));
                 }
             }
@@ -264,7 +265,7 @@ public final class HistoryController {
         amounts.setTickLabelFormatter(new StringConverter<>() {
             @Override
             public String toString(Number n) {
-                return cost ? HistoryText.usd(n.doubleValue()) : HistoryText.compactTokens(n.doubleValue());
+                return cost ? Figures.usd(n.doubleValue()) : HistoryText.compactTokens(n.doubleValue());
             }
 
             @Override

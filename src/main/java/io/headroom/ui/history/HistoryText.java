@@ -8,14 +8,6 @@ final class HistoryText {
     private HistoryText() {
     }
 
-    static String usd(double v) {
-        return String.format(Locale.ROOT, "$%,.2f", v);
-    }
-
-    static String tokens(long n) {
-        return String.format(Locale.ROOT, "%,d", n);
-    }
-
     /** Axis labels: 1.2M, 340k, 12. */
     static String compactTokens(double n) {
         double a = Math.abs(n);

@@ -1,5 +1,6 @@
 package io.headroom.ui.history;
 
+import io.headroom.domain.Figures;
 import io.headroom.domain.ErrorEvent;
 import io.headroom.domain.windows.PastWindows;
 import java.time.Duration;
@@ -88,7 +89,7 @@ final class WindowTimeline extends Region {
         String percent = p.percent() == null ? "percent unknown (no limit learned yet)"
                 : HistoryText.percent(p.percent()) + " of the limit";
         tip(bar, name + " · " + span(p.window().start(), p.window().end()) + "\n"
-                + HistoryText.usd(p.used().costUsd()) + " API-equivalent · " + percent);
+                + Figures.usd(p.used().costUsd()) + " API-equivalent · " + percent);
         double share = p.percent() == null ? 0.3 : Math.max(0.06, Math.min(1, p.percent() / 100));
         placed.add(new Placed(bar, p.window().start(), p.window().end(), lane, share));
         for (ErrorEvent hit : p.hits()) {

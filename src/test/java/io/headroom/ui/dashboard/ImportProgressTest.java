@@ -1,5 +1,6 @@
 package io.headroom.ui.dashboard;
 
+import io.headroom.domain.Figures;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.headroom.config.DataDirectory;
@@ -105,7 +106,7 @@ class ImportProgressTest extends WindowTestBase {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> total.getText().matches("[\\d,]+"));
         long kept = events();
         assertThat(kept).isBetween(5L * LINES, (FILES - 1L) * LINES);
-        assertThat(total.getText()).isEqualTo(OverviewText.tokens(kept * 123));
+        assertThat(total.getText()).isEqualTo(Figures.tokens(kept * 123));
         assertThat(robot.lookup("#resumeImport").query().isVisible()).isTrue();
         Screenshots.save(text.getScene(), "overview-import-paused");
 
@@ -117,7 +118,7 @@ class ImportProgressTest extends WindowTestBase {
         window.controller().refresher().showProgressAfter(Duration.ofSeconds(1), (a, b, c, d) -> { });
         robot.clickOn("#resumeImport");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
-                () -> total.getText().equals(OverviewText.tokens((long) FILES * LINES * 123)));
+                () -> total.getText().equals(Figures.tokens((long) FILES * LINES * 123)));
         assertThat(events()).isEqualTo((long) FILES * LINES);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !robot.lookup("#importProgress").query().isVisible());
     }

@@ -1,5 +1,6 @@
 package io.headroom.ui.dashboard;
 
+import io.headroom.domain.Figures;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.headroom.config.DataDirectory;
@@ -122,7 +123,7 @@ class OverviewTest extends WindowTestBase {
         assertThat(label(robot, "#card-five-hour .reset-time").getText()).isEqualTo("at Sat 28 Nov 01:00");
         assertThat(badge(robot, "card-five-hour", "reset-badge").getText()).isEqualTo("official");
         // The store reprices the usage with the price table, so the figures come from the same snapshot the CLI prints.
-        assertThat(label(robot, "#card-five-hour .used-value").getText()).isEqualTo(OverviewText.usd(five.used().costUsd()));
+        assertThat(label(robot, "#card-five-hour .used-value").getText()).isEqualTo(Figures.usd(five.used().costUsd()));
         assertThat(label(robot, "#card-five-hour .used-tokens").getText()).isEqualTo("24,000 tokens");
         assertThat(label(robot, "#card-five-hour .used-tokens").getTooltip().getText())
                 .startsWith("Tokens excluding cache reads; 12,024,000 including them. 0 prompts, 24 active minutes.");
@@ -130,11 +131,11 @@ class OverviewTest extends WindowTestBase {
         assertThat(used.getText()).isEqualTo("measured");
         assertThat(used.getTooltip().getText()).contains(Provenance.MEASURED.explanation());
         assertThat(five.limit().value()).isCloseTo(five.used().costUsd() / 0.30, org.assertj.core.data.Offset.offset(0.01));
-        assertThat(label(robot, "#card-five-hour .limit-value").getText()).isEqualTo(OverviewText.usd(five.limit().value()));
+        assertThat(label(robot, "#card-five-hour .limit-value").getText()).isEqualTo(Figures.usd(five.limit().value()));
         assertThat(badge(robot, "card-five-hour", "limit-badge").getTooltip().getText())
                 .contains(Provenance.ESTIMATE.explanation()).contains("official utilization paired with measured usage");
         assertThat(label(robot, "#card-five-hour .burn-value").getText())
-                .isEqualTo(String.format(Locale.ROOT, "%s/h · 200 tok/min", OverviewText.usd(five.forecast().costPerHour())));
+                .isEqualTo(String.format(Locale.ROOT, "%s/h · 200 tok/min", Figures.usd(five.forecast().costPerHour())));
         assertThat(badge(robot, "card-five-hour", "burn-badge").getText()).isEqualTo("measured");
         // Half the window's usage came in the last hour, and three hours are left: 30% + 3 x 15%.
         assertThat(label(robot, "#card-five-hour .forecast").getText()).isEqualTo("On pace to finish at 75%");
@@ -164,7 +165,7 @@ class OverviewTest extends WindowTestBase {
         double todayCost = io.headroom.domain.usage.UsageRollup.total("today",
                 ws.reports().daily(new io.headroom.service.UsageReports.Range(today, today, s.zone()))).cost();
         assertThat(todayCost).isGreaterThan(five.used().costUsd()); // the evening plus the fixtures' afternoon
-        assertThat(label(robot, "#todayCost").getText()).isEqualTo(OverviewText.usd(todayCost));
+        assertThat(label(robot, "#todayCost").getText()).isEqualTo(Figures.usd(todayCost));
         assertThat(robot.lookup("#todayCost").queryAs(Label.class).getParent().getChildrenUnmodifiable())
                 .anyMatch(n -> n instanceof ProvenanceBadge b && b.provenance() == Provenance.MEASURED);
 

@@ -1,5 +1,6 @@
 package io.headroom.ui.history;
 
+import io.headroom.domain.Figures;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.headroom.config.DataDirectory;
@@ -110,8 +111,8 @@ class HistoryTest extends io.headroom.ui.dashboard.WindowTestBase {
         double fixtureCost = workspace.reports().daily(new io.headroom.service.UsageReports.Range(
                 LocalDate.of(2026, 11, 27), LocalDate.of(2026, 11, 27), java.time.ZoneId.of("Europe/Madrid")))
                 .get(0).cost();
-        assertThat(HistoryText.usd(fixtureCost)).isEqualTo("$0.50");
-        assertThat(text(robot, "#historyCost")).isEqualTo(HistoryText.usd(fixtureCost + 0.30)).isEqualTo("$0.80");
+        assertThat(Figures.usd(fixtureCost)).isEqualTo("$0.50");
+        assertThat(text(robot, "#historyCost")).isEqualTo(Figures.usd(fixtureCost + 0.30)).isEqualTo("$0.80");
 
         StackedBarChart<String, Number> chart = chart(robot);
         assertThat(chart.getData()).extracting(XYChart.Series::getName)
