@@ -1,5 +1,6 @@
 package io.headroom.ui.api;
 
+import io.headroom.domain.Figures;
 import java.util.Locale;
 
 /** How the API tab writes numbers. */
@@ -13,7 +14,7 @@ final class ApiText {
     }
 
     static String usd(double v) {
-        return v < 0.01 && v > 0 ? String.format(Locale.ROOT, "$%.4f", v) : String.format(Locale.ROOT, "$%,.2f", v);
+        return v < 0.01 && v > 0 ? String.format(Locale.ROOT, "$%.4f", v) : Figures.usd(v);
     }
 
     static String percent(double fraction) {

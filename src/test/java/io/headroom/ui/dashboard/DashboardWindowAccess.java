@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.function.Supplier;
 import javafx.stage.Stage;
 
-/** For view tests in other packages: the window with a test clock and refresh period, and its shutdown. */
+/** For view tests in other packages: the window with a test clock and refresh period. */
 public final class DashboardWindowAccess {
 
     private DashboardWindowAccess() {
@@ -17,13 +17,5 @@ public final class DashboardWindowAccess {
         DashboardWindow window = new DashboardWindow(stage, workspace, clock, refresh);
         window.show();
         return window;
-    }
-
-    public static boolean awaitStopped(DashboardWindow window, Duration timeout) throws InterruptedException {
-        return window.controller().awaitStopped(timeout);
-    }
-
-    public static ViewContext context(DashboardWindow window) {
-        return window.controller().context();
     }
 }
