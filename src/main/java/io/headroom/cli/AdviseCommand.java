@@ -8,10 +8,12 @@ import io.headroom.report.JsonReport;
 import io.headroom.service.AdvisorService;
 import java.io.PrintWriter;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -28,6 +30,9 @@ final class AdviseCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @Mixin
+    ImportFirst importFirst;
 
     @Option(names = "--plan", paramLabel = "PLAN", description = "Your plan for this run (pro, max5, max20, ... or api); "
             + "default: the settings.")
@@ -49,6 +54,7 @@ final class AdviseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        importFirst.run(root, ZoneId.systemDefault(), spec.commandLine().getErr());
         Instant at = now != null ? now : Instant.now();
         AdvisorService.Prepared prepared = root.workspace().advisor().prepare(at, AdvisorService.parsePeriodDays(period), plan);
         AdvisorResult r = prepared.at(hourlyValue);

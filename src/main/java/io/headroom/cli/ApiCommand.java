@@ -9,10 +9,12 @@ import io.headroom.proxy.ApiHeadroom;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -30,6 +32,9 @@ final class ApiCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Mixin
+    ImportFirst importFirst;
+
     @Option(names = {"-j", "--json"}, description = "Print JSON.")
     boolean json;
 
@@ -42,6 +47,7 @@ final class ApiCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        importFirst.run(root, ZoneId.systemDefault(), spec.commandLine().getErr());
         Instant now = at != null ? at : Instant.now();
         Duration window = Duration.ofMinutes(Math.max(1, windowMinutes));
         List<ApiHeadroom.Row> rows = root.workspace().api().headroom(now, window);

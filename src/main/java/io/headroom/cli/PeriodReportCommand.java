@@ -27,6 +27,9 @@ abstract class PeriodReportCommand implements Callable<Integer> {
     @Mixin
     ReportOptions options;
 
+    @Mixin
+    ImportFirst importFirst;
+
     abstract String listKey();
 
     abstract String periodKey();
@@ -38,7 +41,7 @@ abstract class PeriodReportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         UsageReports.Range range = options.range();
-        ImportBeforeReport.run(root, options, spec.commandLine().getErr());
+        importFirst.run(root, options.zone(), spec.commandLine().getErr());
         List<PeriodUsage> periods = compute(root.workspace().reports(), range);
         PrintWriter out = spec.commandLine().getOut();
         if (options.json) {

@@ -6,9 +6,11 @@ import io.headroom.service.AdvisorService;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -24,6 +26,9 @@ final class ReportCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @Mixin
+    ImportFirst importFirst;
 
     @Option(names = "--format", paramLabel = "FORMAT", required = true, description = "html, csv or json.")
     String format;
@@ -46,6 +51,7 @@ final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         AdvisorReport.Format f = AdvisorReport.Format.of(format);
+        importFirst.run(root, ZoneId.systemDefault(), spec.commandLine().getErr());
         Instant at = now != null ? now : Instant.now();
         AdvisorService.Prepared prepared = root.workspace().advisor().prepare(at, AdvisorService.parsePeriodDays(period), plan);
         AdvisorResult r = prepared.at(hourlyValue);

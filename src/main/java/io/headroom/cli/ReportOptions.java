@@ -1,14 +1,11 @@
 package io.headroom.cli;
 
 import io.headroom.service.UsageReports;
-import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.List;
 import picocli.CommandLine.Option;
 
 /** Options shared by daily, weekly, monthly and session. */
@@ -29,13 +26,6 @@ final class ReportOptions {
 
     @Option(names = {"-j", "--json"}, description = "Print JSON in ccusage's shape.")
     boolean json;
-
-    @Option(names = "--no-import", description = "Do not import new Claude Code lines first.")
-    boolean noImport;
-
-    @Option(names = "--claude-dir", paramLabel = "DIR",
-            description = "A Claude folder (or its projects/ folder) to read instead of the defaults; repeatable.")
-    List<Path> claudeDirs = new ArrayList<>();
 
     ZoneId zone() {
         if (timezone == null || timezone.isBlank()) {

@@ -28,10 +28,13 @@ final class SessionCommand implements Callable<Integer> {
     @Mixin
     ReportOptions options;
 
+    @Mixin
+    ImportFirst importFirst;
+
     @Override
     public Integer call() throws Exception {
         UsageReports.Range range = options.range();
-        ImportBeforeReport.run(root, options, spec.commandLine().getErr());
+        importFirst.run(root, options.zone(), spec.commandLine().getErr());
         List<SessionUsage> sessions = root.workspace().reports().sessions(range);
         PrintWriter out = spec.commandLine().getOut();
         if (options.json) {

@@ -20,6 +20,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -38,6 +39,9 @@ final class WindowsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Mixin
+    ImportFirst importFirst;
+
     @Option(names = {"-j", "--json"}, description = "Print JSON.")
     boolean json;
 
@@ -46,6 +50,7 @@ final class WindowsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        importFirst.run(root, ZoneId.systemDefault(), spec.commandLine().getErr());
         Instant at = now != null ? now : Instant.now();
         WindowsService.Snapshot s = root.workspace().windows().current(at);
         PrintWriter out = spec.commandLine().getOut();

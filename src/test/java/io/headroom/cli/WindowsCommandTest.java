@@ -22,6 +22,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/**
+ * These tests write usage with hand-picked costs straight into the store, so they read it with
+ * {@code --no-import}: a first import would reprice those rows from the price table, as it should.
+ */
 class WindowsCommandTest {
 
     @TempDir
@@ -48,7 +52,7 @@ class WindowsCommandTest {
                     Provenance.OFFICIAL, start.plusSeconds(300L * 23 + 90), LimitWindow.FIVE_HOUR, 40.0,
                     Instant.parse("2026-03-01T15:00:00Z"), null, "s", "claude-opus-4-8")));
         }
-        CliHarness.Run r = cli.run("windows", "--json", "--now", "2026-03-01T12:00:00Z");
+        CliHarness.Run r = cli.run("windows", "--json", "--no-import", "--now", "2026-03-01T12:00:00Z");
         assertThat(r.exit()).as(r.err()).isZero();
         JsonNode n = Json.mapper().readTree(r.out());
         JsonNode five = n.get("fiveHour");
@@ -66,7 +70,7 @@ class WindowsCommandTest {
         assertThat(n.get("weekly").get("resetsAt").isNull()).isTrue();
         assertThat(n.get("weekly").get("limit").get("method").asText()).isEqualTo("plan_catalog");
 
-        CliHarness.Run human = cli.run("windows", "--now", "2026-03-01T12:00:00Z");
+        CliHarness.Run human = cli.run("windows", "--no-import", "--now", "2026-03-01T12:00:00Z");
         assertThat(human.out()).contains("5-hour window").contains("40.0% (official)").contains("Max 5x");
     }
 
@@ -79,14 +83,14 @@ class WindowsCommandTest {
             new EventStore(ws.database()).writeNow(new EventBatch(List.of(usage(1, Instant.parse("2026-03-29T00:30:00Z"), 1),
                     usage(2, Instant.parse("2026-03-29T02:30:00Z"), 1)), List.of(), List.of(), List.of(), null));
         }
-        CliHarness.Run r = cli.run("windows", "--json", "--now", "2026-03-29T03:00:00Z");
+        CliHarness.Run r = cli.run("windows", "--json", "--no-import", "--now", "2026-03-29T03:00:00Z");
         JsonNode five = Json.mapper().readTree(r.out()).get("fiveHour");
         assertThat(five.get("start").asText()).isEqualTo("2026-03-29T00:00:00Z");
         assertThat(five.get("resetsAt").asText()).isEqualTo("2026-03-29T05:00:00Z");
         assertThat(five.get("resetsAtLocal").asText()).startsWith("2026-03-29T07:00+02:00");
         assertThat(five.get("estimated").asBoolean()).isTrue();
         assertThat(five.get("used").get("costUsd").asDouble()).isEqualTo(2.0);
-        assertThat(cli.run("windows", "--now", "2026-03-29T03:00:00Z").out())
+        assertThat(cli.run("windows", "--no-import", "--now", "2026-03-29T03:00:00Z").out())
                 .contains("5-hour window: Sun 29 Mar 01:00 – Sun 29 Mar 07:00, resets in 2h 0m [estimated]");
     }
 }

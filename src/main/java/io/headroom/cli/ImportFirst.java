@@ -1,0 +1,39 @@
+package io.headroom.cli;
+
+import io.headroom.ingest.claudecode.ImportOptions;
+import io.headroom.ingest.claudecode.ImportReport;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/**
+ * Every read command first reads what is new from every source, exactly as the window does on each
+ * refresh, so that the command line and the window never show different figures for the same store.
+ * Problems go to stderr and never stop the command: the figures already stored are still worth showing.
+ */
+final class ImportFirst {
+
+    @Option(names = "--no-import", description = "Show what is stored without reading new Claude Code transcript lines "
+            + "and statusLine readings first.")
+    boolean skip;
+
+    @Option(names = "--claude-dir", paramLabel = "DIR",
+            description = "A Claude folder (or its projects/ folder) to read instead of the defaults; repeatable.")
+    List<Path> claudeDirs = new ArrayList<>();
+
+    void run(HeadroomCommand root, ZoneId zone, PrintWriter err) {
+        if (skip) {
+            return;
+        }
+        ImportReport r = root.workspace().importClaudeCode(claudeDirs, zone, ImportOptions.defaults());
+        if (r.skippedTotal() > 0) {
+            err.println("headroom: skipped " + r.skippedTotal() + " unreadable transcript lines " + r.skippedLines()
+                    + " (run 'headroom import' for details).");
+        }
+        r.problems().forEach(p -> err.println("headroom: " + p));
+        err.flush();
+    }
+}
