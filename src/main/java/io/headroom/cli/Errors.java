@@ -1,6 +1,6 @@
 package io.headroom.cli;
 
-import io.headroom.store.StoreException;
+import io.headroom.domain.ExplainedFailure;
 
 /** One sentence for the user; stack traces stay out of the terminal. */
 final class Errors {
@@ -9,7 +9,7 @@ final class Errors {
     }
 
     static String describe(Throwable e) {
-        if (e instanceof StoreException || e instanceof IllegalArgumentException) {
+        if (e instanceof ExplainedFailure || e instanceof IllegalArgumentException) {
             return e.getMessage();
         }
         String m = e.getMessage();

@@ -1,5 +1,6 @@
 package io.headroom.cli;
 
+import io.headroom.domain.pricing.EstimatedModel;
 import io.headroom.domain.Figures;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -8,7 +9,6 @@ import io.headroom.config.Json;
 import io.headroom.ingest.claudecode.ClaudeDirectories;
 import io.headroom.ingest.claudecode.ImportOptions;
 import io.headroom.ingest.claudecode.ImportReport;
-import io.headroom.store.UsageQueries;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -82,7 +82,7 @@ final class ImportCommand implements Callable<Integer> {
         }
         root.put("skippedTotal", r.skippedTotal());
         ArrayNode unknown = root.putArray("unknownModels");
-        for (UsageQueries.EstimatedModel m : r.unknownModels()) {
+        for (EstimatedModel m : r.unknownModels()) {
             ObjectNode n = unknown.addObject();
             n.put("model", m.model());
             n.put("pricedAs", m.pricedAs());
@@ -111,7 +111,7 @@ final class ImportCommand implements Callable<Integer> {
             out.println("Skipped lines (the rest of each file was imported):");
             r.skippedLines().forEach((reason, n) -> out.println("  " + reason + ": " + n));
         }
-        for (UsageQueries.EstimatedModel m : r.unknownModels()) {
+        for (EstimatedModel m : r.unknownModels()) {
             out.println("Warning: no price for " + m.model() + "; priced as " + m.pricedAs() + " (" + m.calls()
                     + " calls). Add it to prices.json in the data folder.");
         }

@@ -1,11 +1,12 @@
 package io.headroom.cli;
 
+import io.headroom.domain.manual.ManualEntry;
 import io.headroom.domain.LimitWindow;
 import io.headroom.domain.Provenance;
 import io.headroom.domain.UsageSource;
 import io.headroom.domain.UtilizationSample;
 import io.headroom.domain.manual.HumanTime;
-import io.headroom.store.ManualStore;
+import io.headroom.service.ManualLog;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,8 +52,8 @@ final class LogCommand implements Runnable {
         return (now != null ? now : Instant.now()).atZone(zone);
     }
 
-    ManualStore store() {
-        return new ManualStore(root.workspace().database());
+    ManualLog manual() {
+        return new ManualLog(root.workspace());
     }
 
     String shown(Instant t) {
@@ -79,7 +80,7 @@ final class LogCommand implements Runnable {
                 throw new IllegalArgumentException("--count must be between 1 and 10000");
             }
             Instant t = at == null ? log.now().toInstant() : HumanTime.parse(at, log.now(), HumanTime.Direction.PAST);
-            String id = log.store().addMessages(t, count, model);
+            String id = log.manual().message(t, count, model);
             log.print(id + ": " + count + " message(s) at " + log.shown(t));
             return 0;
         }
@@ -109,7 +110,7 @@ final class LogCommand implements Runnable {
                 throw new IllegalArgumentException("the reset " + log.shown(reset) + " is not after the hit");
             }
             LimitWindow w = window == null ? LimitWindow.ofLoggedHit(t, reset) : window(window);
-            String id = log.store().addLimitHit(t, w, reset);
+            String id = log.manual().limitHit(t, w, reset);
             log.print(id + ": " + w.code() + " limit hit at " + log.shown(t) + ", resets " + log.shown(reset));
             return 0;
         }
@@ -156,7 +157,7 @@ final class LogCommand implements Runnable {
             if (samples.isEmpty()) {
                 throw new IllegalArgumentException("give at least one of --five-hour, --weekly, --opus, --sonnet");
             }
-            List<String> ids = log.store().addUtilization(samples);
+            List<String> ids = log.manual().utilization(samples);
             for (int i = 0; i < ids.size(); i++) {
                 UtilizationSample s = samples.get(i);
                 log.print(ids.get(i) + ": " + s.window().code() + " " + s.usedPercent() + "% at " + log.shown(t));
@@ -186,11 +187,11 @@ final class LogCommand implements Runnable {
 
         @Override
         public Integer call() {
-            List<ManualStore.Entry> entries = log.store().list(log.now().toInstant().minus(Duration.ofDays(days)));
+            List<ManualEntry> entries = log.manual().since(log.now().toInstant().minus(Duration.ofDays(days)));
             if (entries.isEmpty()) {
                 log.print("Nothing logged by hand in the last " + days + " days.");
             }
-            for (ManualStore.Entry e : entries) {
+            for (ManualEntry e : entries) {
                 log.print(String.format(Locale.ROOT, "%-6s %-16s %-11s %s", e.id(), log.shown(e.at()), e.kind(), e.detail()));
             }
             return 0;
@@ -207,7 +208,7 @@ final class LogCommand implements Runnable {
 
         @Override
         public Integer call() {
-            if (!log.store().delete(id)) {
+            if (!log.manual().delete(id)) {
                 throw new IllegalArgumentException("no entry logged by hand has the id " + id + " (see `headroom log list`)");
             }
             log.print("Deleted " + id + ".");

@@ -1,5 +1,6 @@
 package io.headroom.service;
 
+import io.headroom.domain.manual.ManualEntry;
 import io.headroom.domain.LimitWindow;
 import io.headroom.domain.Provenance;
 import io.headroom.domain.UsageSource;
@@ -86,8 +87,23 @@ public final class ManualLog {
         return store().addUtilization(samples);
     }
 
+    /** Logs a limit hit whose window and reset are already known (the command line and the tray's dialog read them). */
+    public String limitHit(Instant hitAt, LimitWindow window, Instant resetAt) {
+        return store().addLimitHit(hitAt, window, resetAt);
+    }
+
+    /** Logs percentages already read into samples (the command line takes several windows at once). */
+    public List<String> utilization(List<UtilizationSample> samples) {
+        return store().addUtilization(samples);
+    }
+
+    /** Everything logged by hand since {@code from}, oldest first. */
+    public List<ManualEntry> since(Instant from) {
+        return store().list(from);
+    }
+
     /** What was logged by hand in the last {@code back}, oldest first. */
-    public List<ManualStore.Entry> recent(Instant now, Duration back) {
+    public List<ManualEntry> recent(Instant now, Duration back) {
         return store().list(now.minus(back));
     }
 
@@ -99,7 +115,7 @@ public final class ManualLog {
      * Changes an entry's time and value: a message count, a limit hit's reset ("in 2h", "16:40",
      * ISO, read from the hit's time) or a percentage. Nothing changes when either is wrong.
      */
-    public void edit(ManualStore.Entry entry, String when, String value, Instant now) {
+    public void edit(ManualEntry entry, String when, String value, Instant now) {
         Instant at = time(Field.WHEN, when, now, HumanTime.Direction.PAST);
         if (at.isAfter(now)) {
             throw new InvalidInput(Field.WHEN, "That time is in the future.");
@@ -127,12 +143,12 @@ public final class ManualLog {
     }
 
     /** The entry's time as the edit field shows it, which {@link #edit} reads back. */
-    public String whenText(ManualStore.Entry entry) {
+    public String whenText(ManualEntry entry) {
         return entry.at().atZone(zone()).toLocalDateTime().withNano(0).toString().replace('T', ' ');
     }
 
     /** The entry's value as the edit field shows it. */
-    public String valueText(ManualStore.Entry entry) {
+    public String valueText(ManualEntry entry) {
         return switch (entry.kind()) {
             case "message" -> String.valueOf(Math.round(entry.value()));
             case "limit-hit" -> entry.resetAt().atZone(zone()).toLocalDateTime().withNano(0).toString().replace('T', ' ');
@@ -141,7 +157,7 @@ public final class ManualLog {
     }
 
     /** One line for the list, times in the user's zone. */
-    public String describe(ManualStore.Entry e) {
+    public String describe(ManualEntry e) {
         ZoneId zone = zone();
         return switch (e.kind()) {
             case "message" -> Math.round(e.value()) + (Math.round(e.value()) == 1 ? " message" : " messages")

@@ -32,6 +32,16 @@ public final class UsageReports {
         }
     }
 
+    /** Every token ever recorded, cache reads included (the Overview's first-run check and status line). */
+    public long totalTokens() {
+        return queries.totalTokens();
+    }
+
+    /** Whether anything at all was recorded, from any source. */
+    public boolean anyUsage() {
+        return queries.anyUsage();
+    }
+
     public List<PeriodUsage> daily(Range r) {
         return UsageRollup.byPeriod(queries.buckets(r.from(), r.to()), r.zone(), Period.daily());
     }

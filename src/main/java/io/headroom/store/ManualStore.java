@@ -1,5 +1,6 @@
 package io.headroom.store;
 
+import io.headroom.domain.manual.ManualEntry;
 import io.headroom.domain.ErrorCategory;
 import io.headroom.domain.LimitWindow;
 import io.headroom.domain.UsageSource;
@@ -23,18 +24,6 @@ import java.util.concurrent.atomic.AtomicLong;
  * row is shown with an id that says its table: m12 (message), h3 (limit hit), u7 (utilization).
  */
 public final class ManualStore {
-
-    /**
-     * One logged row as {@code log list} shows it, with its raw values for editing.
-     *
-     * @param value the message count or the percentage; null for a limit hit
-     * @param window the limit window's code (limit hits and percentages), null for messages
-     * @param resetAt the reset of a limit hit or percentage, when known
-     * @param model the model of a message, when given
-     */
-    public record Entry(String id, Instant at, String kind, String detail, Double value, String window, Instant resetAt,
-            String model) {
-    }
 
     private final Database database;
 
@@ -82,23 +71,23 @@ public final class ManualStore {
         return ids;
     }
 
-    public List<Entry> list(Instant from) {
-        List<Entry> out = new ArrayList<>();
+    public List<ManualEntry> list(Instant from) {
+        List<ManualEntry> out = new ArrayList<>();
         try (Connection c = database.openReader()) {
             query(c, "SELECT id, ts, count, project, model FROM prompt_event WHERE source = 'manual' AND ts >= ?", from, rs ->
-                    out.add(new Entry("m" + rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2)), "message",
+                    out.add(new ManualEntry("m" + rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2)), "message",
                             rs.getInt(3) + " message(s)" + (rs.getString(4) == null ? "" : " on " + rs.getString(4))
                                     + (rs.getString(5) == null ? "" : " (" + rs.getString(5) + ")"),
                             (double) rs.getInt(3), null, null, rs.getString(5))));
             query(c, "SELECT id, ts, limit_window, reset_at FROM error_event WHERE source = 'manual' AND ts >= ?", from, rs ->
-                    out.add(new Entry("h" + rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2)), "limit-hit",
+                    out.add(new ManualEntry("h" + rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2)), "limit-hit",
                             rs.getString(3) + " limit, resets " + Instant.ofEpochMilli(rs.getLong(4)), null,
                             rs.getString(3), Instant.ofEpochMilli(rs.getLong(4)), null)));
             query(c, "SELECT id, ts, limit_window, used_percent, resets_at FROM utilization_sample WHERE source = 'manual'"
                     + " AND ts >= ?", from, rs -> {
                         long reset = rs.getLong(5);
                         boolean noReset = rs.wasNull();
-                        out.add(new Entry("u" + rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2)), "utilization",
+                        out.add(new ManualEntry("u" + rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2)), "utilization",
                                 String.format(Locale.ROOT, "%s %.1f%%", rs.getString(3), rs.getDouble(4))
                                         + (noReset ? "" : ", resets " + Instant.ofEpochMilli(reset)),
                                 rs.getDouble(4), rs.getString(3), noReset ? null : Instant.ofEpochMilli(reset), null));
@@ -106,7 +95,7 @@ public final class ManualStore {
         } catch (SQLException e) {
             throw new StoreException("Cannot read the manual log: " + e.getMessage(), e);
         }
-        out.sort(Comparator.comparing(Entry::at).thenComparing(Entry::id));
+        out.sort(Comparator.comparing(ManualEntry::at).thenComparing(ManualEntry::id));
         return out;
     }
 

@@ -1,7 +1,9 @@
 package io.headroom.store;
 
+import io.headroom.domain.ExplainedFailure;
+
 /** A store failure explained in words a user can act on. */
-public class StoreException extends RuntimeException {
+public class StoreException extends ExplainedFailure {
 
     public StoreException(String message) {
         super(message);

@@ -1,5 +1,6 @@
 package io.headroom.store;
 
+import io.headroom.domain.pricing.EstimatedModel;
 import io.headroom.domain.TokenCounts;
 import io.headroom.domain.usage.ModelUsage;
 import io.headroom.domain.usage.SessionUsage;
@@ -104,10 +105,6 @@ public final class UsageQueries {
         } catch (SQLException e) {
             throw new StoreException("Cannot read usage: " + e.getMessage(), e);
         }
-    }
-
-    /** A model with no exact price, and what it was priced as. */
-    public record EstimatedModel(String model, String pricedAs, long calls) {
     }
 
     /** The remembered import position of every transcript ever read. */

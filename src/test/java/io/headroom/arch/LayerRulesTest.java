@@ -39,6 +39,13 @@ class LayerRulesTest {
                 .should().dependOnClassesThat().resideInAPackage("io.headroom.cli..").check(MAIN);
     }
 
+    /** The window and the command line render what the services compute; neither reads the store itself. */
+    @Test
+    void theCommandLineAndTheWindowGoThroughTheServices() {
+        noClasses().that().resideInAnyPackage("io.headroom.cli..", "io.headroom.ui..")
+                .should().dependOnClassesThat().resideInAPackage("io.headroom.store..").check(MAIN);
+    }
+
     @Test
     void lowerLayersDoNotReachUp() {
         noClasses().that().resideInAnyPackage("io.headroom.store..", "io.headroom.config..")

@@ -1,5 +1,6 @@
 package io.headroom.service;
 
+import io.headroom.domain.manual.ManualEntry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -39,7 +40,7 @@ class ManualLogTest {
         workspace.close();
     }
 
-    private List<ManualStore.Entry> entries() {
+    private List<ManualEntry> entries() {
         return log.recent(NOW, Duration.ofDays(30));
     }
 
@@ -50,11 +51,11 @@ class ManualLogTest {
         log.limitHit(NOW, "in 3d");        // a week's reset
         log.utilization(NOW, "42", "18.5%");
 
-        List<ManualStore.Entry> e = entries();
+        List<ManualEntry> e = entries();
         assertThat(e).extracting(log::describe).containsExactlyInAnyOrder("1 message (opus)",
                 "5-hour limit, resets Fri 27 Nov 16:40", "Weekly limit, resets Mon 30 Nov 15:00", "5-hour 42%",
                 "Weekly 18.5%");
-        assertThat(e).filteredOn(x -> x.kind().equals("limit-hit")).extracting(ManualStore.Entry::resetAt)
+        assertThat(e).filteredOn(x -> x.kind().equals("limit-hit")).extracting(ManualEntry::resetAt)
                 .contains(Instant.parse("2026-11-27T15:40:00Z"));
     }
 
@@ -80,16 +81,16 @@ class ManualLogTest {
     void editsChangeTimeAndValueInPlaceAndRejectBadValues() {
         String id = log.message(NOW, 1, null);
         String hit = log.limitHit(NOW, "in 2h");
-        ManualStore.Entry message = entries().stream().filter(e -> e.id().equals(id)).findFirst().orElseThrow();
+        ManualEntry message = entries().stream().filter(e -> e.id().equals(id)).findFirst().orElseThrow();
         assertThat(log.whenText(message)).isEqualTo("2026-11-27 15:00");
         assertThat(log.valueText(message)).isEqualTo("1");
 
         log.edit(message, "14:30", "3", NOW);
-        ManualStore.Entry edited = entries().stream().filter(e -> e.id().equals(id)).findFirst().orElseThrow();
+        ManualEntry edited = entries().stream().filter(e -> e.id().equals(id)).findFirst().orElseThrow();
         assertThat(edited.at()).isEqualTo(Instant.parse("2026-11-27T13:30:00Z"));
         assertThat(log.describe(edited)).isEqualTo("3 messages");
 
-        ManualStore.Entry h = entries().stream().filter(e -> e.id().equals(hit)).findFirst().orElseThrow();
+        ManualEntry h = entries().stream().filter(e -> e.id().equals(hit)).findFirst().orElseThrow();
         assertThatThrownBy(() -> log.edit(h, "now", "25:99", NOW)).isInstanceOfSatisfying(ManualLog.InvalidInput.class,
                 e -> assertThat(e.field()).isEqualTo(ManualLog.Field.VALUE));
         assertThatThrownBy(() -> log.edit(h, "tomorrow 9am", "in 1h", NOW)).isInstanceOfSatisfying(
@@ -101,6 +102,6 @@ class ManualLogTest {
 
         assertThat(log.delete(id)).isTrue();
         assertThat(log.delete(id)).isFalse();
-        assertThat(entries()).extracting(ManualStore.Entry::id).containsExactly(hit);
+        assertThat(entries()).extracting(ManualEntry::id).containsExactly(hit);
     }
 }

@@ -1,6 +1,6 @@
 package io.headroom.ingest.claudecode;
 
-import io.headroom.store.UsageQueries.EstimatedModel;
+import io.headroom.domain.pricing.EstimatedModel;
 import java.util.List;
 import java.util.Map;
 

@@ -9,7 +9,6 @@ import io.headroom.domain.ProxyCall;
 import io.headroom.ingest.claudecode.ImportProgress;
 import io.headroom.service.ClaudeFolderWatcher;
 import io.headroom.service.UsageReports;
-import io.headroom.store.UsageQueries;
 import io.headroom.service.WindowsService;
 import io.headroom.service.Workspace;
 import java.time.Duration;
@@ -203,7 +202,7 @@ final class OverviewRefresher implements AutoCloseable {
                 totalsDue = false;
                 totalsStale = false;
                 totalsAt = System.nanoTime();
-                allTokens = new UsageQueries(workspace.database()).totalTokens();
+                allTokens = workspace.reports().totalTokens();
                 OverviewModel.Batch withTotal = b.withAllTokens(allTokens);
                 Platform.runLater(() -> onBatch.accept(withTotal));
             }
@@ -271,7 +270,7 @@ final class OverviewRefresher implements AutoCloseable {
         PeriodUsage day = UsageRollup.total("today",
                 reports.daily(new UsageReports.Range(today, today, snapshot.zone())));
         FxBench.refreshSteps(t1 - t0, t2 - t1, System.nanoTime() - t2);
-        if (allTokens < 0 && !new UsageQueries(workspace.database()).anyUsage()) {
+        if (allTokens < 0 && !workspace.reports().anyUsage()) {
             allTokens = 0;
             totalsAt = System.nanoTime();
         }

@@ -1,8 +1,8 @@
 package io.headroom.ui.sessions;
 
+import io.headroom.domain.manual.ManualEntry;
 import io.headroom.service.ManualLog;
 import io.headroom.service.UsageReports;
-import io.headroom.store.ManualStore;
 import io.headroom.ui.dashboard.ViewContext;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,7 +35,7 @@ public final class SessionsController {
     private static final Map<String, String> MODELS = Map.of("Opus", "opus", "Sonnet", "sonnet", "Haiku", "haiku");
 
     /** One table row, with its texts made off the FX thread (they need the user's zone). */
-    record Row(ManualStore.Entry entry, String when, String kind, String detail, String whenText, String valueText) {
+    record Row(ManualEntry entry, String when, String kind, String detail, String whenText, String valueText) {
     }
 
     /** One Claude Code session as the second table shows it. */
@@ -248,7 +248,7 @@ public final class SessionsController {
         Instant now = context.now();
         write(addLimitHit, () -> {
             String id = log.limitHit(now, text);
-            ManualStore.Entry e = log.recent(now, Duration.ofMinutes(1)).stream().filter(x -> x.id().equals(id))
+            ManualEntry e = log.recent(now, Duration.ofMinutes(1)).stream().filter(x -> x.id().equals(id))
                     .findFirst().orElseThrow();
             return "Logged a limit hit: " + log.describe(e) + ".";
         }, invalid -> showError(resetField, resetError, invalid.getMessage()), resetField::clear);

@@ -5,7 +5,7 @@ import io.headroom.domain.notify.Notification;
 import io.headroom.service.ProxyService;
 import io.headroom.service.WindowsService;
 import io.headroom.service.Workspace;
-import io.headroom.store.ManualStore;
+import io.headroom.service.ManualLog;
 import io.headroom.ui.dashboard.DashboardWindow;
 import io.headroom.ui.dashboard.RefreshListener;
 import io.headroom.ui.notify.NotificationSink;
@@ -62,7 +62,7 @@ public final class DesktopTray implements SystemTrayIcon.Actions, RefreshListene
     @Override
     public void logMessage() {
         background("log a message", () -> {
-            new ManualStore(workspace.database()).addMessages(Instant.now(), 1, null);
+            new ManualLog(workspace).message(Instant.now(), 1, null);
             window.dashboard().refreshNow();
         });
     }
@@ -77,7 +77,7 @@ public final class DesktopTray implements SystemTrayIcon.Actions, RefreshListene
                     LimitHitInput.Result r = dialog.getResult();
                     if (r != null && r.error() == null) {
                         background("mark the limit hit", () -> {
-                            new ManualStore(workspace.database()).addLimitHit(r.hitAt(), r.window(), r.resetAt());
+                            new ManualLog(workspace).limitHit(r.hitAt(), r.window(), r.resetAt());
                             window.dashboard().refreshNow();
                         });
                     }
