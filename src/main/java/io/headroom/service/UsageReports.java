@@ -42,6 +42,15 @@ public final class UsageReports {
         return queries.anyUsage();
     }
 
+    /**
+     * Today's usage in the zone: the one figure behind the Overview's "today" and the statusLine
+     * hook's "today $…", so the two never differ (usage stamped later than today counts on its own day).
+     */
+    public PeriodUsage today(Instant now, ZoneId zone) {
+        LocalDate day = LocalDate.ofInstant(now, zone);
+        return UsageRollup.total("today", daily(new Range(day, day, zone)));
+    }
+
     public List<PeriodUsage> daily(Range r) {
         return UsageRollup.byPeriod(queries.buckets(r.from(), r.to()), r.zone(), Period.daily());
     }

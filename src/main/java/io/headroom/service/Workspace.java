@@ -12,7 +12,6 @@ import io.headroom.ingest.statusline.StatusLineSpool;
 import io.headroom.store.Database;
 import io.headroom.store.NativeLibrary;
 import io.headroom.store.SampleStore;
-import io.headroom.store.WindowQueries;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -140,8 +139,7 @@ public final class Workspace implements AutoCloseable {
             StatusLineSpool.drain(dataDirectory.path(), now, samples::writeNow);
             java.time.ZoneId zone = settings().zone();
             java.time.LocalDate today = java.time.LocalDate.ofInstant(now, zone);
-            StatusLineSpool.writeToday(dataDirectory.path(), today,
-                    new WindowQueries(database()).costSince(today.atStartOfDay(zone).toInstant()));
+            StatusLineSpool.writeToday(dataDirectory.path(), today, reports().today(now, zone).cost());
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("Cannot read the statusLine spool: " + e.getMessage(), e);
         }

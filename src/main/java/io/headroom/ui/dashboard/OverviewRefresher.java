@@ -1,7 +1,6 @@
 package io.headroom.ui.dashboard;
 
 import io.headroom.domain.usage.PeriodUsage;
-import io.headroom.domain.usage.UsageRollup;
 import io.headroom.ingest.claudecode.ClaudeDirectories;
 import io.headroom.ingest.claudecode.ImportOptions;
 import io.headroom.ingest.claudecode.ImportReport;
@@ -13,7 +12,6 @@ import io.headroom.service.WindowsService;
 import io.headroom.service.Workspace;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
@@ -266,9 +264,7 @@ final class OverviewRefresher implements AutoCloseable {
         WindowsService.Snapshot snapshot = workspace.windows().current(now);
         long t2 = System.nanoTime();
         UsageReports reports = workspace.reports();
-        LocalDate today = LocalDate.ofInstant(now, snapshot.zone());
-        PeriodUsage day = UsageRollup.total("today",
-                reports.daily(new UsageReports.Range(today, today, snapshot.zone())));
+        PeriodUsage day = reports.today(now, snapshot.zone());
         FxBench.refreshSteps(t1 - t0, t2 - t1, System.nanoTime() - t2);
         if (allTokens < 0 && !workspace.reports().anyUsage()) {
             allTokens = 0;
