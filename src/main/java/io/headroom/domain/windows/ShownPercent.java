@@ -103,6 +103,7 @@ final class ShownPercent {
         private final LimitEstimate learned;
         private Double floor;
         private Provenance floorProvenance;
+        private boolean floorIsHit;
         private UtilizationSample latest;
         private double usedAtLatest;
         /** The limit the latest reading implies; null when it implies none and the learned one applies. */
@@ -131,7 +132,7 @@ final class ShownPercent {
             usedAtLatest = used;
             implied = s.usedPercent() >= MIN_IMPLYING_PERCENT && used > MIN_IMPLYING_USD
                     ? used / (s.usedPercent() / 100) : null;
-            raise(s.usedPercent(), s.provenance());
+            raise(s.usedPercent(), s.provenance(), false);
             if (s.usedPercent() >= 100) {
                 reached = new LimitReached(s.observedAt(),
                         s.provenance() == Provenance.OFFICIAL ? Provenance.OFFICIAL : Provenance.MANUAL);
@@ -140,14 +141,15 @@ final class ShownPercent {
 
         void hit(ErrorEvent e) {
             Provenance p = e.source() == UsageSource.MANUAL ? Provenance.MANUAL : Provenance.LIMIT_EVENT;
-            raise(100, p);
+            raise(100, p, true);
             reached = new LimitReached(e.timestamp(), p);
         }
 
-        private void raise(double percent, Provenance p) {
+        private void raise(double percent, Provenance p, boolean hit) {
             if (floor == null || percent > floor) {
                 floor = percent;
                 floorProvenance = p;
+                floorIsHit = hit;
             }
         }
 
@@ -189,6 +191,11 @@ final class ShownPercent {
                         : LimitEstimate.Method.MANUAL_READING, 1, confidence(error), error,
                         String.format(java.util.Locale.ROOT, "the latest reading: %.1f%% at %s measured",
                                 latest.usedPercent(), Figures.usd(usedAtLatest)));
+            }
+            if (!moving && floorIsHit) {
+                // Held at 100% by a hit: the usage measured in this window is what the limit was.
+                return new LimitEstimate(value, LimitEstimate.Method.LIMIT_HITS, 1, LimitEstimate.Confidence.MEDIUM,
+                        0.1, "the usage measured in this window, where the limit was reached");
             }
             double error = learned == null ? 0.3 : Math.max(0.05, learned.relativeError());
             return new LimitEstimate(value, LimitEstimate.Method.SHOWN_PERCENT, 1, confidence(error), error,
