@@ -1,6 +1,8 @@
 package io.headroom.cli;
 
+import io.headroom.domain.Countdown;
 import io.headroom.domain.Figures;
+import io.headroom.domain.notify.Wording;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -101,6 +103,7 @@ final class WindowsCommand implements Callable<Integer> {
         used.put("prompts", m.prompts());
         used.put("activeMinutes", m.activeMinutes());
         used.put("provenance", "measured");
+        n.put("state", w == null ? "idle" : st.limitReached() != null ? "limit_reached" : "running");
         n.put("usedPercent", st.usedPercent() == null ? null : round(st.usedPercent()));
         n.put("percentProvenance", st.percentProvenance() == null ? null : st.percentProvenance().code());
         if (st.official() != null) {
@@ -112,6 +115,16 @@ final class WindowsCommand implements Callable<Integer> {
         } else {
             n.putNull("official");
         }
+        if (st.limitReached() != null) {
+            ObjectNode reached = n.putObject("limitReached");
+            reached.put("at", st.limitReached().at().toString());
+            reached.put("evidence", st.limitReached().evidence().code());
+            reached.put("evidenceLabel", st.limitReached().evidenceLabel());
+            reached.put("usageRecorded", !st.reachedWithoutUsage());
+        } else {
+            n.putNull("limitReached");
+        }
+        // The limit the used figure is usedPercent of (null when nothing is measured at a non-zero percent).
         n.set("limit", st.limit() == null ? null : limit(st.limit()));
         ArrayNode evidence = n.putArray("limitEvidence");
         st.evidence().forEach(e -> evidence.add(limit(e)));
@@ -166,17 +179,30 @@ final class WindowsCommand implements Callable<Integer> {
         }
         String bounds = HM.format(w.start().atZone(zone)) + " – "
                 + (w.end() == null ? "reset unknown (set it: headroom settings --weekly-reset)" : HM.format(w.end().atZone(zone))
-                        + ", resets in " + duration(Duration.between(now, w.end())));
+                        + ", resets in " + Countdown.of(Duration.between(now, w.end())));
         out.println(title + ": " + bounds + " [" + (w.estimated() ? "estimated" : w.provenance().code()) + "]");
         Measures m = st.used();
-        out.println("  used " + Figures.usd(m.costUsd()) + (st.usedPercent() == null ? ""
-                : String.format(Locale.ROOT, " = %.1f%% (%s)", st.usedPercent(), st.percentProvenance().code()))
-                + " · " + Figures.tokens(m.tokens()) + " tokens excl. cache reads (" + Figures.tokens(m.tokensWithCacheReads())
-                + " incl.) · " + m.prompts() + " prompts · " + m.activeMinutes() + " active min");
+        if (st.limitReached() != null) {
+            out.println("  Limit reached · " + (w.end() == null ? "reset time unknown"
+                    : "resets " + Wording.clock(w.end(), now, zone)) + " · " + st.limitReached().evidenceLabel()
+                    + (st.reachedWithoutUsage() ? " · no usage recorded here" : ""));
+        }
+        if (!st.reachedWithoutUsage()) {
+            out.println("  used " + Figures.usd(m.costUsd()) + (st.usedPercent() == null ? ""
+                    : String.format(Locale.ROOT, " = %.1f%% (%s)", st.usedPercent(), st.percentProvenance().code()))
+                    + " · " + Figures.tokens(m.tokens()) + " tokens excl. cache reads ("
+                    + Figures.tokens(m.tokensWithCacheReads()) + " incl.) · " + m.prompts() + " prompts · "
+                    + m.activeMinutes() + " active min");
+        }
         LimitEstimate l = st.limit();
-        out.println("  limit " + (l == null ? "unknown (no official data, limit hits or plan yet)"
-                : Figures.usd(l.value()) + " from " + l.method().description() + ", " + l.samples() + " sample(s), "
-                        + l.confidence().name().toLowerCase(Locale.ROOT) + " confidence"));
+        if (l != null) {
+            out.println("  limit " + Figures.usd(l.value()) + " from " + l.method().description() + ", " + l.samples()
+                    + " sample(s), " + l.confidence().name().toLowerCase(Locale.ROOT) + " confidence");
+        } else if (st.usedPercent() != null && st.usedPercent() > 0) {
+            out.println("  limit not shown: the percent comes from a reading or limit hit with no usage recorded here");
+        } else {
+            out.println("  limit unknown (no official data, limit hits or plan yet)");
+        }
         Forecast f = st.forecast();
         StringBuilder b = new StringBuilder("  ");
         if (f.costPerHour() != null) {
@@ -196,10 +222,5 @@ final class WindowsCommand implements Callable<Integer> {
             case NOT_ENOUGH_DATA -> b.append("not enough data: ").append(f.note());
         }
         out.println(b);
-    }
-
-    static String duration(Duration d) {
-        long m = Math.max(0, d.toMinutes());
-        return m >= 24 * 60 ? (m / 1440) + "d " + (m % 1440) / 60 + "h" : (m / 60) + "h " + (m % 60) + "m";
     }
 }

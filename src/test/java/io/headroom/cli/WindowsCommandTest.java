@@ -91,6 +91,6 @@ class WindowsCommandTest {
         assertThat(five.get("estimated").asBoolean()).isTrue();
         assertThat(five.get("used").get("costUsd").asDouble()).isEqualTo(2.0);
         assertThat(cli.run("windows", "--no-import", "--now", "2026-03-29T03:00:00Z").out())
-                .contains("5-hour window: Sun 29 Mar 01:00 – Sun 29 Mar 07:00, resets in 2h 0m [estimated]");
+                .contains("5-hour window: Sun 29 Mar 01:00 – Sun 29 Mar 07:00, resets in 2 h 00 min [estimated]");
     }
 }

@@ -1,5 +1,6 @@
 package io.headroom.domain.notify;
 
+import io.headroom.domain.Countdown;
 import io.headroom.domain.LimitWindow;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,20 +29,9 @@ public final class Wording {
         };
     }
 
-    /** "1 h 20 min", "12 min", "3 d 4 h", "under a minute"; rounded up to the minute, as a countdown reads. */
+    /** "1 h 20 min", "12 min", "3 d 04 h": the countdown every view shows ({@link Countdown#of}). */
     public static String span(Duration d) {
-        long s = Math.max(0, d.getSeconds());
-        if (s == 0) {
-            return "under a minute";
-        }
-        long m = (s + 59) / 60;
-        if (m >= 24 * 60) {
-            return (m / 1440) + " d " + (m % 1440) / 60 + " h";
-        }
-        if (m >= 60) {
-            return m / 60 + " h" + (m % 60 == 0 ? "" : " " + m % 60 + " min");
-        }
-        return m + " min";
+        return Countdown.of(d);
     }
 
     /** "16:40" on the same day as now, else "Sat 28 Nov 16:40", in {@code zone}. */

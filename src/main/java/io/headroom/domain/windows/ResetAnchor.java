@@ -3,10 +3,21 @@ package io.headroom.domain.windows;
 import io.headroom.domain.Provenance;
 import java.time.Instant;
 
-/** A known reset instant of a window and who said so (official, a limit message, the user). */
-public record ResetAnchor(Instant resetAt, Provenance provenance) {
+/**
+ * A known reset instant of a window, who said so (official, a limit message, the user) and when
+ * it was said. Where two claims for one window disagree, the newer one wins: a later reading has
+ * seen more of the window than an earlier one, whatever its source.
+ *
+ * @param observedAt when the evidence was read; {@link Instant#MIN} for a reset nobody observed
+ *        (the user's weekly setting, a reset inherited from another window), which loses to any reading
+ */
+public record ResetAnchor(Instant resetAt, Provenance provenance, Instant observedAt) {
 
-    /** Lower is stronger evidence. */
+    public ResetAnchor(Instant resetAt, Provenance provenance) {
+        this(resetAt, provenance, Instant.MIN);
+    }
+
+    /** Lower is stronger evidence; only breaks ties between claims observed at the same instant. */
     int rank() {
         return switch (provenance) {
             case OFFICIAL -> 0;
@@ -15,4 +26,9 @@ public record ResetAnchor(Instant resetAt, Provenance provenance) {
             default -> 3;
         };
     }
+
+    /** Newest observation first, then the stronger source, then the earlier reset. */
+    static final java.util.Comparator<ResetAnchor> NEWEST_FIRST = java.util.Comparator
+            .comparing(ResetAnchor::observedAt, java.util.Comparator.reverseOrder())
+            .thenComparingInt(ResetAnchor::rank).thenComparing(ResetAnchor::resetAt);
 }

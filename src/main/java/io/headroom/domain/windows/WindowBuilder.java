@@ -68,18 +68,39 @@ public final class WindowBuilder {
         return out;
     }
 
-    /** One window per anchor; an anchor overlapping a stronger (or equal, earlier) one is dropped. */
+    /**
+     * One window per anchor, newest evidence first (see {@link ResetAnchor#NEWEST_FIRST}). An older
+     * anchor overlapping a newer one is a stale claim about the same window and is dropped, unless
+     * it was observed and its window had already ended when the newer claim was read: then it is a
+     * past window, kept whole, and the newer window begins where it ended. A reset nobody observed
+     * (the user's weekly setting) never cuts an observed one.
+     */
     static List<Window> anchoredWindows(Collection<ResetAnchor> anchors, Duration length) {
         List<ResetAnchor> sorted = new ArrayList<>(anchors);
-        sorted.sort(Comparator.comparingInt(ResetAnchor::rank).thenComparing(ResetAnchor::resetAt));
+        sorted.sort(ResetAnchor.NEWEST_FIRST);
         List<Window> accepted = new ArrayList<>();
+        List<Instant> seenAt = new ArrayList<>();
         for (ResetAnchor a : sorted) {
             Window w = new Window(a.resetAt().minus(length), a.resetAt(), a.provenance());
-            boolean overlaps = accepted.stream()
-                    .anyMatch(o -> o.start().isBefore(w.end()) && w.start().isBefore(o.end()));
-            if (!overlaps) {
-                accepted.add(w);
+            boolean stale = false;
+            for (int i = 0; i < accepted.size() && !stale; i++) {
+                Window o = accepted.get(i);
+                if (o.start().isBefore(w.end()) && w.start().isBefore(o.end())) {
+                    stale = a.observedAt().equals(Instant.MIN) || w.end().isAfter(seenAt.get(i))
+                            || !w.end().isBefore(o.end());
+                }
             }
+            if (stale) {
+                continue;
+            }
+            for (int i = 0; i < accepted.size(); i++) {
+                Window o = accepted.get(i);
+                if (o.start().isBefore(w.end()) && w.start().isBefore(o.end())) {
+                    accepted.set(i, new Window(w.end(), o.end(), o.provenance()));
+                }
+            }
+            accepted.add(w);
+            seenAt.add(a.observedAt());
         }
         accepted.sort(Comparator.comparing(Window::start));
         return accepted;
@@ -96,9 +117,9 @@ public final class WindowBuilder {
     }
 
     /**
-     * The weekly window at {@code now}: anchored to the strongest known future reset within a week,
-     * else to the user's setting (a weekday and time in their zone), else the last 7 days with an
-     * unknown reset. Weekly resets are never computed from activity.
+     * The weekly window at {@code now}: anchored to the future reset within a week that the newest
+     * evidence gives, else to the user's setting (a weekday and time in their zone), else the last
+     * 7 days with an unknown reset. Weekly resets are never computed from activity.
      */
     public static Window weekly(Instant now, Collection<ResetAnchor> anchors, WeeklyResetSetting setting) {
         ResetAnchor best = null;
@@ -106,8 +127,7 @@ public final class WindowBuilder {
             if (!a.resetAt().isAfter(now) || a.resetAt().isAfter(now.plus(WEEK).plusSeconds(120))) {
                 continue;
             }
-            if (best == null || a.rank() < best.rank()
-                    || (a.rank() == best.rank() && a.resetAt().isBefore(best.resetAt()))) {
+            if (best == null || ResetAnchor.NEWEST_FIRST.compare(a, best) < 0) {
                 best = a;
             }
         }

@@ -66,27 +66,26 @@ public final class WindowEngine {
         ActivityIndex all = ActivityIndex.of(activities);
         Window current = WindowBuilder.containing(windows, now);
 
-        List<LimitLearner.CalibrationPoint> points = new ArrayList<>();
+        Instant fresh = current == null ? now : current.start();
+        Evidence fiveEvidence = new Evidence(fresh);
         for (UtilizationSample s : five) {
             Window w = WindowBuilder.containing(windows, s.observedAt());
             if (w != null && (s.resetsAt() == null || near(s.resetsAt(), w.end()))) {
-                points.add(new LimitLearner.CalibrationPoint(s.usedPercent(),
+                fiveEvidence.point(s.observedAt(), new LimitLearner.CalibrationPoint(s.usedPercent(),
                         all.measures(w.start(), s.observedAt().plusMillis(1)).costUsd()));
             }
         }
-        List<Double> atHits = new ArrayList<>();
         for (ErrorEvent e : fiveHits) {
             Window w = WindowBuilder.containing(windows, e.timestamp());
             if (w != null) {
-                atHits.add(all.measures(w.start(), e.timestamp().plusMillis(1)).costUsd());
+                fiveEvidence.hit(e.timestamp(), all.measures(w.start(), e.timestamp().plusMillis(1)).costUsd());
             }
         }
         List<Double> completed = windows.stream().filter(w -> !w.end().isAfter(now))
                 .map(w -> all.measures(w.start(), w.end()).costUsd()).toList();
         PlanDefaults plan = in.plan() == null ? PlanDefaults.none() : in.plan();
-        List<LimitEstimate> fiveEvidence = LimitLearner.all(points, atHits, completed, plan.fiveHourLevels(),
-                plan.fiveHourUsd(), plan.source());
-        WindowStatus fiveStatus = status(LimitWindow.FIVE_HOUR, now, current, all, five, fiveHits, fiveEvidence,
+        WindowStatus fiveStatus = status(LimitWindow.FIVE_HOUR, now, current, WindowBuilder.FIVE_HOURS, all, five,
+                fiveHits, fiveEvidence.learn(completed, plan.fiveHourLevels(), plan.fiveHourUsd(), plan.source()),
                 Duration.ofHours(1));
 
         List<ErrorEvent> weeklyHits = in.limitHits().stream()
@@ -118,77 +117,102 @@ public final class WindowEngine {
         List<ResetAnchor> anchors = new ArrayList<>(anchors(samples, hits, WindowBuilder.WEEK));
         anchors.addAll(inherited);
         Window window = WindowBuilder.weekly(now, anchors, setting);
-        List<LimitLearner.CalibrationPoint> points = new ArrayList<>();
+        Evidence evidence = new Evidence(window.start());
         for (UtilizationSample s : samples) {
             Instant start = s.resetsAt() != null ? s.resetsAt().minus(WindowBuilder.WEEK)
                     : window.contains(s.observedAt()) ? window.start() : null;
             if (start != null && !s.observedAt().isBefore(start)) {
-                points.add(new LimitLearner.CalibrationPoint(s.usedPercent(),
+                evidence.point(s.observedAt(), new LimitLearner.CalibrationPoint(s.usedPercent(),
                         index.measures(start, s.observedAt().plusMillis(1)).costUsd()));
             }
         }
-        List<Double> atHits = new ArrayList<>();
         for (ErrorEvent e : hits) {
             if (e.resetAt() != null) {
-                atHits.add(index.measures(e.resetAt().minus(WindowBuilder.WEEK), e.timestamp().plusMillis(1)).costUsd());
+                evidence.hit(e.timestamp(),
+                        index.measures(e.resetAt().minus(WindowBuilder.WEEK), e.timestamp().plusMillis(1)).costUsd());
             }
         }
-        List<LimitEstimate> evidence = LimitLearner.all(points, atHits, List.of(), List.of(), catalog, catalogSource);
-        return status(kind, now, window, index, samples, hits, evidence, Duration.ofDays(1));
+        return status(kind, now, window, WindowBuilder.WEEK, index, samples, hits,
+                evidence.learn(List.of(), List.of(), catalog, catalogSource), Duration.ofDays(1));
     }
 
-    private static WindowStatus status(LimitWindow kind, Instant now, Window window, ActivityIndex index,
-            List<UtilizationSample> samples, List<ErrorEvent> hits,
-            List<LimitEstimate> evidence, Duration span) {
-        LimitEstimate limit = evidence.isEmpty() ? null : evidence.get(0);
+    private static WindowStatus status(LimitWindow kind, Instant now, Window window, Duration length,
+            ActivityIndex index, List<UtilizationSample> samples, List<ErrorEvent> hits, Learned learned,
+            Duration span) {
         if (window == null) {
-            return new WindowStatus(kind, null, Measures.ZERO, null, null, null, limit, evidence,
+            return new WindowStatus(kind, null, Measures.ZERO, null, null, null, learned.best(), learned.all(),
                     new Forecast(Forecast.State.NOT_ENOUGH_DATA, null, null, null, null, null, null,
-                            "no window is running: the next activity starts one"));
+                            "no window is running: the next activity starts one"), null);
         }
         Measures used = index.measures(window.start(), now.plusMillis(1));
-        UtilizationSample official = samples.stream()
-                .filter(s -> window.contains(s.observedAt()))
-                .filter(s -> s.resetsAt() == null || window.end() == null || near(s.resetsAt(), window.end()))
-                .max(Comparator.comparing(UtilizationSample::observedAt)).orElse(null);
-        boolean hit = hits.stream().anyMatch(e -> window.contains(e.timestamp())
-                && (e.resetAt() == null || e.resetAt().isAfter(now)));
-        Double percent = null;
-        Provenance provenance = null;
-        if (official != null) {
-            percent = official.usedPercent();
-            provenance = official.provenance();
-            double since = index.measures(official.observedAt().plusMillis(1), now.plusMillis(1)).costUsd();
-            if (limit != null && since > 0) {
-                // Usage after the official figure was read: added at the learned rate, so no longer purely official.
-                percent += since / limit.value() * 100;
-                provenance = Provenance.ESTIMATE;
-            }
-        } else if (limit != null) {
-            percent = used.costUsd() / limit.value() * 100;
-            provenance = Provenance.ESTIMATE;
-        }
-        if (hit && (percent == null || percent < 100)) {
-            percent = 100.0;
-            provenance = Provenance.LIMIT_EVENT;
-        }
-        Forecast forecast = Forecaster.forecast(now, window, index, used, percent, limit, hit, span);
-        return new WindowStatus(kind, window, used, percent, provenance, official, limit, evidence, forecast);
+        ShownPercent.Shown shown = ShownPercent.of(window, length, now, index, samples, hits, learned.beforeWindow());
+        // The forecast divides by the limit shown, so "limit at" follows from the used and limit figures on screen.
+        Forecast forecast = Forecaster.forecast(now, window, index, used, shown.percent(), shown.limit(),
+                shown.reached() != null, span);
+        return new WindowStatus(kind, window, used, shown.percent(), shown.provenance(), shown.latest(), shown.limit(),
+                learned.all(), forecast, shown.reached());
     }
 
-    /** Resets from samples (that plausibly belong to their window) and from limit hits. */
+    /**
+     * @param all every limit learned from the history up to now, best first (what the evidence list shows)
+     * @param beforeWindow the best limit learned from evidence older than the current window: the rate a
+     *        window moves on at where no reading implies one, fixed while the window runs so its percent
+     *        never moves back
+     */
+    private record Learned(List<LimitEstimate> all, LimitEstimate beforeWindow) {
+        LimitEstimate best() {
+            return all.isEmpty() ? null : all.get(0);
+        }
+    }
+
+    /** Calibration points and usage at limit hits, each with when it was observed. */
+    private static final class Evidence {
+        private final Instant windowStart;
+        private final List<LimitLearner.CalibrationPoint> points = new ArrayList<>();
+        private final List<LimitLearner.CalibrationPoint> pointsBefore = new ArrayList<>();
+        private final List<Double> atHits = new ArrayList<>();
+        private final List<Double> atHitsBefore = new ArrayList<>();
+
+        Evidence(Instant windowStart) {
+            this.windowStart = windowStart;
+        }
+
+        void point(Instant at, LimitLearner.CalibrationPoint p) {
+            points.add(p);
+            if (at.isBefore(windowStart)) {
+                pointsBefore.add(p);
+            }
+        }
+
+        void hit(Instant at, double usage) {
+            atHits.add(usage);
+            if (at.isBefore(windowStart)) {
+                atHitsBefore.add(usage);
+            }
+        }
+
+        Learned learn(List<Double> completed, List<Double> levels, Double catalog, String source) {
+            List<LimitEstimate> before = LimitLearner.all(pointsBefore, atHitsBefore, completed, levels, catalog, source);
+            return new Learned(LimitLearner.all(points, atHits, completed, levels, catalog, source),
+                    before.isEmpty() ? null : before.get(0));
+        }
+    }
+
+    /** Resets from samples (that plausibly belong to their window) and from limit hits, with when each was seen. */
     static List<ResetAnchor> anchors(List<UtilizationSample> samples, List<ErrorEvent> hits, Duration length) {
         List<ResetAnchor> out = new ArrayList<>();
         for (UtilizationSample s : samples) {
             Instant r = s.resetsAt();
             if (r != null && r.isAfter(s.observedAt().minus(SLACK)) && !r.isAfter(s.observedAt().plus(length).plus(SLACK))) {
-                out.add(new ResetAnchor(r, s.provenance() == Provenance.OFFICIAL ? Provenance.OFFICIAL : Provenance.MANUAL));
+                out.add(new ResetAnchor(r, s.provenance() == Provenance.OFFICIAL ? Provenance.OFFICIAL : Provenance.MANUAL,
+                        s.observedAt()));
             }
         }
         for (ErrorEvent e : hits) {
             Instant r = e.resetAt();
             if (r != null && r.isAfter(e.timestamp().minus(SLACK)) && !r.isAfter(e.timestamp().plus(length).plus(SLACK))) {
-                out.add(new ResetAnchor(r, e.source() == UsageSource.MANUAL ? Provenance.MANUAL : Provenance.LIMIT_EVENT));
+                out.add(new ResetAnchor(r, e.source() == UsageSource.MANUAL ? Provenance.MANUAL : Provenance.LIMIT_EVENT,
+                        e.timestamp()));
             }
         }
         return out;

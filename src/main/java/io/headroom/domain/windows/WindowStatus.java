@@ -6,16 +6,31 @@ import io.headroom.domain.UtilizationSample;
 import java.util.List;
 
 /**
- * One window as of now: its bounds, usage, percentage, learned limit and forecast.
+ * One window as of now: its bounds, usage, percentage, the limit beside it and the forecast.
+ * The percent and the used and limit figures agree: {@code used / limit = usedPercent} (see
+ * {@link ShownPercent}).
  *
  * @param window the current window, null when idle (no 5-hour window is running)
- * @param usedPercent percent of the limit used, null when neither official data nor a limit exists
- * @param percentProvenance where usedPercent comes from (OFFICIAL/MANUAL sample, LIMIT_EVENT, ESTIMATE)
+ * @param usedPercent percent of the limit used, null when neither a reading, a limit hit nor a limit exists
+ * @param percentProvenance where usedPercent comes from (OFFICIAL/MANUAL reading, LIMIT_EVENT, ESTIMATE)
  * @param official the latest official or user-read sample in this window, if any
- * @param limit the limit used (best evidence), null if none is known; in API-equivalent USD
- * @param evidence every limit estimate that had data, best first
+ * @param limit the limit shown beside the percent, in API-equivalent USD: what the used figure is
+ *        that percent of; null when it cannot be said (a percent with nothing measured here)
+ * @param evidence every limit learned from the history that had data, best first
+ * @param limitReached set when a limit hit or a reading of 100% or more says the limit was reached in this window
  */
 public record WindowStatus(LimitWindow kind, Window window, Measures used, Double usedPercent,
         Provenance percentProvenance, UtilizationSample official, LimitEstimate limit, List<LimitEstimate> evidence,
-        Forecast forecast) {
+        Forecast forecast, LimitReached limitReached) {
+
+    public WindowStatus(LimitWindow kind, Window window, Measures used, Double usedPercent,
+            Provenance percentProvenance, UtilizationSample official, LimitEstimate limit, List<LimitEstimate> evidence,
+            Forecast forecast) {
+        this(kind, window, used, usedPercent, percentProvenance, official, limit, evidence, forecast, null);
+    }
+
+    /** The limit reached with nothing recorded here: "limit reached", not "100% of $0.00". */
+    public boolean reachedWithoutUsage() {
+        return limitReached != null && used.costUsd() <= 0;
+    }
 }

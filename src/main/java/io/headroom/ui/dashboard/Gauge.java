@@ -23,9 +23,10 @@ final class Gauge extends StackPane {
 
     private final Arc value = arc("gauge-value");
     private final Label percent = new Label();
-    private final Label caption = new Label("used");
+    private final Label caption = new Label();
 
-    Gauge(DoubleProperty gauge, StringProperty text) {
+    /** @param captionText under the figure: "used", "reached" (with "Limit" as the figure), "no limit known" */
+    Gauge(DoubleProperty gauge, StringProperty text, StringProperty captionText) {
         getStyleClass().add("gauge");
         Arc track = arc("gauge-track");
         track.setLength(-SWEEP);
@@ -35,6 +36,7 @@ final class Gauge extends StackPane {
         percent.textProperty().addListener((o, a, b) -> longText(b));
         longText(percent.getText());
         caption.getStyleClass().add("gauge-caption");
+        caption.textProperty().bind(captionText);
         VBox centre = new VBox(percent, caption);
         centre.getStyleClass().add("gauge-centre");
         Pane ring = new Pane(track, value);
@@ -60,13 +62,11 @@ final class Gauge extends StackPane {
         value.getStyleClass().removeAll("level-ok", "level-warn", "level-high");
         if (p < 0) {
             value.setVisible(false);
-            caption.setText("no limit known");
             return;
         }
         value.setVisible(true);
         value.setLength(-SWEEP * Math.min(100, p) / 100.0);
         value.getStyleClass().add(p >= 90 ? "level-high" : p >= 70 ? "level-warn" : "level-ok");
-        caption.setText("used");
     }
 
     private static Arc arc(String style) {

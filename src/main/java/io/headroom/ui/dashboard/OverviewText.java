@@ -1,5 +1,6 @@
 package io.headroom.ui.dashboard;
 
+import io.headroom.domain.Countdown;
 import io.headroom.domain.Figures;
 import io.headroom.domain.windows.Forecast;
 import io.headroom.domain.windows.LimitEstimate;
@@ -38,38 +39,17 @@ final class OverviewText {
         return p == null ? "—" : String.format(Locale.ROOT, "%.1f%%", p);
     }
 
-    /** A live countdown with seconds: "4 h 18 min 09 s", "12 min 05 s", "0 s"; with days "2 d 03:05:09". */
+    /** The card's ticking countdown: "4 h 18 min 09 s", "12 min 05 s", "0 s"; with days "2 d 03 h 05 min". */
     static String countdown(Duration d) {
-        long s = Math.max(0, d.getSeconds());
-        long days = s / 86_400;
-        long hours = s % 86_400 / 3600;
-        long minutes = s % 3600 / 60;
-        long seconds = s % 60;
-        if (days > 0) {
-            return String.format(Locale.ROOT, "%d d %02d:%02d:%02d", days, hours, minutes, seconds);
-        }
-        if (hours > 0) {
-            return String.format(Locale.ROOT, "%d h %02d min %02d s", hours, minutes, seconds);
-        }
-        if (minutes > 0) {
-            return String.format(Locale.ROOT, "%d min %02d s", minutes, seconds);
-        }
-        return seconds + " s";
+        return Countdown.precise(d);
     }
 
     /**
-     * A coarse duration for sentences: "1 h 20 min", "2 h 05 min", "3 d 4 h", "12 min", with
-     * no-break spaces only, so a wrapped sentence never splits it.
+     * The same countdown, coarse, for sentences ("2 h 05 min", "3 d 04 h", "12 min"), with no-break
+     * spaces only, so a wrapped sentence never splits it.
      */
     static String span(Duration d) {
-        long m = Math.max(0, d.toMinutes());
-        if (m >= 24 * 60) {
-            return (m / 1440) + NB + "d" + NB + (m % 1440) / 60 + NB + "h";
-        }
-        if (m >= 60) {
-            return String.format(Locale.ROOT, "%d%sh%s%02d%smin", m / 60, NB, NB, m % 60, NB);
-        }
-        return m + NB + "min";
+        return Countdown.of(d).replace(" ", NB);
     }
 
     /** No-break space. */
@@ -90,8 +70,11 @@ final class OverviewText {
         }
         Instant end = w.end();
         return switch (f.state()) {
-            case LIMIT_REACHED -> end == null ? "Limit reached; reset time unknown"
-                    : "Limit reached, resets in " + span(Duration.between(now, end).plusSeconds(59));
+            case LIMIT_REACHED -> st.limitReached() != null
+                    ? "Limit reached · " + (end == null ? "reset time unknown" : "resets " + clock(end, now, zone))
+                            + " · " + st.limitReached().evidenceLabel()
+                    : end == null ? "Limit reached; reset time unknown"
+                            : "Limit reached, resets in " + span(Duration.between(now, end));
             case WILL_HIT -> "Limit at " + clock(f.limitAt(), now, zone)
                     + (end == null ? "" : ", " + span(Duration.between(f.limitAt(), end)) + " before reset");
             case WITHIN_LIMIT -> {
@@ -122,6 +105,15 @@ final class OverviewText {
         }
         return String.format(Locale.ROOT, "%s/h · %,.0f tok/min", Figures.usd(f.costPerHour()),
                 f.tokensPerMinute() == null ? 0 : f.tokensPerMinute());
+    }
+
+    /** The limit beside the percent, or why there is none though a percent is known. */
+    static String limit(WindowStatus st) {
+        if (st.limit() == null && st.usedPercent() != null && st.usedPercent() > 0) {
+            return "Not shown: " + percent(st.usedPercent()) + " comes from a reading or limit hit with no usage "
+                    + "recorded here, so no dollar figure is that percent of anything";
+        }
+        return limit(st.limit());
     }
 
     /** "$30.00 · official utilization paired with measured usage, high confidence". */

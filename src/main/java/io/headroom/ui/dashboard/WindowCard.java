@@ -28,7 +28,7 @@ final class WindowCard extends VBox {
         title.getStyleClass().add("card-title");
 
         // The percentage's badge sits in the gap at the bottom of the ring.
-        Gauge gauge = new Gauge(m.gauge, m.percentText);
+        Gauge gauge = new Gauge(m.gauge, m.percentText, m.gaugeCaption);
         ProvenanceBadge percentBadge = badge(m.percentProvenance, "percent-badge");
         StackPane gaugeBox = new StackPane(gauge, percentBadge);
         StackPane.setAlignment(percentBadge, Pos.BOTTOM_CENTER);

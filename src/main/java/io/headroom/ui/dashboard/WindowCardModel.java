@@ -26,6 +26,7 @@ final class WindowCardModel {
     /** 0-100 for the gauge (clamped), or -1 when no percentage is known. */
     final DoubleProperty gauge = new SimpleDoubleProperty(-1);
     final StringProperty percentText = new SimpleStringProperty("—");
+    final StringProperty gaugeCaption = new SimpleStringProperty("no limit known");
     final ObjectProperty<Provenance> percentProvenance = new SimpleObjectProperty<>();
     final StringProperty countdownCaption = new SimpleStringProperty("Resets in");
     final StringProperty countdownText = new SimpleStringProperty("—");
@@ -54,17 +55,21 @@ final class WindowCardModel {
         this.status = st;
         this.zone = zone;
         Double p = st.usedPercent();
+        // Reached on use recorded elsewhere (claude.ai): "Limit reached", never "100% of $0.00".
+        boolean elsewhere = st.reachedWithoutUsage();
         gauge.set(p == null ? -1 : Math.max(0, Math.min(100, p)));
-        set(percentText, OverviewText.percent(p));
+        set(percentText, elsewhere ? "Limit" : OverviewText.percent(p));
+        set(gaugeCaption, p == null ? "no limit known" : elsewhere ? "reached" : "used");
         percentProvenance.set(st.percentProvenance());
         Window w = st.window();
         resetProvenance.set(w == null || w.end() == null ? null : w.provenance());
-        set(usedText, Figures.usd(st.used().costUsd()));
-        set(usedTokens, Figures.tokens(st.used().tokens()) + " tokens");
+        set(usedText, elsewhere ? "None measured" : Figures.usd(st.used().costUsd()));
+        set(usedTokens, !elsewhere ? Figures.tokens(st.used().tokens()) + " tokens"
+                : st.used().prompts() > 0 ? st.used().prompts() + " messages logged" : "Reached on use not recorded here");
         set(usedTokensDetail, "Tokens excluding cache reads; " + Figures.tokens(st.used().tokensWithCacheReads())
                 + " including them. " + st.used().prompts() + " prompts, " + st.used().activeMinutes() + " active minutes.");
-        set(limitText, st.limit() == null ? "Unknown" : Figures.usd(st.limit().value()));
-        set(limitDetail, OverviewText.limit(st.limit()));
+        set(limitText, st.limit() != null ? Figures.usd(st.limit().value()) : p != null && p > 0 ? "Not shown" : "Unknown");
+        set(limitDetail, OverviewText.limit(st));
         String burn = OverviewText.burn(st.forecast());
         burnProvenance.set(burn == null ? null : Provenance.MEASURED);
         limitProvenance.set(st.limit() == null ? null

@@ -232,13 +232,13 @@ class NotificationPolicyTest {
     }
 
     @Test
-    void spansRoundUpToTheMinute() {
+    void spansAreTheCountdownEveryViewShowsCutToTheMinute() {
         assertThat(Wording.span(Duration.ofMinutes(80))).isEqualTo("1 h 20 min");
-        assertThat(Wording.span(Duration.ofMinutes(79).plusSeconds(1))).isEqualTo("1 h 20 min");
-        assertThat(Wording.span(Duration.ofHours(2))).isEqualTo("2 h");
-        assertThat(Wording.span(Duration.ofSeconds(30))).isEqualTo("1 min");
-        assertThat(Wording.span(Duration.ZERO)).isEqualTo("under a minute");
-        assertThat(Wording.span(Duration.ofHours(76))).isEqualTo("3 d 4 h");
+        assertThat(Wording.span(Duration.ofMinutes(79).plusSeconds(59))).isEqualTo("1 h 19 min");
+        assertThat(Wording.span(Duration.ofHours(2))).isEqualTo("2 h 00 min");
+        assertThat(Wording.span(Duration.ofSeconds(30))).isEqualTo("under 1 min");
+        assertThat(Wording.span(Duration.ZERO)).isEqualTo("under 1 min");
+        assertThat(Wording.span(Duration.ofHours(76))).isEqualTo("3 d 04 h");
         assertThat(Wording.percent(99.6)).isEqualTo("99%");
     }
 }

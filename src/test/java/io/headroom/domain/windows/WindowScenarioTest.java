@@ -75,11 +75,17 @@ class WindowScenarioTest {
     }
 
     @Test
-    void officialSampleBeatsLimitMessageForTheSameWindow() {
+    void theNewerOfAnOfficialSampleAndALimitMessageGivesTheReset() {
         List<Activity> a = List.of(use("2026-03-01T10:05:00Z", 5));
         ErrorEvent h = hit("2026-03-01T12:31:00Z", LimitWindow.FIVE_HOUR, "2026-03-01T14:59:00Z", UsageSource.CLAUDE_CODE_LOG);
         UtilizationSample s = sample("2026-03-01T12:00:00Z", LimitWindow.FIVE_HOUR, 60, "2026-03-01T15:00:00Z");
         WindowEngine.Result r = WindowEngine.evaluate(inputs("2026-03-01T12:40:00Z", a, List.of(s), List.of(h), null));
+        assertThat(r.fiveHour().window()).isEqualTo(new Window(Instant.parse("2026-03-01T09:59:00Z"),
+                Instant.parse("2026-03-01T14:59:00Z"), Provenance.LIMIT_EVENT));
+        // The older sample still belongs to that window: its 60% is a floor under the hit's 100%.
+        assertThat(r.fiveHour().official()).isEqualTo(s);
+        UtilizationSample later = sample("2026-03-01T12:35:00Z", LimitWindow.FIVE_HOUR, 100, "2026-03-01T15:00:00Z");
+        r = WindowEngine.evaluate(inputs("2026-03-01T12:40:00Z", a, List.of(s, later), List.of(h), null));
         assertThat(r.fiveHour().window()).isEqualTo(new Window(Instant.parse("2026-03-01T10:00:00Z"),
                 Instant.parse("2026-03-01T15:00:00Z"), Provenance.OFFICIAL));
     }

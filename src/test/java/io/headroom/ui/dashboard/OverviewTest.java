@@ -147,7 +147,7 @@ class OverviewTest extends WindowTestBase {
         assertThat(badge(robot, "card-weekly", "percent-badge").getText()).isEqualTo("manual");
         assertThat(badge(robot, "card-weekly", "percent-badge").getTooltip().getText())
                 .contains(Provenance.MANUAL.explanation());
-        assertThat(label(robot, "#card-weekly .countdown").getText()).isEqualTo("2 d 11:00:00");
+        assertThat(label(robot, "#card-weekly .countdown").getText()).isEqualTo("2 d 11 h 00 min");
         assertThat(weekly.forecast().limitAt()).isNotNull();
         String limitAt = OverviewText.clock(weekly.forecast().limitAt(), EVENING, s.zone());
         assertThat(label(robot, "#card-weekly .forecast").getText())
@@ -199,7 +199,7 @@ class OverviewTest extends WindowTestBase {
         now.set(EVENING.plusSeconds(61));
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> countdown.getText().equals("2 h 58 min 59 s"));
         WaitForAsyncUtils.waitForFxEvents(); // the tick sets the 5-hour card first, then the weekly one
-        assertThat(label(robot, "#card-weekly .countdown").getText()).isEqualTo("2 d 10:58:59");
+        assertThat(label(robot, "#card-weekly .countdown").getText()).isEqualTo("2 d 10 h 58 min");
     }
 
     @Test
@@ -216,7 +216,8 @@ class OverviewTest extends WindowTestBase {
         WaitForAsyncUtils.waitForFxEvents();
 
         WindowStatus five = workspace.windows().current(Instant.parse("2026-11-27T18:00:00Z")).result().fiveHour();
-        assertThat(forecast.getText()).isEqualTo("Limit reached, resets in 42\u00a0min");
+        assertThat(forecast.getText()).isEqualTo("Limit reached · resets 18:42 · limit message");
+        assertThat(five.limitReached().evidence()).isEqualTo(Provenance.LIMIT_EVENT);
         assertThat(five.usedPercent()).isGreaterThanOrEqualTo(100);
         assertThat(label(robot, "#card-five-hour .gauge-percent").getText()).isEqualTo(OverviewText.percent(five.usedPercent()));
         ProvenanceBadge percent = badge(robot, "card-five-hour", "percent-badge");
@@ -240,9 +241,9 @@ class OverviewTest extends WindowTestBase {
         assertThat(badge(robot, "card-weekly", "limit-badge").getText()).isEqualTo("limit event");
         assertThat(badge(robot, "card-weekly", "reset-badge").getText()).isEqualTo("manual");
         assertThat(badge(robot, "card-weekly", "reset-badge").getTooltip().getText()).contains(Provenance.MANUAL.explanation());
-        assertThat(label(robot, "#card-weekly .countdown").getText()).isEqualTo("2 d 14:00:00");
-        assertThat(label(robot, "#card-weekly .forecast").getText().replace('\u00a0', ' '))
-                .isEqualTo("Limit reached, resets in 2 d 14 h");
+        assertThat(label(robot, "#card-weekly .countdown").getText()).isEqualTo("2 d 14 h 00 min");
+        assertThat(label(robot, "#card-weekly .forecast").getText())
+                .isEqualTo("Limit reached · resets Mon 30 Nov 08:00 · hand-logged");
 
         Screenshots.save(forecast.getScene(), "overview-limit-hit");
     }

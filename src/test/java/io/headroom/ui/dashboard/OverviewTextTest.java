@@ -38,7 +38,7 @@ class OverviewTextTest {
     void countdownsShowSecondsAndNeverGoNegative() {
         assertThat(OverviewText.countdown(Duration.ofSeconds(4 * 3600 + 18 * 60 + 9))).isEqualTo("4 h 18 min 09 s");
         assertThat(OverviewText.countdown(Duration.ofSeconds(2 * 86_400 + 3 * 3600 + 5 * 60 + 9)))
-                .isEqualTo("2 d 03:05:09");
+                .isEqualTo("2 d 03 h 05 min");
         assertThat(OverviewText.countdown(Duration.ofSeconds(61))).isEqualTo("1 min 01 s");
         assertThat(OverviewText.countdown(Duration.ofSeconds(7))).isEqualTo("7 s");
         assertThat(OverviewText.countdown(Duration.ofSeconds(-5))).isEqualTo("0 s");
@@ -59,7 +59,7 @@ class OverviewTextTest {
         Forecast f = new Forecast(Forecast.State.WILL_HIT, 1.0, 30.0, 5.0, Instant.parse("2026-11-28T03:00:00Z"),
                 null, null, "");
         assertThat(plain(OverviewText.forecast(status(week, 80.0, f), NOW, MADRID)))
-                .isEqualTo("Limit at Sat 28 Nov 04:00, 2 d 5 h before reset");
+                .isEqualTo("Limit at Sat 28 Nov 04:00, 2 d 05 h before reset");
     }
 
     @Test

@@ -151,7 +151,12 @@ class SessionsTest extends io.headroom.ui.dashboard.WindowTestBase {
         tab(robot, 0);
         waitFor(robot, "#card-five-hour .countdown", "2 h 15 min 00 s");
         assertThat(text(robot, "#card-five-hour .forecast")).startsWith("Limit reached");
-        assertThat(text(robot, "#card-five-hour .gauge-percent")).isEqualTo("100.0%");
+        // Reached on claude.ai use with no cost measured here: "Limit reached", not "100% used" beside $0.00.
+        assertThat(text(robot, "#card-five-hour .gauge-percent")).isEqualTo("Limit");
+        assertThat(text(robot, "#card-five-hour .gauge-caption")).isEqualTo("reached");
+        assertThat(text(robot, "#card-five-hour .used-value")).isEqualTo("None measured");
+        assertThat(text(robot, "#card-five-hour .limit-value")).isEqualTo("Not shown");
+        assertThat(text(robot, "#card-five-hour .forecast")).endsWith(" · hand-logged");
         Screenshots.save(stage.getScene(), "sessions-overview-after");
         tab(robot, 2);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table(robot).getItems().size() == 3);

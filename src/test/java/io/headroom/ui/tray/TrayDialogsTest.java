@@ -51,7 +51,7 @@ class TrayDialogsTest {
         Label preview = (Label) dialog.getDialogPane().lookup("#preview");
         Label error = (Label) dialog.getDialogPane().lookup("#error");
         assertThat(dialog.field().getText()).isEqualTo("in 5h");
-        assertThat(preview.getText()).isEqualTo("5-hour limit, resets 19:10 (in 5 h)");
+        assertThat(preview.getText()).isEqualTo("5-hour limit, resets 19:10 (in 5 h 00 min)");
         Screenshots.save(dialog.getDialogPane().getScene(), "tray-limit-hit-dialog");
 
         robot.interact(() -> dialog.field().setText("half past six"));

@@ -35,7 +35,7 @@ class TrayStateTest {
         assertThat(s.iconText()).isEqualTo("62");
         assertThat(s.level()).isEqualTo(TrayState.Level.OK);
         assertThat(s.fraction()).isEqualTo(0.624);
-        assertThat(s.tooltip()).isEqualTo("5-hour: 62% used · resets in 1 h 20 min\nWeekly: 31% used · resets in 3 d 4 h");
+        assertThat(s.tooltip()).isEqualTo("5-hour: 62% used · resets in 1 h 20 min\nWeekly: 31% used · resets in 3 d 04 h");
     }
 
     @Test
@@ -72,7 +72,7 @@ class TrayStateTest {
         TrayState unknown = TrayState.of(status(LimitWindow.FIVE_HOUR, NOW.plus(Duration.ofHours(2)), null),
                 idle(LimitWindow.WEEKLY), NOW);
         assertThat(unknown.iconText()).isEqualTo("–");
-        assertThat(unknown.tooltip()).startsWith("5-hour: usage unknown · resets in 2 h\n");
+        assertThat(unknown.tooltip()).startsWith("5-hour: usage unknown · resets in 2 h 00 min\n");
         assertThat(TrayState.starting().tooltip()).isEqualTo("Headroom: reading your usage…");
     }
 }
