@@ -98,7 +98,22 @@ final class AdviseCommand implements Callable<Integer> {
             out.println("- " + s);
         }
         out.println();
+        for (String hint : hints(r)) {
+            out.println(hint);
+        }
         out.println("How this is computed: headroom report --format html --out report.html (section Method).");
+    }
+
+    /** Which option sets what the advice was missing. */
+    static List<String> hints(AdvisorResult r) {
+        List<String> out = new java.util.ArrayList<>();
+        if (r.currentPlanId() == null) {
+            out.add("Set your plan: headroom settings --plan PLAN (pro, max5, max20, ... or api), or --plan PLAN for this run.");
+        }
+        if (r.hourlyValueAssumed()) {
+            out.add("Set your hourly value: headroom settings --hourly-value USD, or --hourly-value USD for this run.");
+        }
+        return out;
     }
 
     static String breakEven(AdvisorResult.Option o) {
@@ -110,6 +125,7 @@ final class AdviseCommand implements Callable<Integer> {
             case "below" -> "below " + Explanation.usd(o.breakEvenHourlyUsd()) + "/h";
             case "always" -> "always";
             case "current" -> "current";
+            case "reference" -> "reference";
             default -> "never";
         };
     }

@@ -28,7 +28,7 @@ public final class CsvReport {
         StringBuilder b = new StringBuilder();
         row(b, "option", "name", "kind", "price_usd_month", "api_spend_usd_month", "limit_hits_per_week",
                 "blocked_hours_per_week", "limit_tax_usd_month", "total_usd_month", "break_even_usd_per_hour", "break_even",
-                "feasible", "recommended", "note", "hourly_value_usd", "weeks_per_month");
+                "feasible", "recommended", "note", "hourly_value_usd", "weeks_per_month", "hourly_value_source");
         for (AdvisorResult.Option o : r.options()) {
             OptionReplay x = o.replay();
             row(b, text(x.id()), text(x.name()), x.kind().name().toLowerCase(Locale.ROOT), num(x.priceUsdMonthly()),
@@ -36,7 +36,8 @@ public final class CsvReport {
                     num(o.limitTaxUsdMonthly()), num(o.totalUsdMonthly()),
                     o.breakEvenHourlyUsd() == null ? "" : num(o.breakEvenHourlyUsd()), text(o.breakEven()),
                     String.valueOf(x.feasible()), String.valueOf(x.id().equals(r.recommendation())), text(x.note()),
-                    num(r.hourlyValueUsd()), num(io.headroom.domain.advisor.Advisor.WEEKS_PER_MONTH));
+                    num(r.hourlyValueUsd()), num(io.headroom.domain.advisor.Advisor.WEEKS_PER_MONTH),
+                    report.hourlyValueSource().code());
         }
         return b.toString();
     }

@@ -69,7 +69,7 @@ public final class HtmlReport {
         h.append("</ul></div></section>\n");
 
         h.append("<section id=\"what-if\"><h2>What if</h2>\n<p>At ").append(esc(Explanation.usd(r.hourlyValueUsd())))
-                .append("/h").append(r.hourlyValueAssumed() ? " (assumed)" : "").append(String.format(Locale.ROOT,
+                .append("/h (").append(esc(report.hourlyValueSource().words())).append(")").append(String.format(Locale.ROOT,
                         "; a month is %.3f weeks (365.25 / 12 / 7).", Advisor.WEEKS_PER_MONTH)).append("</p>\n");
         h.append("<table class=\"whatif\"><thead><tr><th>Option</th><th>Price / month</th><th>Limit hits / week</th>")
                 .append("<th>Blocked h / week</th><th>Limit tax / month</th><th>Total / month</th><th>Break-even</th>")
@@ -132,6 +132,7 @@ public final class HtmlReport {
             case "below" -> "saves money below " + Explanation.usd(o.breakEvenHourlyUsd()) + "/h";
             case "always" -> "always cheaper";
             case "current" -> "current plan";
+            case "reference" -> "reference";
             default -> "never pays";
         };
     }

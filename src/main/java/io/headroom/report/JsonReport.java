@@ -30,6 +30,7 @@ public final class JsonReport {
         root.put("currentPlan", r.currentPlanId());
         root.put("hourlyValueUsd", r.hourlyValueUsd());
         root.put("hourlyValueAssumed", r.hourlyValueAssumed());
+        root.put("hourlyValueSource", report.hourlyValueSource().code());
         root.put("weeksPerMonth", round(Advisor.WEEKS_PER_MONTH));
         root.put("weeksPerMonthRule", "365.25 / 12 / 7");
         root.put("costUnit", "API-equivalent USD");

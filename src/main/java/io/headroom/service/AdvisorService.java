@@ -97,9 +97,10 @@ public final class AdvisorService {
         Instant from = today.minusDays(days).atStartOfDay(zone).toInstant();
         String plan = planId(planOverride != null ? planOverride : settings.plan());
         WindowQueries q = new WindowQueries(database);
-        List<UsageBucket> buckets = new UsageQueries(database).buckets(from, to);
+        UsageQueries usage = new UsageQueries(database);
+        List<UsageBucket> buckets = usage.buckets(from, to);
         AdvisorInputs inputs = new AdvisorInputs(from, to, zone, q.activities(from, to), q.limitHits(from, to),
-                q.samples(from, to), stats(buckets, now), catalog, plan, true);
+                q.samples(from, to), stats(buckets, now), catalog, plan, true, usage.claudeCodeUsed(from, to));
         UsageReports.Range range = new UsageReports.Range(today.minusDays(days), today.minusDays(1), zone);
         return new Prepared(Replay.of(inputs), new UsageReports(database).daily(range), settings.hourlyValueUsd(), zone,
                 catalog, prices.asOf());
@@ -144,7 +145,10 @@ public final class AdvisorService {
 
     /** The report of this advice. */
     public static AdvisorReport report(Prepared prepared, AdvisorResult result, Instant now) {
-        return new AdvisorReport(result, prepared.daily(), prepared.zone(), now, prepared.priceTableAsOf());
+        AdvisorReport.HourlyValueSource source = result.hourlyValueAssumed() ? AdvisorReport.HourlyValueSource.ASSUMED
+                : prepared.settingsHourlyValue() != null && prepared.settingsHourlyValue() == result.hourlyValueUsd()
+                        ? AdvisorReport.HourlyValueSource.SAVED : AdvisorReport.HourlyValueSource.GIVEN;
+        return new AdvisorReport(result, prepared.daily(), prepared.zone(), now, prepared.priceTableAsOf(), source);
     }
 
     /**

@@ -98,6 +98,35 @@ public final class UsageQueries {
         return scalar("SELECT EXISTS (SELECT 1 FROM usage_event)") != 0;
     }
 
+    /**
+     * Whether Claude Code recorded anything in [from, to): a response or a prompt in its
+     * transcripts, or a reading of its status line.
+     */
+    public boolean claudeCodeUsed(Instant from, Instant to) {
+        String sql = "SELECT EXISTS (SELECT 1 FROM usage_event WHERE ts >= ? AND ts < ? AND source IN (?, ?))"
+                + " OR EXISTS (SELECT 1 FROM prompt_event WHERE ts >= ? AND ts < ? AND source = ?)"
+                + " OR EXISTS (SELECT 1 FROM utilization_sample WHERE ts >= ? AND ts < ? AND source = ?)";
+        String log = io.headroom.domain.UsageSource.CLAUDE_CODE_LOG.code();
+        String status = io.headroom.domain.UsageSource.STATUSLINE.code();
+        try (Connection c = database.openReader(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, from.toEpochMilli());
+            ps.setLong(2, to.toEpochMilli());
+            ps.setString(3, log);
+            ps.setString(4, status);
+            ps.setLong(5, from.toEpochMilli());
+            ps.setLong(6, to.toEpochMilli());
+            ps.setString(7, log);
+            ps.setLong(8, from.toEpochMilli());
+            ps.setLong(9, to.toEpochMilli());
+            ps.setString(10, status);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getLong(1) != 0;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Cannot read usage: " + e.getMessage(), e);
+        }
+    }
+
     private long scalar(String sql) {
         try (Connection c = database.openReader(); PreparedStatement ps = c.prepareStatement(sql);
                 ResultSet rs = ps.executeQuery()) {

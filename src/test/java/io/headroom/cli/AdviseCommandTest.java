@@ -132,6 +132,92 @@ class AdviseCommandTest {
         assertThat(run("report", "--format", "pdf", "--out", json.toString()).err()).contains("html, csv or json");
     }
 
+    /** The contract of advise --json, which a null recommendation keeps. */
+    static void keepsTheContract(JsonNode n) {
+        assertThat(n.has("recommendation")).isTrue();
+        assertThat(n.has("currentPlan")).isTrue();
+        assertThat(n.has("explanation")).isTrue();
+        assertThat(n.get("observedBlockedHoursPerWeek").isNumber()).isTrue();
+        for (JsonNode o : n.get("options")) {
+            assertThat(o.get("limitHitsPerWeek").isNumber()).isTrue();
+            assertThat(o.get("blockedHoursPerWeek").isNumber()).isTrue();
+        }
+    }
+
+    @Test
+    void aFreshDataFolderGetsNoRecommendationAndTheReason() throws Exception {
+        CliHarness fresh = new CliHarness(dir.resolve("fresh"));
+        assertThat(fresh.run("settings", "--plan", "pro", "--zone", "UTC").exit()).isZero();
+        CliHarness.Run r = fresh.run("advise", "--json", "--now", AdvisorHistory.NOW.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode n = Json.mapper().readTree(r.out());
+        keepsTheContract(n);
+        assertThat(n.get("recommendation").isNull()).isTrue();
+        assertThat(n.get("explanation").toString()).contains("Too little history to advise: no usage at all in the 28 days "
+                + "from 2026-11-02 to 2026-11-29.");
+        assertThat(n.get("options").findValuesAsText("breakEven")).doesNotContain("always");
+        CliHarness.Run text = fresh.run("advise", "--now", AdvisorHistory.NOW.toString());
+        assertThat(text.out()).contains("Recommendation: none").contains("- Too little history to advise");
+    }
+
+    @Test
+    void withNoPlanSetItSaysWhichOptionSetsOneAndCallsNothingCurrent() throws Exception {
+        try (Workspace ws = cli.workspace()) {
+            ws.saveSettings(ws.settings().withPlan(null));
+        }
+        JsonNode n = Json.mapper().readTree(run("advise", "--hourly-value", "150", "--json").out());
+        keepsTheContract(n);
+        assertThat(n.get("recommendation").isNull()).isTrue();
+        assertThat(n.get("currentPlan").isNull()).isTrue();
+        assertThat(n.get("options").findValuesAsText("breakEven")).doesNotContain("current");
+        assertThat(n.get("explanation").toString()).contains("Which plan are you on?");
+        CliHarness.Run text = run("advise", "--hourly-value", "150");
+        assertThat(text.out()).contains("Recommendation: none")
+                .contains("Set your plan: headroom settings --plan PLAN (pro, max5, max20, ... or api), or --plan PLAN for this run.")
+                .doesNotContain("(current)");
+        assertThat(run("advise").out()).contains("Set your hourly value: headroom settings --hourly-value USD");
+    }
+
+    @Test
+    void aClaudeCodeUserIsNeverAdvisedAPlanWithoutClaudeCode(@TempDir Path other) throws Exception {
+        // Ten weekdays of prompts typed in Claude Code whose responses carry no tokens in the store: still Claude Code use.
+        CliHarness c = new CliHarness(other);
+        assertThat(c.run("settings", "--plan", "pro", "--zone", "UTC").exit()).isZero();
+        try (Workspace ws = c.workspace()) {
+            List<io.headroom.domain.PromptEvent> prompts = new java.util.ArrayList<>();
+            for (int day = 0; day < 14; day++) {
+                java.time.Instant at = java.time.Instant.parse("2026-11-02T10:00:00Z").plus(java.time.Duration.ofDays(day));
+                prompts.add(new io.headroom.domain.PromptEvent("p" + day, io.headroom.domain.UsageSource.CLAUDE_CODE_LOG, at,
+                        "/home/dev/project", "s" + day, 1));
+            }
+            new io.headroom.store.EventStore(ws.database()).writeNow(new io.headroom.store.EventBatch(List.of(), List.of(),
+                    prompts, List.of(), null));
+        }
+        JsonNode n = Json.mapper().readTree(c.run("advise", "--json", "--now", AdvisorHistory.NOW.toString()).out());
+        assertThat(n.get("recommendation").asText()).isNotEqualTo("free").isNotEqualTo("null");
+        assertThat(option(n, "free").get("feasible").asBoolean()).isFalse();
+        assertThat(option(n, "free").get("note").asText()).isEqualTo("no Claude Code on this plan");
+    }
+
+    @Test
+    void theReportStatesTheSavedHourlyValueItUsed() throws Exception {
+        assertThat(cli.run("settings", "--hourly-value", "150").exit()).isZero();
+        Path json = dir.resolve("out/saved.json");
+        assertThat(run("report", "--format", "json", "--out", json.toString()).exit()).isZero();
+        JsonNode n = Json.mapper().readTree(json.toFile());
+        assertThat(n.get("hourlyValueUsd").asDouble()).isEqualTo(150.0);
+        assertThat(n.get("hourlyValueSource").asText()).isEqualTo("settings");
+        Path html = dir.resolve("out/saved.html");
+        assertThat(run("report", "--format", "html", "--out", html.toString()).exit()).isZero();
+        assertThat(Files.readString(html)).contains("At $150/h (your saved hourly value)");
+        Path csv = dir.resolve("out/saved.csv");
+        assertThat(run("report", "--format", "csv", "--out", csv.toString()).exit()).isZero();
+        assertThat(Files.readAllLines(csv).get(1)).endsWith(",150,4.3482,settings");
+        Path given = dir.resolve("out/given.json");
+        assertThat(run("report", "--format", "json", "--out", given.toString(), "--hourly-value", "80").exit()).isZero();
+        assertThat(Json.mapper().readTree(given.toFile()).get("hourlyValueSource").asText()).isEqualTo("given");
+    }
+
     static JsonNode option(JsonNode n, String id) {
         for (JsonNode o : n.get("options")) {
             if (o.get("id").asText().equals(id)) {

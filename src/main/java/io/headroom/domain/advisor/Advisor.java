@@ -4,7 +4,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.TreeSet;
 
 /**
@@ -34,16 +36,17 @@ public final class Advisor {
         if (hourly < 0 || !Double.isFinite(hourly)) {
             throw new IllegalArgumentException("the hourly value must be a positive number of dollars, not " + hourly);
         }
-        OptionReplay reference = reference(replay);
+        String current = replay.inputs().currentPlanId();
+        boolean advisable = current != null && replay.tooLittleHistory() == null;
+        OptionReplay reference = advisable ? reference(replay) : null;
         List<AdvisorResult.Option> options = new ArrayList<>();
         for (OptionReplay o : replay.options()) {
             double tax = o.blockedHoursPerWeek() * hourly * WEEKS_PER_MONTH;
-            options.add(breakEven(o, reference, tax));
+            options.add(breakEven(o, reference, tax, current));
         }
-        OptionReplay best = choose(replay.options(), hourly);
+        OptionReplay best = advisable ? choose(replay.options(), hourly) : null;
         String recommendation = best == null ? null : best.id();
         boolean optimiseFirst = false;
-        String current = replay.inputs().currentPlanId();
         if (best != null && reference != null && !best.id().equals(reference.id()) && !replay.optimisations().isEmpty()
                 && reference.id().equals(current)) {
             double optimised = reference.cashUsdMonthly()
@@ -54,11 +57,18 @@ public final class Advisor {
             }
         }
         AdvisorResult.Confidence confidence = confidence(replay);
-        List<AdvisorResult.Sensitivity> sensitivity = sensitivity(replay.options());
+        List<AdvisorResult.Sensitivity> sensitivity = advisable ? sensitivity(replay.options()) : List.of();
+        Map<String, String> asIf = new LinkedHashMap<>();
+        if (advisable) {
+            replay.asIfDeclared().forEach((plan, opts) -> {
+                OptionReplay o = choose(opts, hourly);
+                asIf.put(plan, o == null ? null : o.id());
+            });
+        }
         AdvisorResult draft = new AdvisorResult(replay, hourly, assumed, current, recommendation, optimiseFirst, options,
-                List.of(), confidence, sensitivity, method(replay));
+                List.of(), confidence, sensitivity, method(replay), asIf);
         return new AdvisorResult(replay, hourly, assumed, current, recommendation, optimiseFirst, options,
-                Explanation.sentences(draft, reference), confidence, sensitivity, draft.method());
+                Explanation.sentences(draft, reference), confidence, sensitivity, draft.method(), asIf);
     }
 
     /** The option break-even figures are measured against: the current plan, else Pro. */
@@ -109,13 +119,15 @@ public final class Advisor {
             .thenComparingDouble(o -> o.multiple() == null ? Double.MAX_VALUE : o.multiple())
             .thenComparing(OptionReplay::id);
 
-    static AdvisorResult.Option breakEven(OptionReplay o, OptionReplay ref, double tax) {
+    /** "current" marks the plan the user is on (or, paying per token, the tier they would be on); "reference" another. */
+    static AdvisorResult.Option breakEven(OptionReplay o, OptionReplay ref, double tax, String current) {
         double totalAt = o.cashUsdMonthly() + tax;
         if (!o.feasible() || ref == null) {
             return new AdvisorResult.Option(o, tax, totalAt, null, o.feasible() ? null : "never");
         }
         if (o.id().equals(ref.id())) {
-            return new AdvisorResult.Option(o, tax, totalAt, null, "current");
+            boolean isCurrent = ref.id().equals(current) || AdvisorInputs.API.equals(current);
+            return new AdvisorResult.Option(o, tax, totalAt, null, isCurrent ? "current" : "reference");
         }
         double extraCash = o.cashUsdMonthly() - ref.cashUsdMonthly();
         double savedHours = (ref.blockedHoursPerWeek() - o.blockedHoursPerWeek()) * WEEKS_PER_MONTH;
@@ -196,19 +208,25 @@ public final class Advisor {
                 + " h/week): an hour of the day counts when you were active in it on at least a quarter of the period's "
                 + "weekdays (or weekend days), and on at least two of them.");
         m.add(String.format(Locale.ROOT, "Limits: 5-hour $%.2f and weekly $%.2f API-equivalent per Pro's worth of usage "
-                + "(5-hour: %s; weekly: %s), scaled by each plan's usage multiple from the plan catalog (as of %s).",
+                + "(5-hour: %s; weekly: %s), scaled by each plan's usage multiple from the plan catalog (as of %s). "
+                + "They are calibrated on your own plan so that its replay gives back what was measured: in a window "
+                + "or week where you hit the limit, the limit is what you used there; elsewhere it is the learned one, "
+                + "and never less than what you used without a hit.",
                 r.basis().fiveHourUsdPerUnit(), r.basis().weeklyUsdPerUnit(), r.basis().fiveHourMethod(),
                 r.basis().weeklyMethod(), in.catalog().asOf()));
         m.add("Replay: in each 5-hour window you wanted to work the hours you were active plus the hours you were blocked; "
                 + "a plan's limit buys limit / (your cost per hour in that window) hours of it, and the rest is blocked time "
                 + "on that plan. Max plans switch from Opus to Sonnet part-way (Max 5x at 20%, Max 20x at 50% of the limit), "
-                + "which makes the rest of the window cheaper. Weeks are replayed against the weekly limit and added.");
+                + "which makes the rest of the window cheaper. Weeks are replayed against the weekly limit on the work the "
+                + "5-hour limits let through, and added.");
         m.add(String.format(Locale.ROOT, "Limit tax = blocked hours per week x hourly value x %.3f weeks per month "
                 + "(365.25 / 12 / 7). Total per month = plan price + limit tax (+ API spend for API tiers). The lowest "
                 + "total is recommended; ties go to the cheaper option.", WEEKS_PER_MONTH));
         m.add("Optimisation before escalation: when cutting usage per hour of work (cache reuse, shorter contexts, less "
                 + "Opus) on your plan costs less in total than the best upgrade, that is the advice. Savings are rough "
                 + "estimates and are labelled so.");
+        m.add("No advice on fewer than " + Replay.MIN_ACTIVE_DAYS + " active days, nor without knowing your plan: "
+                + "your limits are measured on it and scaled to the others.");
         m.add("Costs are API-equivalent (what the same tokens would cost on the API), from the price table.");
         return m;
     }

@@ -19,10 +19,12 @@ import java.util.List;
  * @param currentPlanId the plan in the settings (or "api" for pay-as-you-go), null when unknown
  * @param includeApiTiers whether paying per token (each API tier) is an option; the service always offers it,
  *     the property tests compare subscriptions alone
+ * @param claudeCodeUsed whether any of the period's usage came from Claude Code (its transcripts or its status
+ *     line), so plans without Claude Code cannot serve it
  */
 public record AdvisorInputs(Instant from, Instant to, ZoneId zone, List<Activity> activities, List<ErrorEvent> limitHits,
         List<UtilizationSample> samples, UsageStats stats, PlanCatalog catalog, String currentPlanId,
-        boolean includeApiTiers) {
+        boolean includeApiTiers, boolean claudeCodeUsed) {
 
     public static final String API = "api";
 
@@ -33,6 +35,19 @@ public record AdvisorInputs(Instant from, Instant to, ZoneId zone, List<Activity
         activities = List.copyOf(activities);
         limitHits = List.copyOf(limitHits);
         samples = List.copyOf(samples);
+    }
+
+    /** Inputs without a word on where the usage came from (its tokens still tell). */
+    public AdvisorInputs(Instant from, Instant to, ZoneId zone, List<Activity> activities, List<ErrorEvent> limitHits,
+            List<UtilizationSample> samples, UsageStats stats, PlanCatalog catalog, String currentPlanId,
+            boolean includeApiTiers) {
+        this(from, to, zone, activities, limitHits, samples, stats, catalog, currentPlanId, includeApiTiers, false);
+    }
+
+    /** The same history, declared on another plan. */
+    public AdvisorInputs withPlan(String planId) {
+        return new AdvisorInputs(from, to, zone, activities, limitHits, samples, stats, catalog, planId, includeApiTiers,
+                claudeCodeUsed);
     }
 
     public double weeks() {

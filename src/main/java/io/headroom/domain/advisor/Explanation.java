@@ -37,8 +37,19 @@ public final class Explanation {
                     in.weeks(), first, last, hits, waited, BlockedTime.RESUME_WITHIN.toMinutes(),
                     hours(observed * in.weeks()), hours(observed)));
         }
-        String hourly = usd(r.hourlyValueUsd()) + "/h" + (r.hourlyValueAssumed()
-                ? " (assumed: no hourly value is set; set one with --hourly-value)" : "");
+        String hourly = usd(r.hourlyValueUsd()) + "/h" + (r.hourlyValueAssumed() ? " (assumed: no hourly value is set)" : "");
+        String tooLittle = replay.tooLittleHistory();
+        if (tooLittle != null) {
+            out.add("Too little history to advise: " + tooLittle + ".");
+        }
+        if (r.currentPlanId() == null) {
+            out.add("Which plan are you on? Your limits are measured on it and scaled to the other plans, so the advice "
+                    + "needs it.");
+        }
+        if (tooLittle != null || r.currentPlanId() == null) {
+            out.add("Confidence: " + r.confidence().level() + " (" + r.confidence().reason() + ").");
+            return out;
+        }
         if (reference == null) {
             out.add("No plan can be compared: the catalog has none that fits your usage.");
             return out;
@@ -62,7 +73,8 @@ public final class Explanation {
         if (payingPerToken) {
             out.add("You pay per token, so " + refName + " (the cheapest tier that takes your spend) is the reference.");
         } else if (!isCurrent) {
-            out.add("No current plan is set, so " + refName + " is the reference (headroom settings --plan, or --plan here).");
+            out.add("Your plan cannot be replayed (the catalog has no usage multiple for it), so " + refName
+                    + " is the reference.");
         }
         AdvisorResult.Option rec = r.option(r.recommendation());
         if (rec == null) {
@@ -116,6 +128,7 @@ public final class Explanation {
                         cheapestUpgrade.replay().name(), usd(cheapestUpgrade.breakEvenHourlyUsd())));
             }
         }
+        declaredPlan(r, out);
         if (r.sensitivity().size() > 1) {
             StringBuilder b = new StringBuilder("By hourly value: ");
             for (int i = 0; i < r.sensitivity().size(); i++) {
@@ -134,6 +147,26 @@ public final class Explanation {
         }
         out.add("Confidence: " + r.confidence().level() + " (" + r.confidence().reason() + ").");
         return out;
+    }
+
+    /** When another declared plan would turn the same history into other advice, says so and why. */
+    private static void declaredPlan(AdvisorResult r, List<String> out) {
+        AdvisorInputs in = r.replay().inputs();
+        List<String> other = new ArrayList<>();
+        r.asIfDeclared().forEach((plan, rec) -> {
+            if (!java.util.Objects.equals(rec, r.recommendation())) {
+                other.add("had the same history been on " + name(in, plan) + ", the advice would be "
+                        + (rec == null ? "none" : name(in, rec)));
+            }
+        });
+        if (!other.isEmpty()) {
+            out.add("This advice rests on your plan being " + name(in, r.currentPlanId()) + ": your limits were measured on "
+                    + "it and the other plans scaled from them by their usage multiples; " + String.join("; ", other) + ".");
+        }
+    }
+
+    private static String name(AdvisorInputs in, String planId) {
+        return in.catalog().plan(planId).map(io.headroom.domain.plans.PlanCatalog.Plan::name).orElse(planId);
     }
 
     private static String parts(AdvisorResult.Option o) {

@@ -16,8 +16,10 @@ import io.headroom.domain.windows.WindowBuilder;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -25,16 +27,24 @@ import java.util.Optional;
  * on the hourly value, computed once so the hourly value can change cheaply.
  *
  * <p>The replay works in hours of wanted work. In each 5-hour window the user wanted to work the
- * hours they were active plus the hours a limit blocked them; an option's limit (the learned limit
- * of the current plan, scaled by the plans' usage multiples) buys limit / cost-per-hour hours of
- * that work. Whatever is left over is blocked time on that option. Max plans that switch from Opus
- * to Sonnet part-way through a window make the rest of the window cheaper by the Opus share times
- * (1 - Sonnet's relative cost). Weeks are replayed the same way against the weekly limit and the
- * two are added (an upper bound when both bind in the same week).
+ * hours they were active plus the hours a limit blocked them. The current plan's limit is
+ * calibrated on the evidence so that its replay reproduces what was measured: in a window where
+ * the user hit the limit it is what they used there (the real limit is no fixed number of
+ * API-equivalent dollars, so each hit says what it was that time); elsewhere it is the learned
+ * limit, and never less than what they used without a hit. Other plans get these limits scaled by
+ * the plans' usage multiples. A limit buys limit / cost-per-hour hours of the window's work and
+ * the rest is blocked time. Max plans that switch from Opus to Sonnet part-way make the rest of
+ * the window cheaper by the Opus share times (1 - Sonnet's relative cost). Weeks are replayed the
+ * same way against the weekly limit, on the work the 5-hour limits let through, so no hour is
+ * blocked twice.
+ *
+ * @param asIfDeclared for each other plan the user could be on, the options had the same history
+ *     been on it (how the verdict depends on the declared plan)
  */
 public record Replay(AdvisorInputs inputs, WorkingHours workingHours, List<BlockedInterval> blocked,
         List<Demand.Window> windows, List<Demand.Week> weeks, LimitBasis basis, List<OptionReplay> options,
-        List<Optimisation> optimisations, int activeDays, int officialSamples, int limitHitsSeen) {
+        List<Optimisation> optimisations, int activeDays, int officialSamples, int limitHitsSeen,
+        Map<String, List<OptionReplay>> asIfDeclared) {
 
     /**
      * The limits per unit of usage multiple (a Pro's worth) and how they were found.
@@ -53,9 +63,16 @@ public record Replay(AdvisorInputs inputs, WorkingHours workingHours, List<Block
     public record Optimisation(String id, String finding, String action, double saving, double blockedHoursPerWeekAfter) {
     }
 
+    /** What the replay of one plan found, per week of the period. */
+    record Outcome(double blockedHoursPerWeek, double limitHitsPerWeek) {
+    }
+
     static final double LOW_CACHE_HIT_RATE = 0.6;
     static final double LONG_CONTEXT_TOKENS = 120_000;
     static final double HIGH_OPUS_SHARE = 0.5;
+    /** Fewer active days than this are too few to tell a habit from a one-off. */
+    public static final int MIN_ACTIVE_DAYS = 7;
+    private static final double EPS = 1e-9;
 
     public static Replay of(AdvisorInputs in) {
         List<Activity> acts = in.activities().stream()
@@ -77,11 +94,14 @@ public record Replay(AdvisorInputs inputs, WorkingHours workingHours, List<Block
                 .filter(w -> !w.start().isBefore(in.from().minus(WindowBuilder.FIVE_HOURS)) && w.start().isBefore(in.to()))
                 .toList();
         double[] windowBlocked = new double[built.size()];
+        int[] windowHits = new int[built.size()];
         for (BlockedInterval b : blocked) {
             if (!b.weekly()) {
                 Window w = WindowBuilder.containing(built, b.hitAt());
                 if (w != null) {
-                    windowBlocked[built.indexOf(w)] += b.blockedHours();
+                    int i = built.indexOf(w);
+                    windowBlocked[i] += b.blockedHours();
+                    windowHits[i]++;
                 }
             }
         }
@@ -91,19 +111,79 @@ public record Replay(AdvisorInputs inputs, WorkingHours workingHours, List<Block
             Measures m = all.measures(w.start(), w.end());
             double opusCost = opus.measures(w.start(), w.end()).costUsd();
             windows.add(new Demand.Window(w.start(), w.end(), m.costUsd(), m.activeMinutes() / 60.0, windowBlocked[i],
-                    m.costUsd() > 0 ? opusCost / m.costUsd() : 0));
+                    m.costUsd() > 0 ? opusCost / m.costUsd() : 0, windowHits[i], week(in, w.start()), 0));
         }
 
         List<Demand.Week> weeks = weeks(in, windows, blocked);
 
         LimitBasis basis = basis(in, built, all, blocked, windows, weeks);
-        List<OptionReplay> options = options(in, windows, weeks, basis);
-        List<Optimisation> optimisations = optimisations(in, windows, weeks, basis);
+        PlanCatalog.Plan current = declared(in);
+        double ratio = in.stats().sonnetToOpusCostRatio();
+        List<OptionReplay> options = List.of();
+        List<Optimisation> optimisations = List.of();
+        Map<String, List<OptionReplay>> asIf = new LinkedHashMap<>();
+        if (in.currentPlanId() != null) {
+            Integer sw = current == null ? null : current.opusToSonnetAtPercent();
+            List<Demand.Window> cw = calibrate(windows, basis.fiveHourUsdPerUnit() * basis.referenceMultiple(), sw, ratio);
+            List<Demand.Week> ck = calibrateWeeks(weeks, basis.weeklyUsdPerUnit() * basis.referenceMultiple());
+            windows = cw;
+            weeks = ck;
+            options = options(in, cw, ck, basis.referenceMultiple());
+            optimisations = optimisations(in, cw, ck, sw);
+            if (current != null) {
+                for (PlanCatalog.Plan p : in.catalog().plans()) {
+                    if (!p.id().equals(current.id()) && p.usageMultiple() != null && p.claudeCode()) {
+                        AdvisorInputs as = in.withPlan(p.id());
+                        LimitBasis b = basis(as, built, all, blocked, windows, weeks);
+                        List<Demand.Window> pw = calibrate(windows, b.fiveHourUsdPerUnit() * b.referenceMultiple(),
+                                p.opusToSonnetAtPercent(), ratio);
+                        List<Demand.Week> pk = calibrateWeeks(weeks, b.weeklyUsdPerUnit() * b.referenceMultiple());
+                        asIf.put(p.id(), options(as, pw, pk, p.usageMultiple()));
+                    }
+                }
+            }
+        }
         int activeDays = (int) acts.stream().map(a -> a.at().atZone(in.zone()).toLocalDate()).distinct().count();
         int official = (int) in.samples().stream().filter(s -> s.provenance() == Provenance.OFFICIAL
                 && !s.observedAt().isBefore(in.from()) && s.observedAt().isBefore(in.to())).count();
         return new Replay(in, hours, blocked, windows, weeks, basis, options, optimisations, activeDays, official,
-                blocked.size());
+                blocked.size(), asIf);
+    }
+
+    /** The plan the user said they are on, when the catalog knows its usage multiple. */
+    static PlanCatalog.Plan declared(AdvisorInputs in) {
+        return in.catalog().plan(in.currentPlanId()).filter(p -> p.usageMultiple() != null).orElse(null);
+    }
+
+    /**
+     * The current plan's 5-hour limit in each window: where the user hit it, what they used there
+     * (so the replay blocks exactly the measured time); elsewhere the learned limit, but never less
+     * than what they used without a hit.
+     *
+     * @param learnedUsd the learned 5-hour limit of the current plan
+     * @param switchAtPercent the current plan's Opus-to-Sonnet switch, if any
+     */
+    static List<Demand.Window> calibrate(List<Demand.Window> windows, double learnedUsd, Integer switchAtPercent,
+            double sonnetRatio) {
+        List<Demand.Window> out = new ArrayList<>(windows.size());
+        for (Demand.Window w : windows) {
+            if (w.costUsd() <= 0) {
+                out.add(w.withLimit(learnedUsd));
+                continue;
+            }
+            double used = w.workedHours() / hoursPerUsd(w, switchAtPercent, sonnetRatio, 1);
+            out.add(w.withLimit(w.hits() > 0 ? used : Math.max(learnedUsd, used)));
+        }
+        return out;
+    }
+
+    /** The same for the weekly limit: a week with a weekly hit allowed what was used in it. */
+    static List<Demand.Week> calibrateWeeks(List<Demand.Week> weeks, double learnedUsd) {
+        List<Demand.Week> out = new ArrayList<>(weeks.size());
+        for (Demand.Week k : weeks) {
+            out.add(k.withLimit(k.hits() > 0 ? k.costUsd() : Math.max(learnedUsd, k.costUsd())));
+        }
+        return out;
     }
 
     /** The period's 7-day blocks: the wanted work of their 5-hour windows plus weekly blocked time at the week's rate. */
@@ -113,6 +193,7 @@ public record Replay(AdvisorInputs inputs, WorkingHours workingHours, List<Block
         double[] wActive = new double[weekCount];
         double[] wDemand = new double[weekCount];
         double[] wBlocked = new double[weekCount];
+        int[] wHits = new int[weekCount];
         for (Demand.Window w : windows) {
             int k = week(in, w.start());
             if (w.costUsd() > 0) {
@@ -123,57 +204,80 @@ public record Replay(AdvisorInputs inputs, WorkingHours workingHours, List<Block
         }
         for (BlockedInterval b : blocked) {
             if (b.weekly()) {
-                wBlocked[week(in, b.hitAt())] += b.blockedHours();
+                int k = week(in, b.hitAt());
+                wBlocked[k] += b.blockedHours();
+                wHits[k]++;
             }
         }
         List<Demand.Week> weeks = new ArrayList<>();
         for (int k = 0; k < weekCount; k++) {
             double rate = wCost[k] / Math.max(wActive[k], Demand.MIN_ACTIVE_HOURS);
             weeks.add(new Demand.Week(in.from().plus(Duration.ofDays(7L * k)), wCost[k], wActive[k], wBlocked[k],
-                    wDemand[k] + wBlocked[k] * rate));
+                    wDemand[k] + wBlocked[k] * rate, wHits[k], 0));
         }
 
         return weeks;
     }
 
-    private static int week(AdvisorInputs in, Instant t) {
+    static int week(AdvisorInputs in, Instant t) {
         long k = Math.floorDiv(Duration.between(in.from(), t).toMillis(), Duration.ofDays(7).toMillis());
         return (int) Math.max(0, Math.min(k, (long) Math.ceil(in.weeks() - 1e-9) - 1));
     }
 
-    /** Blocked hours per week and limit hits per week for a plan with these limits; costFactor scales every cost. */
-    static double[] replay(List<Demand.Window> windows, List<Demand.Week> weeks, double weeksInPeriod, double fiveHourUsd,
-            double weeklyUsd, Integer switchAtPercent, double sonnetRatio, double costFactor) {
+    /** Hours of this window's work one dollar of limit buys on a plan with this switch; costFactor scales every cost. */
+    static double hoursPerUsd(Demand.Window w, Integer switchAtPercent, double sonnetRatio, double costFactor) {
+        double rate = w.rate() * costFactor;
+        if (switchAtPercent != null && switchAtPercent < 100) {
+            double s = switchAtPercent / 100.0;
+            double cheaper = 1 - w.opusShare() * (1 - sonnetRatio);
+            return s / rate + (1 - s) / (rate * cheaper);
+        }
+        return 1 / rate;
+    }
+
+    /**
+     * Blocked hours and limit hits per week on a plan with {@code scale} times the current plan's
+     * calibrated limits. A window or week counts as a hit where the wanted work went past the
+     * limit, and where the user hit the limit and the plan has no more room there than it took.
+     */
+    static Outcome replay(List<Demand.Window> windows, List<Demand.Week> weeks, double weeksInPeriod, double scale,
+            Integer switchAtPercent, double sonnetRatio, double costFactor) {
         double blocked = 0;
         int hits = 0;
+        double[] served = new double[weeks.size()];
         for (Demand.Window w : windows) {
             if (w.costUsd() <= 0) {
                 continue;
             }
-            double rate = w.rate() * costFactor;
-            double capacity = fiveHourUsd / rate;
-            if (switchAtPercent != null && switchAtPercent < 100) {
-                double s = switchAtPercent / 100.0;
-                double cheaper = 1 - w.opusShare() * (1 - sonnetRatio);
-                capacity = s * fiveHourUsd / rate + (1 - s) * fiveHourUsd / (rate * cheaper);
-            }
+            double capacity = scale * w.limitUsd() * hoursPerUsd(w, switchAtPercent, sonnetRatio, costFactor);
             double over = w.demandHours() - capacity;
-            if (over > 1e-9) {
+            if (over > EPS) {
                 blocked += over;
-                hits++;
+                hits += Math.max(1, w.hits());
+            } else if (w.hits() > 0 && over > -EPS * (1 + capacity)) {
+                hits += w.hits();
+            }
+            if (w.week() < served.length) {
+                served[w.week()] += Math.min(w.demandHours(), capacity) * w.rate() * costFactor;
             }
         }
-        for (Demand.Week k : weeks) {
-            if (k.costUsd() <= 0) {
+        for (int k = 0; k < weeks.size(); k++) {
+            Demand.Week week = weeks.get(k);
+            if (week.costUsd() <= 0) {
                 continue;
             }
-            double over = (k.demandUsd() * costFactor - weeklyUsd) / (k.rate() * costFactor);
-            if (over > 1e-9) {
+            double rate = week.rate() * costFactor;
+            double wanted = served[k] + week.weeklyBlockedHours() * rate;
+            double limit = scale * week.limitUsd();
+            double over = (wanted - limit) / rate;
+            if (over > EPS) {
                 blocked += over;
-                hits++;
+                hits += Math.max(1, week.hits());
+            } else if (week.hits() > 0 && over > -EPS * (1 + limit / rate)) {
+                hits += week.hits();
             }
         }
-        return new double[] {blocked / weeksInPeriod, hits / weeksInPeriod};
+        return new Outcome(blocked / weeksInPeriod, hits / weeksInPeriod);
     }
 
     static LimitBasis basis(AdvisorInputs in, List<Window> built, ActivityIndex all, List<BlockedInterval> blocked,
@@ -254,8 +358,14 @@ public record Replay(AdvisorInputs inputs, WorkingHours workingHours, List<Block
         return new LimitBasis(five / multiple, weekly / multiple, fiveMethod, weeklyMethod, refId, multiple);
     }
 
-    static List<OptionReplay> options(AdvisorInputs in, List<Demand.Window> windows, List<Demand.Week> weeks, LimitBasis b) {
-        boolean usesClaudeCode = in.activities().stream().anyMatch(a -> a.tokens() > 0);
+    /**
+     * Every option replayed on the calibrated history.
+     *
+     * @param currentMultiple the usage multiple of the plan the calibrated limits belong to
+     */
+    static List<OptionReplay> options(AdvisorInputs in, List<Demand.Window> windows, List<Demand.Week> weeks,
+            double currentMultiple) {
+        boolean usesClaudeCode = in.claudeCodeUsed() || in.activities().stream().anyMatch(a -> a.tokens() > 0);
         double ratio = in.stats().sonnetToOpusCostRatio();
         List<OptionReplay> out = new ArrayList<>();
         for (PlanCatalog.Plan p : in.catalog().plans()) {
@@ -265,11 +375,12 @@ public record Replay(AdvisorInputs inputs, WorkingHours workingHours, List<Block
                         "not compared: no published usage multiple"));
                 continue;
             }
-            double[] r = replay(windows, weeks, in.weeks(), b.fiveHourUsdPerUnit() * p.usageMultiple(),
-                    b.weeklyUsdPerUnit() * p.usageMultiple(), p.opusToSonnetAtPercent(), ratio, 1);
+            Outcome r = replay(windows, weeks, in.weeks(), p.usageMultiple() / currentMultiple, p.opusToSonnetAtPercent(),
+                    ratio, 1);
             boolean feasible = p.claudeCode() || !usesClaudeCode;
-            out.add(new OptionReplay(p.id(), p.name(), OptionReplay.Kind.SUBSCRIPTION, p.usageMultiple(), price, r[1], r[0], 0,
-                    null, feasible, feasible ? null : "no Claude Code on this plan"));
+            out.add(new OptionReplay(p.id(), p.name(), OptionReplay.Kind.SUBSCRIPTION, p.usageMultiple(), price,
+                    r.limitHitsPerWeek(), r.blockedHoursPerWeek(), 0, null, feasible,
+                    feasible ? null : "no Claude Code on this plan"));
         }
         if (in.includeApiTiers()) {
             double demandPerWeek = 0;
@@ -310,30 +421,27 @@ public record Replay(AdvisorInputs inputs, WorkingHours workingHours, List<Block
     }
 
     static List<Optimisation> optimisations(AdvisorInputs in, List<Demand.Window> windows, List<Demand.Week> weeks,
-            LimitBasis b) {
+            Integer sw) {
         AdvisorInputs.UsageStats s = in.stats();
-        PlanCatalog.Plan current = in.catalog().plan(in.currentPlanId()).orElse(null);
-        double multiple = current == null || current.usageMultiple() == null ? b.referenceMultiple() : current.usageMultiple();
-        Integer sw = current == null ? null : current.opusToSonnetAtPercent();
         List<Optimisation> out = new ArrayList<>();
         Double hit = s.cacheHitRate();
         if (hit != null && hit < LOW_CACHE_HIT_RATE) {
             double saving = Math.min(0.3, (0.9 - hit) * 0.4);
-            out.add(optimisation(in, windows, weeks, b, multiple, sw, "cache",
+            out.add(optimisation(in, windows, weeks, sw, "cache",
                     String.format(Locale.ROOT, "only %.0f%% of your input tokens were cache reads", hit * 100),
                     "keep sessions going instead of restarting them, and keep the start of prompts (system prompt, "
                             + "CLAUDE.md, tools) stable so the cache is reused", saving));
         }
         Double context = s.averageContextTokens();
         if (context != null && context > LONG_CONTEXT_TOKENS) {
-            out.add(optimisation(in, windows, weeks, b, multiple, sw, "context",
+            out.add(optimisation(in, windows, weeks, sw, "context",
                     String.format(Locale.ROOT, "each call carried %,.0f tokens of context on average", context),
                     "use /clear between unrelated tasks and /compact in long ones", 0.2));
         }
         Double opus = s.opusShare();
         if (opus != null && opus > HIGH_OPUS_SHARE) {
             double saving = opus * 0.5 * (1 - s.sonnetToOpusCostRatio());
-            out.add(optimisation(in, windows, weeks, b, multiple, sw, "opus",
+            out.add(optimisation(in, windows, weeks, sw, "opus",
                     String.format(Locale.ROOT, "Opus made %.0f%% of your usage", opus * 100),
                     "use Sonnet for routine work (/model sonnet), keeping Opus for the hard half", saving));
         }
@@ -341,10 +449,9 @@ public record Replay(AdvisorInputs inputs, WorkingHours workingHours, List<Block
     }
 
     private static Optimisation optimisation(AdvisorInputs in, List<Demand.Window> windows, List<Demand.Week> weeks,
-            LimitBasis b, double multiple, Integer sw, String id, String finding, String action, double saving) {
-        double[] r = replay(windows, weeks, in.weeks(), b.fiveHourUsdPerUnit() * multiple, b.weeklyUsdPerUnit() * multiple,
-                sw, in.stats().sonnetToOpusCostRatio(), 1 - saving);
-        return new Optimisation(id, finding, action, saving, r[0]);
+            Integer sw, String id, String finding, String action, double saving) {
+        Outcome r = replay(windows, weeks, in.weeks(), 1, sw, in.stats().sonnetToOpusCostRatio(), 1 - saving);
+        return new Optimisation(id, finding, action, saving, r.blockedHoursPerWeek());
     }
 
     /** Counted blocked hours per week actually observed in the period. */
@@ -352,13 +459,27 @@ public record Replay(AdvisorInputs inputs, WorkingHours workingHours, List<Block
         return blocked.stream().mapToDouble(BlockedInterval::blockedHours).sum() / inputs.weeks();
     }
 
-    /** Blocked hours per week on the current (or reference) plan if every cost were cut by {@code saving}. */
+    /** Blocked hours per week on the current plan if every cost were cut by {@code saving}. */
     public double currentPlanBlockedWithSaving(double saving) {
-        PlanCatalog.Plan current = inputs.catalog().plan(inputs.currentPlanId()).orElse(null);
-        double multiple = current == null || current.usageMultiple() == null ? basis.referenceMultiple() : current.usageMultiple();
+        PlanCatalog.Plan current = declared(inputs);
         Integer sw = current == null ? null : current.opusToSonnetAtPercent();
-        return replay(windows, weeks, inputs.weeks(), basis.fiveHourUsdPerUnit() * multiple, basis.weeklyUsdPerUnit() * multiple,
-                sw, inputs.stats().sonnetToOpusCostRatio(), 1 - saving)[0];
+        return replay(windows, weeks, inputs.weeks(), 1, sw, inputs.stats().sonnetToOpusCostRatio(), 1 - saving)
+                .blockedHoursPerWeek();
+    }
+
+    /** Too little history to advise on: why, or null when there is enough. */
+    public String tooLittleHistory() {
+        AdvisorInputs in = inputs;
+        java.time.LocalDate first = java.time.LocalDate.ofInstant(in.from(), in.zone());
+        java.time.LocalDate last = java.time.LocalDate.ofInstant(in.to().minusMillis(1), in.zone());
+        String period = String.format(Locale.ROOT, "the %.0f days from %s to %s", in.weeks() * 7, first, last);
+        if (activeDays == 0) {
+            return "no usage at all in " + period;
+        }
+        if (activeDays < MIN_ACTIVE_DAYS) {
+            return activeDays + " active day(s) in " + period + "; the advice needs at least " + MIN_ACTIVE_DAYS;
+        }
+        return null;
     }
 
     /** The fraction of cost every optimisation together would save. */

@@ -16,6 +16,8 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.DoubleRange;
+import net.jqwik.api.constraints.LongRange;
+import io.headroom.testing.SimulatedUser;
 
 /**
  * The recommendation moves the right way: towards bigger plans with more blocked time or a dearer
@@ -29,7 +31,9 @@ class AdvisorPropertiesTest {
     record Gen(int day, int hour, double cost, double active, double blocked, double opus) {
         Demand.Window window() {
             Instant start = AdvisorFixtures.FROM.plus(Duration.ofDays(day)).plus(Duration.ofHours(hour));
-            return new Demand.Window(start, start.plus(Duration.ofHours(5)), cost, active, blocked, opus);
+            // Blocked time only follows a limit hit.
+            return new Demand.Window(start, start.plus(Duration.ofHours(5)), cost, active, blocked, opus, blocked > 0 ? 1 : 0,
+                    day / 7, 0);
         }
     }
 
@@ -47,8 +51,9 @@ class AdvisorPropertiesTest {
                 AdvisorInputs.UsageStats.none(), CATALOG, "pro", false);
         List<Demand.Window> windows = gens.stream().map(Gen::window).toList();
         List<Demand.Week> weeks = Replay.weeks(in, windows, List.of());
-        Replay.LimitBasis basis = new Replay.LimitBasis(fivePerUnit, fivePerUnit * weeklyFactor, "test", "test", "pro", 1);
-        return Replay.options(in, windows, weeks, basis);
+        double ratio = in.stats().sonnetToOpusCostRatio();
+        return Replay.options(in, Replay.calibrate(windows, fivePerUnit, null, ratio),
+                Replay.calibrateWeeks(weeks, fivePerUnit * weeklyFactor), 1);
     }
 
     @Property(tries = 300)
@@ -116,5 +121,41 @@ class AdvisorPropertiesTest {
         if (!atCut) {
             assertThat(Advisor.choose(options, h).id()).isEqualTo(row.optionId());
         }
+    }
+
+    /**
+     * The replay of the plan the user is on, over their own history, says what happened: as many
+     * limit hits (within 10%) and as much blocked time (within 0.5 h/week) as were measured,
+     * whatever the plan, however much the real limit strays from window to window.
+     */
+    @Property(tries = 60)
+    void theCurrentPlanReplayReproducesTheMeasuredHitsAndBlockedTime(@ForAll @LongRange(min = 1, max = 1_000_000) long seed,
+            @ForAll("declared") String plan, @ForAll @DoubleRange(min = 3, max = 9) double limitPerPro,
+            @ForAll @DoubleRange(min = 0, max = 0.3) double noise, @ForAll @DoubleRange(min = 5, max = 40) double tenthsOfACent,
+            @ForAll("weeklyFactor") Double weeklyFactor) {
+        double multiple = CATALOG.plan(plan).orElseThrow().usageMultiple();
+        double limit = limitPerPro * multiple;
+        SimulatedUser u = SimulatedUser.simulate(seed, limit, weeklyFactor == null ? null : limit * weeklyFactor, noise,
+                tenthsOfACent / 1000 * multiple);
+        AdvisorInputs in = new AdvisorInputs(SimulatedUser.FROM, SimulatedUser.TO, AdvisorFixtures.UTC, u.activities, u.hits,
+                List.of(), AdvisorInputs.UsageStats.none(), CATALOG, plan, false);
+        Replay r = Replay.of(in);
+        double measuredHits = r.blocked().size() / in.weeks();
+        double measuredBlocked = r.observedBlockedHoursPerWeek();
+        OptionReplay current = r.options().stream().filter(o -> o.id().equals(plan)).findFirst().orElseThrow();
+        assertThat(current.limitHitsPerWeek()).as("hits/week on %s, measured %s", plan, measuredHits)
+                .isCloseTo(measuredHits, org.assertj.core.data.Offset.offset(0.1 * measuredHits + 1e-9));
+        assertThat(current.blockedHoursPerWeek()).as("blocked h/week on %s, measured %s", plan, measuredBlocked)
+                .isCloseTo(measuredBlocked, org.assertj.core.data.Offset.offset(0.5));
+    }
+
+    @Provide
+    Arbitrary<String> declared() {
+        return Arbitraries.of("pro", "max5", "max20");
+    }
+
+    @Provide
+    Arbitrary<Double> weeklyFactor() {
+        return Arbitraries.doubles().between(3, 12).injectNull(0.4);
     }
 }

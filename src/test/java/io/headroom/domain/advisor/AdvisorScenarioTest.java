@@ -9,6 +9,8 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import io.headroom.testing.SimulatedUser;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class AdvisorScenarioTest {
@@ -200,5 +202,109 @@ class AdvisorScenarioTest {
         assertThat(dear.recommendation()).isEqualTo("max5");
         assertThat(dear.optimiseFirst()).isFalse();
         assertThat(String.join("\n", dear.sentences())).contains("Also worth doing: Opus made 100% of your usage");
+    }
+
+    /** The generated Pro history: a $5 limit that strays up to 20% from window to window. */
+    static AdvisorInputs generatedPro(String declared) {
+        SimulatedUser u = SimulatedUser.simulate(1, 5.0, null, 0.2, 0.012);
+        return new AdvisorInputs(SimulatedUser.FROM, SimulatedUser.TO, AdvisorFixtures.UTC, u.activities, u.hits, List.of(),
+                AdvisorInputs.UsageStats.none(), AdvisorFixtures.catalog(), declared, false);
+    }
+
+    @Test
+    void theReplayOfTheCurrentPlanSaysWhatWasMeasuredOnAGeneratedHistory() {
+        AdvisorResult r = Advisor.advise(generatedPro("pro"), 100.0);
+        // Nine hits in four weeks, 5.95 hours of working time lost: 2.25 hits and 1.49 h a week.
+        assertThat(r.replay().blocked()).hasSize(9);
+        assertThat(r.replay().observedBlockedHoursPerWeek()).isCloseTo(1.49, within(0.005));
+        OptionReplay pro = r.option("pro").replay();
+        assertThat(pro.limitHitsPerWeek()).isCloseTo(2.25, within(1e-9));
+        assertThat(pro.blockedHoursPerWeek()).isCloseTo(r.replay().observedBlockedHoursPerWeek(), within(1e-9));
+        assertThat(r.option("pro").limitTaxUsdMonthly())
+                .isCloseTo(r.replay().observedBlockedHoursPerWeek() * 100 * Advisor.WEEKS_PER_MONTH, within(1e-6));
+        // A bigger plan is never worse off, and Max 20x has four times Max 5x's room.
+        assertThat(r.option("max5").replay().blockedHoursPerWeek()).isLessThan(pro.blockedHoursPerWeek());
+        assertThat(r.option("max20").replay().blockedHoursPerWeek())
+                .isLessThanOrEqualTo(r.option("max5").replay().blockedHoursPerWeek());
+    }
+
+    @Test
+    void aLimitHitTheUserDidNotWaitForStillCountsAsAHitOnTheirPlan() {
+        AdvisorFixtures f = new AdvisorFixtures();
+        LocalDate tue = AdvisorFixtures.START.plusDays(1);
+        for (LocalDate d = AdvisorFixtures.START; d.isBefore(AdvisorFixtures.START.plusDays(28)); d = d.plusDays(1)) {
+            if (d.equals(tue)) {
+                f.work(d, 9, 12, 0.01, ModelFamily.SONNET).work(d, 16, 17, 0.01, ModelFamily.SONNET);
+            } else if (AdvisorFixtures.weekday(d)) {
+                f.work(d, 9, 17, 0.01, ModelFamily.SONNET);
+            }
+        }
+        f.hit(tue.atTime(12, 0).toInstant(ZoneOffset.UTC), tue.atTime(14, 0).toInstant(ZoneOffset.UTC), LimitWindow.FIVE_HOUR);
+        AdvisorResult r = Advisor.advise(f.inputs("pro"), 50.0);
+        assertThat(r.replay().blocked()).singleElement().satisfies(b -> assertThat(b.resumed()).isFalse());
+        assertThat(String.join("\n", r.sentences())).contains("you hit a limit 1 time(s)");
+        // One hit in four weeks: 0.25 a week on Pro, as the sentence says, and no blocked time.
+        assertThat(r.option("pro").replay().limitHitsPerWeek()).isCloseTo(0.25, within(1e-9));
+        assertThat(r.option("pro").replay().blockedHoursPerWeek()).isZero();
+        assertThat(r.option("max5").replay().limitHitsPerWeek()).isZero();
+    }
+
+    @Test
+    void whenTheVerdictDependsOnTheDeclaredPlanTheExplanationSaysHow() {
+        AdvisorResult asPro = Advisor.advise(generatedPro("pro"), 100.0);
+        AdvisorResult asMax5 = Advisor.advise(generatedPro("max5"), 100.0);
+        assertThat(asPro.recommendation()).isEqualTo("max5");
+        assertThat(asMax5.recommendation()).isEqualTo("max20");
+        assertThat(String.join("\n", asPro.sentences()))
+                .contains("This advice rests on your plan being Pro: your limits were measured on it and the other plans "
+                        + "scaled from them by their usage multiples")
+                .contains("had the same history been on Max 5x, the advice would be Max 20x");
+        assertThat(String.join("\n", asMax5.sentences()))
+                .contains("This advice rests on your plan being Max 5x")
+                .contains("had the same history been on Pro, the advice would be Max 5x");
+        // Both replays of the plan the user is on say the same measured thing.
+        assertThat(asMax5.option("max5").replay().blockedHoursPerWeek())
+                .isCloseTo(asPro.option("pro").replay().blockedHoursPerWeek(), within(1e-9));
+    }
+
+    @Test
+    void fewerThanSevenActiveDaysRecommendNothingAndSaySo() {
+        AdvisorFixtures f = new AdvisorFixtures();
+        for (LocalDate d = AdvisorFixtures.START; d.isBefore(AdvisorFixtures.START.plusDays(6)); d = d.plusDays(1)) {
+            f.work(d, 9, 17, 0.05, ModelFamily.SONNET);
+        }
+        AdvisorResult r = Advisor.advise(f.inputs("pro"), 150.0);
+        assertThat(r.recommendation()).isNull();
+        assertThat(r.sentences()).contains("Too little history to advise: 6 active day(s) in the 28 days from 2026-11-02 "
+                + "to 2026-11-29; the advice needs at least 7.");
+    }
+
+    @Test
+    void noUsageAtAllRecommendsNothingRatherThanFree() {
+        AdvisorResult r = Advisor.advise(new AdvisorFixtures().inputs("pro"), null);
+        assertThat(r.recommendation()).isNull();
+        assertThat(r.sentences()).contains("Too little history to advise: no usage at all in the 28 days from 2026-11-02 "
+                + "to 2026-11-29.");
+        assertThat(r.options()).noneMatch(o -> "always".equals(o.breakEven()));
+    }
+
+    @Test
+    void withNoPlanSetItAsksForOneAndCallsNoOptionCurrent() {
+        AdvisorResult r = Advisor.advise(blockedTwoHoursAWeek().inputs(null), 150.0);
+        assertThat(r.recommendation()).isNull();
+        assertThat(r.currentPlanId()).isNull();
+        assertThat(r.options()).noneMatch(o -> "current".equals(o.breakEven()));
+        assertThat(r.sentences()).contains("Which plan are you on? Your limits are measured on it and scaled to the "
+                + "other plans, so the advice needs it.");
+    }
+
+    @Test
+    void theSentencesNeverTellAPersonToTypeACommand() {
+        for (AdvisorResult r : List.of(Advisor.advise(blockedTwoHoursAWeek().inputs("pro"), null),
+                Advisor.advise(blockedTwoHoursAWeek().inputs(null), null), Advisor.advise(generatedPro("max5"), null))) {
+            assertThat(r.sentences()).noneMatch(s -> s.contains("--") || s.contains("headroom "));
+        }
+        assertThat(String.join("\n", Advisor.advise(blockedTwoHoursAWeek().inputs("pro"), null).sentences()))
+                .contains("$50/h (assumed: no hourly value is set)");
     }
 }
