@@ -104,6 +104,13 @@ final class DesktopApp {
     /** The menu exists a moment before the tray's behaviour does; clicks in between are ignored. */
     private final class LateActions implements SystemTrayIcon.Actions {
         @Override
+        public void toggleWindow() {
+            if (actions != null) {
+                actions.toggleWindow();
+            }
+        }
+
+        @Override
         public void openDashboard() {
             if (actions != null) {
                 actions.openDashboard();

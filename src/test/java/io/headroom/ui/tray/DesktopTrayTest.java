@@ -99,7 +99,7 @@ class DesktopTrayTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> manualMessages() == 1);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> icon.states.size() > before);
         TrayState last = icon.states.get(icon.states.size() - 1);
-        assertThat(last.tooltip()).startsWith("5-hour: ").contains("\nWeekly: ");
+        assertThat(last.statusLine()).startsWith("5h ").contains(" · week ");
         assertThat(icon.messages).isEmpty();
         assertThat(window.stage().isShowing()).isFalse();
     }

@@ -21,7 +21,7 @@ class TrayIconPainterTest {
         "32,97,HIGH", "16,75,WARN", "22,100,HIGH"})
     void theNumberFitsInsideTheRingAndTheRingShowsTheShare(int size, int percent, TrayState.Level level) throws Exception {
         TrayState state = new TrayState(percent >= 100 ? "!" : String.valueOf(percent), TrayState.level((double) percent),
-                percent / 100.0, "");
+                percent / 100.0, "", "");
         assertThat(state.level()).isEqualTo(level);
         BufferedImage img = TrayIconPainter.paint(state, size);
         assertThat(img.getWidth()).isEqualTo(size);
