@@ -54,6 +54,12 @@ public final class DesktopTray implements SystemTrayIcon.Actions, RefreshListene
         icon.notify(title, body, n.type() != Notification.Type.RESET);
     }
 
+    /** Through the tray's balloon, which AWT turns into the OS's own notification on Windows and macOS. */
+    @Override
+    public void notice(String title, String body) {
+        icon.notify(title, body, false);
+    }
+
     @Override
     public void toggleWindow() {
         Platform.runLater(() -> {

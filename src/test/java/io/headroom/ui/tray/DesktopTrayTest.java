@@ -116,6 +116,20 @@ class DesktopTrayTest {
     }
 
     @Test
+    void aClickOnTheIconHidesTheShowingWindowAndBringsBackAHiddenOrIconifiedOne(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.stage().isShowing());
+        tray.toggleWindow();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !window.stage().isShowing());
+        tray.toggleWindow();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.stage().isShowing());
+        robot.interact(() -> window.stage().setIconified(true));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.stage().isIconified());
+        tray.toggleWindow();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !window.stage().isIconified());
+        assertThat(window.stage().isShowing()).isTrue();
+    }
+
+    @Test
     void quitIsHandedOn() {
         tray.quit();
         assertThat(quits).hasValue(1);
