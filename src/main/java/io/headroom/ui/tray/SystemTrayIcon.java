@@ -42,11 +42,18 @@ public final class SystemTrayIcon implements TrayIconView {
 
     /** The X11 tray's tooltip window (AWT's own, a plain {@link Window}); it would cover the menu. */
     private static final String X11_TOOLTIP = "InfoWindow$Tooltip";
+    /**
+     * The X11 tray's window around the icon (AWT's own, a plain {@link java.awt.Frame}). The tray host
+     * sizes it, often not to the 24 x 24 that {@code getTrayIconSize} reports (trayer: 24 x 22), and
+     * AWT draws the image 1:1 from its top-left corner: so the icon follows its real size.
+     */
+    private static final String X11_SLOT = "XTrayIconEmbeddedFrame";
 
     private final TrayIcon icon;
     private final MenuItem statusItem;
     private final MenuItem proxyItem;
-    private final Dimension slot;
+    /** Written on the AWT event thread, read by {@link #show} on any. */
+    private volatile Dimension slot;
     /** Touched only on the AWT event thread. */
     private TrayState shown;
     private boolean tooltipSuppressed;
@@ -99,7 +106,13 @@ public final class SystemTrayIcon implements TrayIconView {
                 icon.addActionListener(e -> actions.toggleWindow());
                 SystemTrayIcon view = new SystemTrayIcon(icon, status, proxy, slot, state);
                 icon.addMouseListener(view.new TooltipOutOfTheMenusWay());
+                java.util.List<Window> before = java.util.List.of(Window.getWindows());
                 tray.add(icon);
+                for (Window w : Window.getWindows()) {
+                    if (!before.contains(w) && w.getClass().getName().endsWith(X11_SLOT)) {
+                        w.addComponentListener(view.new SlotFollower());
+                    }
+                }
                 result.complete(view);
             } catch (AWTException | RuntimeException e) {
                 result.completeExceptionally(e);
@@ -160,6 +173,18 @@ public final class SystemTrayIcon implements TrayIconView {
     /** The slot the icon was drawn for. */
     public Dimension slot() {
         return new Dimension(slot);
+    }
+
+    /** Redraws the icon for the size the tray host gave its slot. */
+    private final class SlotFollower extends java.awt.event.ComponentAdapter {
+        @Override
+        public void componentResized(java.awt.event.ComponentEvent e) {
+            Dimension real = e.getComponent().getSize();
+            if (real.width >= 8 && real.height >= 8 && !real.equals(slot)) {
+                slot = new Dimension(real);
+                icon.setImage(image(shown, slot));
+            }
+        }
     }
 
     /**
