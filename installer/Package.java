@@ -28,7 +28,7 @@ public class Package {
     static final String NAME = "Headroom";
     static final String VENDOR = "Headroom";
     static final List<String> JDK_MODULES = List.of("java.base", "java.desktop", "java.logging", "java.sql",
-            "java.xml", "jdk.crypto.ec", "jdk.unsupported");
+            "java.xml", "jdk.crypto.ec", "jdk.net", "jdk.security.auth", "jdk.unsupported");
     static final List<String> FX_MODULES = List.of("javafx.base", "javafx.graphics", "javafx.controls",
             "javafx.fxml");
     /** The command line's JVM options: the same as bin/headroom (see there for why). */

@@ -5,10 +5,14 @@ import io.headroom.config.SentLedgerFile;
 import io.headroom.config.Settings;
 import io.headroom.service.Workspace;
 import io.headroom.ui.dashboard.DashboardWindow;
+import io.headroom.ui.notify.DesktopNotifications;
+import io.headroom.ui.notify.FreedesktopNotificationSink;
 import io.headroom.ui.notify.NotificationCenter;
+import io.headroom.ui.notify.NotificationSink;
 import io.headroom.ui.notify.PopupNotificationSink;
 import io.headroom.ui.tray.DesktopTray;
 import io.headroom.ui.tray.NoTrayNotice;
+import io.headroom.ui.tray.StillInTrayHint;
 import io.headroom.ui.tray.SystemTrayIcon;
 import io.headroom.ui.tray.TrayState;
 import java.time.Duration;
@@ -21,7 +25,8 @@ import javafx.stage.WindowEvent;
 /**
  * The desktop app once JavaFX runs: the dashboard first, then (off the FX thread, since AWT
  * start-up is slow) the tray and notifications. With a tray, closing the window keeps Headroom
- * there and only Quit ends it; without one, closing quits, and the user is told so once.
+ * there and only Quit ends it (the first close says so, once); without one, closing quits, and the
+ * user is told so once. Notifications are the desktop's own where it has a service for them.
  */
 final class DesktopApp {
 
@@ -32,6 +37,7 @@ final class DesktopApp {
     private final DashboardWindow window;
     private final AtomicBoolean quitting = new AtomicBoolean();
     private volatile SystemTrayIcon icon;
+    private volatile StillInTrayHint stillInTray;
 
     private DesktopApp(Workspace workspace, SingleInstance instance) {
         this.workspace = workspace;
@@ -45,6 +51,14 @@ final class DesktopApp {
         app.window.stage().addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> {
             if (app.icon == null) {
                 app.quit(); // no tray to stay in
+            }
+        });
+        app.window.stage().addEventHandler(WindowEvent.WINDOW_CLOSE_REQUEST, e -> {
+            StillInTrayHint hint = app.stillInTray;
+            if (app.icon != null && hint != null) {
+                Thread h = new Thread(hint::windowClosed, "headroom-tray-hint"); // it writes a marker file
+                h.setDaemon(true);
+                h.start();
             }
         });
         app.window.show();
@@ -79,8 +93,11 @@ final class DesktopApp {
                     window.setStaysInBackground(true);
                     icon = added; // on the FX thread, so a close is either before (quits) or after (stays)
                 });
+                NotificationSink sink = DesktopNotifications.choose(System.getProperty("os.name"),
+                        FreedesktopNotificationSink.sessionBus(), tray);
+                stillInTray = new StillInTrayHint(workspace.dataDirectory().path(), sink);
                 window.dashboard().addRefreshListener(tray);
-                window.dashboard().addRefreshListener(notifications(tray::deliver));
+                window.dashboard().addRefreshListener(notifications(sink));
                 window.dashboard().refreshNow();
                 return;
             } catch (Exception e) {
@@ -88,14 +105,15 @@ final class DesktopApp {
                 reason = NoTrayNotice.Reason.NOT_SUPPORTED;
             }
         }
-        window.dashboard().addRefreshListener(notifications(new PopupNotificationSink(window.stage())));
+        window.dashboard().addRefreshListener(notifications(DesktopNotifications.choose(System.getProperty("os.name"),
+                FreedesktopNotificationSink.sessionBus(), new PopupNotificationSink(window.stage()))));
         NoTrayNotice.Reason why = reason;
         if (new OneTimeNotices(workspace.dataDirectory().path()).firstTime(NoTrayNotice.noticeName(why))) {
             Platform.runLater(() -> NoTrayNotice.show(window.stage(), why));
         }
     }
 
-    private NotificationCenter notifications(io.headroom.ui.notify.NotificationSink sink) {
+    private NotificationCenter notifications(NotificationSink sink) {
         return new NotificationCenter(workspace.dataDirectory().file(SentLedgerFile.FILE), workspace::settings, sink);
     }
 
@@ -103,6 +121,13 @@ final class DesktopApp {
 
     /** The menu exists a moment before the tray's behaviour does; clicks in between are ignored. */
     private final class LateActions implements SystemTrayIcon.Actions {
+        @Override
+        public void toggleWindow() {
+            if (actions != null) {
+                actions.toggleWindow();
+            }
+        }
+
         @Override
         public void openDashboard() {
             if (actions != null) {

@@ -20,16 +20,25 @@ public final class PopupNotificationSink implements NotificationSink {
 
     @Override
     public void deliver(Notification n, String title, String body) {
+        show(title, body, n.type() != Notification.Type.RESET);
+    }
+
+    @Override
+    public void notice(String title, String body) {
+        show(title, body, false);
+    }
+
+    private void show(String title, String body, boolean warning) {
         Platform.runLater(() -> {
             if (!owner.isShowing()) {
                 return;
             }
             Notifications popup = Notifications.create().owner(owner).title(title).text(body)
                     .position(Pos.BOTTOM_RIGHT).hideAfter(javafx.util.Duration.seconds(10));
-            if (n.type() == Notification.Type.RESET) {
-                popup.showInformation();
-            } else {
+            if (warning) {
                 popup.showWarning();
+            } else {
+                popup.showInformation();
             }
         });
     }

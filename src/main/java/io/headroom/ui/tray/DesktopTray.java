@@ -45,13 +45,31 @@ public final class DesktopTray implements SystemTrayIcon.Actions, RefreshListene
 
     @Override
     public void refreshed(Instant now, WindowsService.Snapshot snapshot) {
-        icon.show(TrayState.of(snapshot.result().fiveHour(), snapshot.result().weekly(), now));
+        icon.show(TrayState.of(snapshot.result().fiveHour(), snapshot.result().weekly(), now, snapshot.zone()));
         showProxy();
     }
 
     @Override
     public void deliver(Notification n, String title, String body) {
         icon.notify(title, body, n.type() != Notification.Type.RESET);
+    }
+
+    /** Through the tray's balloon, which AWT turns into the OS's own notification on Windows and macOS. */
+    @Override
+    public void notice(String title, String body) {
+        icon.notify(title, body, false);
+    }
+
+    @Override
+    public void toggleWindow() {
+        Platform.runLater(() -> {
+            javafx.stage.Stage stage = window.stage();
+            if (stage.isShowing() && !stage.isIconified()) {
+                stage.hide(); // the refresh goes on in the background for the icon
+            } else {
+                window.show();
+            }
+        });
     }
 
     @Override

@@ -24,6 +24,26 @@ public final class TrayIconPainter {
     private TrayIconPainter() {
     }
 
+    /**
+     * The icon for a tray slot of {@code width} x {@code height}: the tray draws the image 1:1 from
+     * its top-left corner, so a square smaller than the slot would sit off-centre. The disc is as
+     * large as the shorter side and centred; the rest stays transparent.
+     */
+    public static BufferedImage paint(TrayState state, int width, int height) {
+        int size = Math.max(1, Math.min(width, height));
+        if (width == height) {
+            return paint(state, size);
+        }
+        BufferedImage slot = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
+        Graphics2D g = slot.createGraphics();
+        try {
+            g.drawImage(paint(state, size), (width - size) / 2, (height - size) / 2, null);
+        } finally {
+            g.dispose();
+        }
+        return slot;
+    }
+
     public static BufferedImage paint(TrayState state, int size) {
         BufferedImage img = new BufferedImage(size, size, BufferedImage.TYPE_INT_ARGB);
         Graphics2D g = img.createGraphics();

@@ -99,7 +99,7 @@ class DesktopTrayTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> manualMessages() == 1);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> icon.states.size() > before);
         TrayState last = icon.states.get(icon.states.size() - 1);
-        assertThat(last.tooltip()).startsWith("5-hour: ").contains("\nWeekly: ");
+        assertThat(last.statusLine()).startsWith("5h ").contains(" · week ");
         assertThat(icon.messages).isEmpty();
         assertThat(window.stage().isShowing()).isFalse();
     }
@@ -113,6 +113,20 @@ class DesktopTrayTest {
         tray.toggleProxy();
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !workspace.proxy().running());
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> icon.proxy.get(icon.proxy.size() - 1).equals("stopped"));
+    }
+
+    @Test
+    void aClickOnTheIconHidesTheShowingWindowAndBringsBackAHiddenOrIconifiedOne(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.stage().isShowing());
+        tray.toggleWindow();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !window.stage().isShowing());
+        tray.toggleWindow();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.stage().isShowing());
+        robot.interact(() -> window.stage().setIconified(true));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.stage().isIconified());
+        tray.toggleWindow();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !window.stage().isIconified());
+        assertThat(window.stage().isShowing()).isTrue();
     }
 
     @Test

@@ -21,7 +21,7 @@ class TrayIconPainterTest {
         "32,97,HIGH", "16,75,WARN", "22,100,HIGH"})
     void theNumberFitsInsideTheRingAndTheRingShowsTheShare(int size, int percent, TrayState.Level level) throws Exception {
         TrayState state = new TrayState(percent >= 100 ? "!" : String.valueOf(percent), TrayState.level((double) percent),
-                percent / 100.0, "");
+                percent / 100.0, "", "");
         assertThat(state.level()).isEqualTo(level);
         BufferedImage img = TrayIconPainter.paint(state, size);
         assertThat(img.getWidth()).isEqualTo(size);
@@ -66,6 +66,36 @@ class TrayIconPainterTest {
             }
         }
         return n;
+    }
+
+    @ParameterizedTest
+    @CsvSource({"24,22,1,0,22", "22,24,0,1,22", "26,22,2,0,22", "24,24,0,0,24", "25,22,1,0,22"})
+    void inASlotThatIsNotSquareTheDiscIsAsLargeAsFitsAndCentred(int w, int h, int x, int y, int side) {
+        TrayState state = new TrayState("62", TrayState.Level.OK, 0.62, "", "");
+        BufferedImage img = TrayIconPainter.paint(state, w, h);
+        assertThat(img.getWidth()).isEqualTo(w);
+        assertThat(img.getHeight()).isEqualTo(h);
+        assertThat(drawnBox(img)).isEqualTo(new Rectangle(x, y, side, side));
+    }
+
+    @org.junit.jupiter.api.Test
+    void aTrayThatReportsNoUsableSizeGetsTheX11Default() {
+        assertThat(SystemTrayIcon.slot(null)).isEqualTo(new java.awt.Dimension(24, 24));
+        assertThat(SystemTrayIcon.slot(new java.awt.Dimension(0, 0))).isEqualTo(new java.awt.Dimension(24, 24));
+        assertThat(SystemTrayIcon.slot(new java.awt.Dimension(32, 30))).isEqualTo(new java.awt.Dimension(32, 30));
+    }
+
+    /** The box of pixels that are not fully transparent. */
+    static Rectangle drawnBox(BufferedImage img) {
+        Rectangle box = null;
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                if ((img.getRGB(x, y) >>> 24) != 0) {
+                    box = box == null ? new Rectangle(x, y, 1, 1) : box.union(new Rectangle(x, y, 1, 1));
+                }
+            }
+        }
+        return box;
     }
 
     /** Nearest neighbour, on a checkerboard so transparency shows. */
