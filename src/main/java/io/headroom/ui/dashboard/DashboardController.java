@@ -75,7 +75,8 @@ public final class DashboardController {
     private void initialize() {
         dataLocation.setText(workspace.databaseFile().toString());
         status.textProperty().bind(overview.status);
-        overviewTab.setContent(new OverviewView(overview, new OverviewActions(refresher, context, this::showTab)));
+        overviewTab.setContent(new OverviewView(overview, new OverviewActions(refresher, context, this::showTab,
+                this::showSetting)));
         HistoryController history = new HistoryController(context);
         viewTab("History", () -> Views.load(HistoryController.class, "History", history), history::shown,
                 history::dataChanged);
@@ -121,6 +122,17 @@ public final class DashboardController {
     void showTab(String name) {
         tabs.getTabs().stream().filter(t -> name.equals(t.getText())).findFirst()
                 .ifPresent(t -> tabs.getSelectionModel().select(t));
+    }
+
+    /** Selects the Settings tab and focuses the control with this id there (fx:id in Settings.fxml). */
+    void showSetting(String controlId) {
+        showTab("Settings");
+        // a scroll pane's content is among its children only once its skin exists
+        tabs.applyCss();
+        tabs.layout();
+        tabs.getTabs().stream().filter(t -> "Settings".equals(t.getText()) && t.getContent() != null).findFirst()
+                .map(t -> t.getContent().lookup("#" + controlId))
+                .ifPresent(javafx.scene.Node::requestFocus);
     }
 
     /** What the views share: workspace, clock, background thread, data version. */

@@ -11,11 +11,24 @@ final class OverviewActions implements OverviewView.Actions {
     private final OverviewRefresher refresher;
     private final ViewContext context;
     private final Consumer<String> showTab;
+    private final Consumer<String> showSetting;
 
-    OverviewActions(OverviewRefresher refresher, ViewContext context, Consumer<String> showTab) {
+    OverviewActions(OverviewRefresher refresher, ViewContext context, Consumer<String> showTab,
+            Consumer<String> showSetting) {
         this.refresher = refresher;
         this.context = context;
         this.showTab = showTab;
+        this.showSetting = showSetting;
+    }
+
+    @Override
+    public void openSetting(String controlId) {
+        showSetting.accept(controlId);
+    }
+
+    @Override
+    public void openApi() {
+        showTab.accept("API");
     }
 
     @Override

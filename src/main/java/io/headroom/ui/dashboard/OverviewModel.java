@@ -50,6 +50,8 @@ final class OverviewModel {
     final StringProperty allTokens = new SimpleStringProperty("—");
     final StringProperty allTokensNote = new SimpleStringProperty("cache reads included");
     final StringProperty planLine = new SimpleStringProperty("");
+    /** No plan is set: the header offers the Settings control that sets it. */
+    final BooleanProperty planMissing = new SimpleBooleanProperty(false);
     final StringProperty status = new SimpleStringProperty("Reading Claude Code transcripts…");
     final StringProperty updated = new SimpleStringProperty("");
     /** The places looked at for Claude Code transcripts, one line each, for the first-run screen. */
@@ -88,7 +90,8 @@ final class OverviewModel {
         WindowCardModel.set(todayCost, Figures.usd(b.todayCostUsd()));
         WindowCardModel.set(todayTokens, Figures.tokens(b.todayTokens()) + " tokens today, cache reads included");
         WindowCardModel.set(allTokens, b.allTokens() < 0 ? "counting…" : Figures.tokens(b.allTokens()));
-        WindowCardModel.set(planLine, (s.plan() == null ? "Plan not set (headroom settings --plan pro|max5|max20)" : s.plan().name())
+        planMissing.set(s.plan() == null);
+        WindowCardModel.set(planLine, (s.plan() == null ? "Plan not set" : s.plan().name())
                 + " · times in " + s.zone().getId() + " · costs are API-equivalent");
         ImportReport r = b.importReport();
         if (r == null) {
