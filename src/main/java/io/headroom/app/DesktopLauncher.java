@@ -1,5 +1,6 @@
 package io.headroom.app;
 
+import io.headroom.work.BackgroundWork;
 import io.headroom.service.Workspace;
 import java.io.IOException;
 import java.time.Duration;
@@ -48,12 +49,12 @@ final class DesktopLauncher {
             instance = null;
         }
         SingleInstance held = instance;
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        BackgroundWork.onExit("headroom-shutdown", () -> {
             workspace.close();
             if (held != null) {
                 held.close();
             }
-        }, "headroom-shutdown"));
+        });
         Platform.setImplicitExit(true);
         // "Unsupported JavaFX configuration" (class path, not module path) means nothing to a user
         JAVAFX_LOG.setLevel(Level.SEVERE);
@@ -78,7 +79,7 @@ final class DesktopLauncher {
 
     /** The recording proxy starts with the window when the settings say so; a busy port is reported, not fatal. */
     static void startProxyIfWanted(Workspace workspace) {
-        Thread t = new Thread(() -> {
+        BackgroundWork.start("headroom-proxy-start", () -> {
             try {
                 io.headroom.config.Settings settings = workspace.settings();
                 if (settings.proxyStartsWithApp()) {
@@ -88,8 +89,6 @@ final class DesktopLauncher {
             } catch (Exception e) {
                 System.err.println("headroom: the recording proxy did not start: " + e.getMessage());
             }
-        }, "headroom-proxy-start");
-        t.setDaemon(true);
-        t.start();
+        });
     }
 }
