@@ -1,5 +1,6 @@
 package io.headroom.app;
 
+import io.headroom.work.BackgroundWork;
 import io.headroom.config.OneTimeNotices;
 import io.headroom.config.SentLedgerFile;
 import io.headroom.config.Settings;
@@ -62,9 +63,7 @@ final class DesktopApp {
             }
         });
         app.window.show();
-        Thread t = new Thread(app::startTrayAndNotifications, "headroom-tray-start");
-        t.setDaemon(true);
-        t.start();
+        BackgroundWork.start("headroom-tray-start", app::startTrayAndNotifications);
         return app;
     }
 
@@ -187,7 +186,7 @@ final class DesktopApp {
         if (i != null) {
             i.remove();
         }
-        Thread t = new Thread(() -> {
+        BackgroundWork.startKeepingAlive("headroom-quit", () -> {
             try {
                 window.awaitStopped(Duration.ofSeconds(10));
             } catch (InterruptedException e) {
@@ -198,7 +197,6 @@ final class DesktopApp {
             }
             Platform.exit();
             System.exit(0);
-        }, "headroom-quit");
-        t.start();
+        });
     }
 }

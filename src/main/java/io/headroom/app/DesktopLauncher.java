@@ -1,10 +1,13 @@
 package io.headroom.app;
 
+import io.headroom.work.BackgroundWork;
 import io.headroom.service.Workspace;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import javafx.application.Platform;
 
 /**
@@ -17,7 +20,15 @@ final class DesktopLauncher {
     private DesktopLauncher() {
     }
 
+    /** Held so the level set on it stays: JavaFX looks the logger up by name, which is weakly kept. */
+    private static final Logger JAVAFX_LOG = Logger.getLogger("javafx");
+
     static void open(Workspace workspace) {
+        Optional<String> noWindow = NoWindowNotice.beforeStart(System.getProperty("os.name"), System.getenv());
+        if (noWindow.isPresent()) {
+            refuse(noWindow.get());
+            return;
+        }
         AtomicReference<DesktopApp> app = new AtomicReference<>();
         SingleInstance instance;
         try {
@@ -38,20 +49,37 @@ final class DesktopLauncher {
             instance = null;
         }
         SingleInstance held = instance;
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        BackgroundWork.onExit("headroom-shutdown", () -> {
             workspace.close();
             if (held != null) {
                 held.close();
             }
-        }, "headroom-shutdown"));
+        });
         Platform.setImplicitExit(true);
-        Platform.startup(() -> app.set(DesktopApp.start(workspace, held)));
+        // "Unsupported JavaFX configuration" (class path, not module path) means nothing to a user
+        JAVAFX_LOG.setLevel(Level.SEVERE);
+        try {
+            Platform.startup(() -> app.set(DesktopApp.start(workspace, held)));
+        } catch (RuntimeException | LinkageError e) {
+            Optional<String> notice = NoWindowNotice.afterFailure(e, System.getenv());
+            if (notice.isEmpty()) {
+                throw e;
+            }
+            refuse(notice.get());
+            return;
+        }
+        JAVAFX_LOG.setLevel(null);
         startProxyIfWanted(workspace);
+    }
+
+    private static void refuse(String notice) {
+        System.err.println(notice);
+        System.exit(NoWindowNotice.EXIT_CODE);
     }
 
     /** The recording proxy starts with the window when the settings say so; a busy port is reported, not fatal. */
     static void startProxyIfWanted(Workspace workspace) {
-        Thread t = new Thread(() -> {
+        BackgroundWork.start("headroom-proxy-start", () -> {
             try {
                 io.headroom.config.Settings settings = workspace.settings();
                 if (settings.proxyStartsWithApp()) {
@@ -61,8 +89,6 @@ final class DesktopLauncher {
             } catch (Exception e) {
                 System.err.println("headroom: the recording proxy did not start: " + e.getMessage());
             }
-        }, "headroom-proxy-start");
-        t.setDaemon(true);
-        t.start();
+        });
     }
 }

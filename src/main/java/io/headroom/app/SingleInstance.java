@@ -1,5 +1,6 @@
 package io.headroom.app;
 
+import io.headroom.work.BackgroundWork;
 import io.headroom.config.DataDirectory;
 import io.headroom.config.PrivateFiles;
 import java.io.IOException;
@@ -106,9 +107,7 @@ final class SingleInstance implements AutoCloseable {
         Files.deleteIfExists(portFile);
         PrivateFiles.writeAtomically(portFile, server.getLocalPort() + " " + token + " " + ProcessHandle.current().pid()
                 + "\n");
-        Thread t = new Thread(() -> serve(server, token, onShow), "headroom-single-instance");
-        t.setDaemon(true);
-        t.start();
+        BackgroundWork.start("headroom-single-instance", () -> serve(server, token, onShow));
         return new SingleInstance(channel, lock, server, portFile);
     }
 

@@ -1,5 +1,6 @@
 package io.headroom.app;
 
+import io.headroom.work.BackgroundWork;
 import io.headroom.config.DataDirectory;
 import io.headroom.config.PriceTableLoader;
 import io.headroom.store.NativeLibrary;
@@ -15,7 +16,7 @@ final class Warmup {
     }
 
     static void start(DataDirectory data) {
-        Thread t = new Thread(() -> {
+        BackgroundWork.start("headroom-warmup", () -> {
             try {
                 data.ensureExists();
                 NativeLibrary.prepare(data.path());
@@ -24,8 +25,6 @@ final class Warmup {
             } catch (Exception | LinkageError e) {
                 // Only a head start: the command does all of this itself when it needs it.
             }
-        }, "headroom-warmup");
-        t.setDaemon(true);
-        t.start();
+        });
     }
 }

@@ -1,5 +1,6 @@
 package io.headroom.cli;
 
+import io.headroom.work.BackgroundWork;
 import io.headroom.domain.ProxyCall;
 import io.headroom.proxy.ProxyConfig;
 import io.headroom.proxy.RecordingProxy;
@@ -71,11 +72,10 @@ final class ProxyCommand implements Callable<Integer> {
         out.println("Database: " + root.workspace().databaseFile() + "   journal: " + proxy.config().journal());
         out.flush();
         CountDownLatch stopped = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
+        Thread hook = BackgroundWork.onExit("headroom-proxy-shutdown", () -> {
             summary(out, service.stop());
             stopped.countDown();
-        }, "headroom-proxy-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
+        });
         long lost = 0;
         String problem = null;
         long deadline = duration == null ? Long.MAX_VALUE : System.nanoTime() + TimeUnit.SECONDS.toNanos(duration);

@@ -1,5 +1,6 @@
 package io.headroom.proxy;
 
+import io.headroom.work.BackgroundWork;
 import io.headroom.domain.ProxyCall;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -59,9 +60,7 @@ final class Recorder implements AutoCloseable {
         this.capacity = capacity;
         this.store = store;
         this.journal = journal;
-        this.thread = new Thread(this::run, "headroom-proxy-recorder");
-        this.thread.setDaemon(true);
-        this.thread.start();
+        this.thread = BackgroundWork.start("headroom-proxy-recorder", this::run);
     }
 
     void addListener(Consumer<ProxyCall> l) {

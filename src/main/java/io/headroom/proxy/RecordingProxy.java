@@ -1,5 +1,6 @@
 package io.headroom.proxy;
 
+import io.headroom.work.BackgroundWork;
 import io.headroom.domain.ErrorEvent;
 import io.headroom.domain.ProxyCall;
 import io.headroom.domain.UsageEvent;
@@ -16,10 +17,8 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLSocketFactory;
@@ -60,16 +59,8 @@ public final class RecordingProxy implements AutoCloseable {
             throw new IOException("Cannot listen on " + config.bindAddress().getHostAddress() + ":" + config.port()
                     + ": " + e.getMessage(), e);
         }
-        AtomicInteger n = new AtomicInteger();
-        this.workers = new ThreadPoolExecutor(0, config.maxConnections(), 60, TimeUnit.SECONDS,
-                new SynchronousQueue<>(), r -> {
-                    Thread t = new Thread(r, "headroom-proxy-" + n.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                });
-        this.acceptor = new Thread(this::accept, "headroom-proxy-accept");
-        this.acceptor.setDaemon(true);
-        this.acceptor.start();
+        this.workers = BackgroundWork.elastic("headroom-proxy", config.maxConnections(), java.time.Duration.ofSeconds(60));
+        this.acceptor = BackgroundWork.start("headroom-proxy-accept", this::accept);
     }
 
     /** Starts a proxy that writes to {@code store} (tests and other sinks). */

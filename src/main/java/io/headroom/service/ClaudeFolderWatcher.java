@@ -1,5 +1,6 @@
 package io.headroom.service;
 
+import io.headroom.work.BackgroundWork;
 import java.io.IOException;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.FileSystems;
@@ -58,12 +59,7 @@ public final class ClaudeFolderWatcher implements AutoCloseable {
         this.onChange = onChange;
         this.debounce = debounce;
         this.rescan = rescan;
-        this.timer = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread t = new Thread(r, "headroom-folder-watch-timer");
-            t.setDaemon(true);
-            return t;
-        });
-        timer.setRemoveOnCancelPolicy(true);
+        this.timer = BackgroundWork.scheduled("headroom-folder-watch-timer");
     }
 
     /** The watcher of the workspace's discovered Claude Code folders. */
@@ -78,9 +74,7 @@ public final class ClaudeFolderWatcher implements AutoCloseable {
         }
         try {
             watcher = FileSystems.getDefault().newWatchService();
-            loop = new Thread(this::watch, "headroom-folder-watch");
-            loop.setDaemon(true);
-            loop.start();
+            loop = BackgroundWork.start("headroom-folder-watch", this::watch);
         } catch (IOException | UnsupportedOperationException e) {
             LOG.log(Level.INFO, "No watch service; re-scanning Claude Code folders every " + rescan.toSeconds() + " s", e);
         }

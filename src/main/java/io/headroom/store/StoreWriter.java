@@ -1,5 +1,6 @@
 package io.headroom.store;
 
+import io.headroom.work.BackgroundWork;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -41,9 +42,7 @@ public final class StoreWriter implements AutoCloseable {
 
     StoreWriter(Connection connection) {
         this.connection = connection;
-        this.thread = new Thread(this::run, "headroom-store-writer");
-        this.thread.setDaemon(true);
-        this.thread.start();
+        this.thread = BackgroundWork.start("headroom-store-writer", this::run);
     }
 
     /** Queues work; waits while the queue is full (back-pressure on fast producers). */

@@ -1,5 +1,6 @@
 package io.headroom.ingest.claudecode;
 
+import io.headroom.work.BackgroundWork;
 import io.headroom.domain.pricing.PriceTable;
 import io.headroom.store.Database;
 import io.headroom.store.EventBatch;
@@ -28,7 +29,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -107,11 +107,7 @@ public final class ClaudeCodeImporter {
         LineCounts total = new LineCounts();
         Run run = new Run(options, plan);
         int threads = Math.max(1, Math.min(options.threads(), plan.size()));
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "headroom-import");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = BackgroundWork.pool("headroom-import", threads);
         ThreadLocal<TranscriptReader> readers = ThreadLocal.withInitial(
                 () -> new TranscriptReader(new LineInterpreter(prices, userZone)));
         List<Future<?>> work = new ArrayList<>();

@@ -1,5 +1,6 @@
 package io.headroom.ingest.statusline;
 
+import io.headroom.work.BackgroundWork;
 import io.headroom.config.DataDirectory;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
@@ -52,18 +53,15 @@ public final class StatusLineMain {
                 }
             }
             Reader reader = new Reader(stdin);
-            reader.start();
-            reader.join(STDIN_TIMEOUT_MS);
+            BackgroundWork.start("headroom-statusline-stdin", reader).join(STDIN_TIMEOUT_MS);
             String input = reader.text();
             Chain chained = chain == null ? null : new Chain(chain, input);
-            if (chained != null) {
-                chained.start();
-            }
+            Thread chainThread = chained == null ? null : BackgroundWork.start("headroom-statusline-chain", chained);
             Path dir = data != null ? data : DataDirectory.fromSystem().path();
             TimeZone zone = StatusLineHook.zone(dir.resolve("settings.json"));
             line = StatusLineHook.run(input, Instant.now(), zone, dir);
             if (chained != null) {
-                chained.join(CHAIN_TIMEOUT_MS);
+                chainThread.join(CHAIN_TIMEOUT_MS);
                 String other = chained.first;
                 if (other != null && !other.isBlank()) {
                     line = new StringBuilder(line).append(" | ").append(other.strip()).toString();
@@ -76,13 +74,12 @@ public final class StatusLineMain {
     }
 
     /** Reads stdin on a daemon thread, so a caller that never closes it cannot hang the hook. */
-    static final class Reader extends Thread {
+    static final class Reader implements Runnable {
         private final InputStream in;
         private volatile byte[] bytes = new byte[0];
 
         Reader(InputStream in) {
             this.in = in;
-            setDaemon(true);
         }
 
         @Override
@@ -102,7 +99,7 @@ public final class StatusLineMain {
     }
 
     /** Runs the user's previous statusLine command with the same input and keeps its first line. */
-    static final class Chain extends Thread {
+    static final class Chain implements Runnable {
         private final String command;
         private final String input;
         volatile String first;
@@ -110,7 +107,6 @@ public final class StatusLineMain {
         Chain(String command, String input) {
             this.command = command;
             this.input = input;
-            setDaemon(true);
         }
 
         @Override

@@ -1,6 +1,8 @@
 package io.headroom.ui.dashboard;
 
 import io.headroom.service.Workspace;
+import io.headroom.service.refresh.RefreshEngine;
+import io.headroom.service.refresh.RefreshListener;
 import io.headroom.ui.advisor.AdvisorController;
 import io.headroom.ui.api.ApiController;
 import io.headroom.ui.history.HistoryController;
@@ -19,7 +21,7 @@ import javafx.scene.control.TabPane;
 
 /**
  * The dashboard: a tab per view, the Overview first. One background thread refreshes the data
- * (see {@link OverviewRefresher}); a one-second timeline moves the countdowns while the window shows.
+ * (see {@link RefreshEngine}); a one-second timeline moves the countdowns while the window shows.
  */
 public final class DashboardController {
 
@@ -31,7 +33,7 @@ public final class DashboardController {
     private final Workspace workspace;
     private final ViewContext context;
     private final OverviewModel overview;
-    private final OverviewRefresher refresher;
+    private final RefreshEngine refresher;
     private final Duration refreshPeriod;
     private final Timeline ticker;
     private boolean started;
@@ -59,7 +61,7 @@ public final class DashboardController {
         this.workspace = workspace;
         this.context = new ViewContext(workspace, clock);
         this.overview = new OverviewModel(clock);
-        this.refresher = new OverviewRefresher(workspace, clock);
+        this.refresher = new RefreshEngine(workspace, clock);
         this.refreshPeriod = refreshPeriod;
         this.ticker = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> {
             FxBench.timed(overview::tick);
@@ -75,7 +77,8 @@ public final class DashboardController {
     private void initialize() {
         dataLocation.setText(workspace.databaseFile().toString());
         status.textProperty().bind(overview.status);
-        overviewTab.setContent(new OverviewView(overview, new OverviewActions(refresher, context, this::showTab)));
+        overviewTab.setContent(new OverviewView(overview, new OverviewActions(refresher, context, this::showTab,
+                this::showSetting)));
         HistoryController history = new HistoryController(context);
         viewTab("History", () -> Views.load(HistoryController.class, "History", history), history::shown,
                 history::dataChanged);
@@ -123,6 +126,17 @@ public final class DashboardController {
                 .ifPresent(t -> tabs.getSelectionModel().select(t));
     }
 
+    /** Selects the Settings tab and focuses the control with this id there (fx:id in Settings.fxml). */
+    void showSetting(String controlId) {
+        showTab("Settings");
+        // a scroll pane's content is among its children only once its skin exists
+        tabs.applyCss();
+        tabs.layout();
+        tabs.getTabs().stream().filter(t -> "Settings".equals(t.getText()) && t.getContent() != null).findFirst()
+                .map(t -> t.getContent().lookup("#" + controlId))
+                .ifPresent(javafx.scene.Node::requestFocus);
+    }
+
     /** What the views share: workspace, clock, background thread, data version. */
     public ViewContext context() {
         return context;
@@ -132,7 +146,7 @@ public final class DashboardController {
         return advisor;
     }
 
-    OverviewRefresher refresher() {
+    RefreshEngine refresher() {
         return refresher;
     }
 
@@ -146,13 +160,13 @@ public final class DashboardController {
             started = true;
             FxBench.shown();
             FxBench.watch(tabs.getScene());
-            refresher.start(refreshPeriod, batch -> {
+            refresher.start(refreshPeriod, new FxRefreshSink(batch -> {
                 FxBench.timed(() -> {
                     overview.apply(batch);
                     context.dataChanged();
                 });
                 FxBench.batchApplied(tabs.getScene());
-            }, overview::failed, overview::progress);
+            }, overview::failed, overview::progress));
         } else if (inBackground) {
             refresher.setPeriod(refreshPeriod);
             refresher.requestNow();

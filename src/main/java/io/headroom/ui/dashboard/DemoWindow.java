@@ -1,5 +1,6 @@
 package io.headroom.ui.dashboard;
 
+import io.headroom.work.BackgroundWork;
 import io.headroom.service.Workspace;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,7 +38,7 @@ final class DemoWindow {
         banner.setMaxWidth(Double.MAX_VALUE);
         root.setTop(new VBox(banner, root.getTop()));
         stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> {
-            Thread closer = new Thread(() -> {
+            BackgroundWork.start("headroom-demo-close", () -> {
                 try {
                     window.controller().awaitStopped(Duration.ofSeconds(30));
                 } catch (InterruptedException interrupted) {
@@ -45,9 +46,7 @@ final class DemoWindow {
                 } finally {
                     demo.close();
                 }
-            }, "headroom-demo-close");
-            closer.setDaemon(true);
-            closer.start();
+            });
         });
         window.show();
         LOG.log(Level.FINE, "demo window opened on {0}", demo.databaseFile());

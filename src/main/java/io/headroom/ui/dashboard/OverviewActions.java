@@ -3,19 +3,33 @@ package io.headroom.ui.dashboard;
 import io.headroom.service.DemoData;
 import io.headroom.service.StatusLineSetup;
 import io.headroom.service.Workspace;
+import io.headroom.service.refresh.RefreshEngine;
 import java.util.function.Consumer;
 
 /** What the Overview's buttons do: the import's Cancel and Resume, and the first-run screen's actions. */
 final class OverviewActions implements OverviewView.Actions {
 
-    private final OverviewRefresher refresher;
+    private final RefreshEngine refresher;
     private final ViewContext context;
     private final Consumer<String> showTab;
+    private final Consumer<String> showSetting;
 
-    OverviewActions(OverviewRefresher refresher, ViewContext context, Consumer<String> showTab) {
+    OverviewActions(RefreshEngine refresher, ViewContext context, Consumer<String> showTab,
+            Consumer<String> showSetting) {
         this.refresher = refresher;
         this.context = context;
         this.showTab = showTab;
+        this.showSetting = showSetting;
+    }
+
+    @Override
+    public void openSetting(String controlId) {
+        showSetting.accept(controlId);
+    }
+
+    @Override
+    public void openApi() {
+        showTab.accept("API");
     }
 
     @Override

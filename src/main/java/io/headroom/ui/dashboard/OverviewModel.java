@@ -6,6 +6,8 @@ import io.headroom.domain.windows.WindowStatus;
 import io.headroom.ingest.claudecode.ClaudeDirectories;
 import io.headroom.ingest.claudecode.ImportReport;
 import io.headroom.service.WindowsService;
+import io.headroom.service.refresh.RefreshEngine;
+import io.headroom.service.refresh.RefreshSnapshot;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,21 +22,11 @@ import javafx.collections.ObservableList;
 
 /**
  * What the Overview shows, as FX properties the view binds to. The background refresher computes
- * a {@link Batch} off the FX thread; {@link #apply} takes it on the FX thread in one go, and
+ * a {@link RefreshSnapshot} off the FX thread; {@link #apply} takes it on the FX thread in one go, and
  * {@link #tick} (every second) recomputes countdowns from the reset instants held in the cards.
  * Tests drive both directly with a fixed "now".
  */
 final class OverviewModel {
-
-    /** One refresh's worth of data, computed off the FX thread. */
-    record Batch(Instant now, WindowsService.Snapshot snapshot, double todayCostUsd, long todayTokens,
-            long allTokens, ImportReport importReport, ClaudeDirectories.Discovery discovery, int proxyPort) {
-
-        /** The same batch once the all-time total (-1: still being counted) is known; it carries no new import. */
-        Batch withAllTokens(long total) {
-            return new Batch(now, snapshot, todayCostUsd, todayTokens, total, null, discovery, proxyPort);
-        }
-    }
 
     final WindowCardModel fiveHour = new WindowCardModel("5-hour window");
     final WindowCardModel weekly = new WindowCardModel("Weekly · all models");
@@ -50,6 +42,8 @@ final class OverviewModel {
     final StringProperty allTokens = new SimpleStringProperty("—");
     final StringProperty allTokensNote = new SimpleStringProperty("cache reads included");
     final StringProperty planLine = new SimpleStringProperty("");
+    /** No plan is set: the header offers the Settings control that sets it. */
+    final BooleanProperty planMissing = new SimpleBooleanProperty(false);
     final StringProperty status = new SimpleStringProperty("Reading Claude Code transcripts…");
     final StringProperty updated = new SimpleStringProperty("");
     /** The places looked at for Claude Code transcripts, one line each, for the first-run screen. */
@@ -69,7 +63,7 @@ final class OverviewModel {
         this.clock = clock;
     }
 
-    void apply(Batch b) {
+    void apply(RefreshSnapshot b) {
         WindowsService.Snapshot s = b.snapshot();
         Instant now = clock.get();
         fiveHour.apply(s.result().fiveHour(), s.zone(), now);
@@ -88,7 +82,8 @@ final class OverviewModel {
         WindowCardModel.set(todayCost, Figures.usd(b.todayCostUsd()));
         WindowCardModel.set(todayTokens, Figures.tokens(b.todayTokens()) + " tokens today, cache reads included");
         WindowCardModel.set(allTokens, b.allTokens() < 0 ? "counting…" : Figures.tokens(b.allTokens()));
-        WindowCardModel.set(planLine, (s.plan() == null ? "Plan not set (headroom settings --plan pro|max5|max20)" : s.plan().name())
+        planMissing.set(s.plan() == null);
+        WindowCardModel.set(planLine, (s.plan() == null ? "Plan not set" : s.plan().name())
                 + " · times in " + s.zone().getId() + " · costs are API-equivalent");
         ImportReport r = b.importReport();
         if (r == null) {
@@ -122,7 +117,7 @@ final class OverviewModel {
     }
 
     /** The import's progress bar: shown while a long import runs, or after it was cancelled (then with Resume). */
-    void progress(OverviewRefresher.Progress p) {
+    void progress(RefreshEngine.Progress p) {
         importing.set(p.running());
         importPaused.set(p.paused());
         importFraction.set(p.bytesTotal() > 0 ? (double) p.bytesDone() / p.bytesTotal()
@@ -148,7 +143,7 @@ final class OverviewModel {
         }
     }
 
-    private static boolean hasData(Batch b) {
+    private static boolean hasData(RefreshSnapshot b) {
         WindowsService.Snapshot s = b.snapshot();
         if (b.allTokens() != 0 || s.result().fiveHour().window() != null) { // -1: usage exists, still being counted
             return true;

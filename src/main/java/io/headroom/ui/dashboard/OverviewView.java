@@ -7,6 +7,7 @@ import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
@@ -34,6 +35,12 @@ final class OverviewView extends ScrollPane {
 
         /** Shows the Sessions tab, where claude.ai use is logged. */
         void logSession();
+
+        /** Shows the Settings tab with the control of this id focused (a figure waits on that setting). */
+        void openSetting(String controlId);
+
+        /** Shows the API tab, where the recording proxy starts. */
+        void openApi();
 
         /** Generates the demo database and opens it in a second window; {@code done} gets a message on failure. */
         void openDemo(java.util.function.Consumer<String> done);
@@ -66,7 +73,14 @@ final class OverviewView extends ScrollPane {
         TickingLabel updated = new TickingLabel(); // changes every minute: laid out on its own
         updated.label().textProperty().bind(model.updated);
         updated.label().getStyleClass().add("updated");
-        VBox left = new VBox(4, title, plan, updated);
+        Hyperlink choosePlan = new Hyperlink("Choose your plan");
+        choosePlan.setId("choosePlan");
+        choosePlan.setOnAction(e -> actions.openSetting("plan"));
+        choosePlan.visibleProperty().bind(model.planMissing);
+        choosePlan.managedProperty().bind(choosePlan.visibleProperty());
+        HBox planRow = new HBox(8, plan, choosePlan);
+        planRow.setAlignment(Pos.BASELINE_LEFT);
+        VBox left = new VBox(4, title, planRow, updated);
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -151,7 +165,7 @@ final class OverviewView extends ScrollPane {
     private void rebuildCards() {
         List<WindowCard> nodes = new ArrayList<>();
         for (WindowCardModel m : model.cards) {
-            WindowCard card = new WindowCard(m, cardId(m));
+            WindowCard card = new WindowCard(m, cardId(m), () -> actions.openSetting("resetDay"));
             HBox.setHgrow(card, Priority.ALWAYS);
             card.setMaxWidth(Double.MAX_VALUE);
             card.setPrefWidth(0);
@@ -258,8 +272,11 @@ final class OverviewView extends ScrollPane {
         steps.setVgap(14);
         steps.add(step("Claude Code", "Use Claude Code once; its transcripts appear in the folders above and show "
                 + "here within seconds."), 0, 0);
-        steps.add(step("Anthropic API calls", "Start the recording proxy (headroom proxy, or the API tab), then "
-                + "point clients at it:", proxyRow), 1, 0);
+        Hyperlink openApi = new Hyperlink("Start the recording proxy on the API tab");
+        openApi.setId("openApiTab");
+        openApi.setOnAction(e -> actions.openApi());
+        steps.add(step("Anthropic API calls", "Record API calls through Headroom's local proxy, then point clients"
+                + " at it:", openApi, proxyRow), 1, 0);
         steps.add(step("Official percentages", "Let Claude Code's status line report the 5-hour and weekly figures "
                 + "(a backup of its settings is kept):", install, installed), 0, 1);
         steps.add(step("claude.ai chats", "Log messages, limit hits and the percentages claude.ai shows, by hand:",

@@ -1,10 +1,10 @@
 package io.headroom.ui.dashboard;
 
+import io.headroom.work.BackgroundWork;
 import io.headroom.service.Workspace;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -33,11 +33,7 @@ public final class ViewContext implements AutoCloseable {
     public ViewContext(Workspace workspace, Supplier<Instant> clock) {
         this.workspace = workspace;
         this.clock = clock;
-        this.work = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "headroom-view-work");
-            t.setDaemon(true);
-            return t;
-        });
+        this.work = BackgroundWork.serial("headroom-view-work");
     }
 
     public Workspace workspace() {

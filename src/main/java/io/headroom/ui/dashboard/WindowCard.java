@@ -18,7 +18,8 @@ import javafx.scene.layout.VBox;
 /** One window's card: gauge, live countdown, used, limit, burn rate and the forecast sentence. */
 final class WindowCard extends VBox {
 
-    WindowCard(WindowCardModel m, String id) {
+    /** @param setWeeklyReset opens the setting a window without a known reset waits on */
+    WindowCard(WindowCardModel m, String id, Runnable setWeeklyReset) {
         super(10);
         setId(id);
         getStyleClass().add("window-card");
@@ -44,8 +45,13 @@ final class WindowCard extends VBox {
         resetAt.setWrapText(true);
         resetAt.setMinWidth(0);
         resetAt.setMinHeight(Region.USE_PREF_SIZE);
+        javafx.scene.control.Hyperlink setReset = new javafx.scene.control.Hyperlink("Set the weekly reset");
+        setReset.getStyleClass().add("set-reset");
+        setReset.setOnAction(e -> setWeeklyReset.run());
+        setReset.visibleProperty().bind(m.resetUnset);
+        setReset.managedProperty().bind(setReset.visibleProperty());
         VBox countdownBox = new VBox(2, ticking(m.countdownCaption, "caption"), countdownRoot,
-                flow(resetRoot, badge(m.resetProvenance, "reset-badge")));
+                flow(resetRoot, badge(m.resetProvenance, "reset-badge")), setReset);
         countdownBox.getStyleClass().add("countdown-box");
 
         GridPane facts = new GridPane();

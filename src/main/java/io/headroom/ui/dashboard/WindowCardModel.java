@@ -31,6 +31,8 @@ final class WindowCardModel {
     final StringProperty countdownCaption = new SimpleStringProperty("Resets in");
     final StringProperty countdownText = new SimpleStringProperty("—");
     final StringProperty resetText = new SimpleStringProperty("");
+    /** The window's reset is unknown until the weekly reset is set: the card links to that setting. */
+    final javafx.beans.property.BooleanProperty resetUnset = new javafx.beans.property.SimpleBooleanProperty(false);
     final ObjectProperty<Provenance> resetProvenance = new SimpleObjectProperty<>();
     final StringProperty usedText = new SimpleStringProperty("—");
     final StringProperty usedTokens = new SimpleStringProperty("");
@@ -90,6 +92,7 @@ final class WindowCardModel {
             return;
         }
         Window w = status.window();
+        resetUnset.set(w != null && w.end() == null);
         if (w == null) {
             set(countdownCaption, "Window");
             set(countdownText, "Not running");
@@ -97,7 +100,7 @@ final class WindowCardModel {
         } else if (w.end() == null) {
             set(countdownCaption, "Resets");
             set(countdownText, "Unknown");
-            set(resetText, "Set it: headroom settings --weekly-reset");
+            set(resetText, "Weekly reset not set");
         } else {
             set(countdownCaption, "Resets in");
             Duration left = Duration.between(now, w.end());

@@ -9,7 +9,7 @@ import io.headroom.domain.notify.SentLedger;
 import io.headroom.domain.windows.WindowEngine;
 import io.headroom.domain.windows.WindowStatus;
 import io.headroom.service.WindowsService;
-import io.headroom.ui.dashboard.RefreshListener;
+import io.headroom.service.refresh.RefreshListener;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;

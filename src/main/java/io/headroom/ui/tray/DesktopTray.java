@@ -1,5 +1,6 @@
 package io.headroom.ui.tray;
 
+import io.headroom.work.BackgroundWork;
 import io.headroom.config.Settings;
 import io.headroom.domain.notify.Notification;
 import io.headroom.service.ProxyService;
@@ -7,11 +8,10 @@ import io.headroom.service.WindowsService;
 import io.headroom.service.Workspace;
 import io.headroom.service.ManualLog;
 import io.headroom.ui.dashboard.DashboardWindow;
-import io.headroom.ui.dashboard.RefreshListener;
+import io.headroom.service.refresh.RefreshListener;
 import io.headroom.ui.notify.NotificationSink;
 import java.time.Instant;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javafx.application.Platform;
@@ -29,11 +29,7 @@ public final class DesktopTray implements SystemTrayIcon.Actions, RefreshListene
     private final DashboardWindow window;
     private final TrayIconView icon;
     private final Runnable quit;
-    private final ExecutorService work = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "headroom-tray-work");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService work = BackgroundWork.serial("headroom-tray-work");
 
     /** @param quit ends the app (disposes the window, removes the icon, exits) */
     public DesktopTray(Workspace workspace, DashboardWindow window, TrayIconView icon, Runnable quit) {

@@ -1,4 +1,4 @@
-package io.headroom.ui.dashboard;
+package io.headroom.service.refresh;
 
 import io.headroom.domain.usage.PeriodUsage;
 import io.headroom.ingest.claudecode.ClaudeDirectories;
@@ -7,6 +7,7 @@ import io.headroom.ingest.claudecode.ImportReport;
 import io.headroom.domain.ProxyCall;
 import io.headroom.ingest.claudecode.ImportProgress;
 import io.headroom.service.ClaudeFolderWatcher;
+import io.headroom.work.BackgroundWork;
 import io.headroom.service.UsageReports;
 import io.headroom.service.WindowsService;
 import io.headroom.service.Workspace;
@@ -15,32 +16,29 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.function.Consumer;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import javafx.application.Platform;
 
 /**
- * The dashboard's one background thread: it imports new Claude Code lines, recomputes the
- * windows snapshot and today's cost, and hands the FX thread one batch. It runs every few
+ * The app's one refresh thread: it imports new Claude Code lines, recomputes the windows snapshot
+ * and today's cost, and hands its {@link Sink} one immutable {@link RefreshSnapshot}. It runs every few
  * seconds, and at once (coalesced) when a transcript folder changes, the proxy records a call or
- * a view asks ({@link #requestNow}). All file and database work happens here, never on the FX
- * thread. A long import reports its progress and can be cancelled; importing then pauses until
+ * a view asks ({@link #requestNow}). All file and database work happens here, never on the UI
+ * thread; the sink decides which thread shows the result (the window hops to JavaFX's). A long import reports its progress and can be cancelled; importing then pauses until
  * {@link #resumeImport}, which picks up where it stopped (the importer keeps every batch written).
  */
-final class OverviewRefresher implements AutoCloseable {
+public final class RefreshEngine implements AutoCloseable {
 
-    private static final Logger LOG = Logger.getLogger(OverviewRefresher.class.getName());
+    private static final Logger LOG = Logger.getLogger(RefreshEngine.class.getName());
 
     private final Workspace workspace;
     private final Supplier<Instant> clock;
     private final ScheduledExecutorService executor;
-    private final ScheduledThreadPoolExecutor pool;
     /** The all-time total reads every usage row, so it is recomputed only after new lines or once a minute. */
     private static final long TOTALS_EVERY_NANOS = 60_000_000_000L;
     /** An import this large shows its progress at once; smaller ones only once they take a second. */
@@ -57,40 +55,63 @@ final class OverviewRefresher implements AutoCloseable {
     private static final long PROXY_DELAY_MILLIS = 150;
 
     /** Progress of a running import, or (running false) none; what the Overview's progress bar shows. */
-    record Progress(boolean running, boolean paused, int filesDone, int filesTotal, long bytesDone, long bytesTotal) {
-        static final Progress IDLE = new Progress(false, false, 0, 0, 0, 0);
+    public record Progress(boolean running, boolean paused, int filesDone, int filesTotal, long bytesDone,
+            long bytesTotal) {
+        public static final Progress IDLE = new Progress(false, false, 0, 0, 0, 0);
     }
+
+    /**
+     * Where the refreshes go. {@link #refreshed} and {@link #failed} are called on the refresh
+     * thread, {@link #progress} on the import's reader threads (often: keep only the latest).
+     */
+    public interface Sink {
+        void refreshed(RefreshSnapshot snapshot);
+
+        void failed(String message);
+
+        void progress(Progress progress);
+
+        /** How long one refresh took in all and in its steps (the bench prints them); nanoseconds. */
+        default void took(long totalNanos, long importNanos, long windowsNanos, long todayNanos) {
+        }
+    }
+
+    private static final Sink NOWHERE = new Sink() {
+        @Override
+        public void refreshed(RefreshSnapshot snapshot) {
+        }
+
+        @Override
+        public void failed(String message) {
+        }
+
+        @Override
+        public void progress(Progress progress) {
+        }
+    };
 
     private final AtomicBoolean queued = new AtomicBoolean();
     private final AtomicReference<Progress> latestProgress = new AtomicReference<>(Progress.IDLE);
-    private final AtomicBoolean progressPosted = new AtomicBoolean();
     private volatile AtomicBoolean cancelImport = new AtomicBoolean();
     private volatile boolean importPaused;
     private volatile Duration showProgressAfter = Duration.ofSeconds(1);
     private volatile ImportProgress importHook = ImportProgress.NONE;
-    private Consumer<OverviewModel.Batch> onBatch = b -> { };
-    private Consumer<String> onFailure = m -> { };
-    private Consumer<Progress> onProgress = p -> { };
+    private volatile Sink sink = NOWHERE;
+    /** The step times of the refresh under way, handed to the sink with its total. */
+    private long importNanos;
+    private long windowsNanos;
+    private long todayNanos;
     private ClaudeFolderWatcher watcher;
     private final Consumer<ProxyCall> proxyListener = call -> requestAfter(PROXY_DELAY_MILLIS);
     /** Told of each refresh on this thread (tray, notifications), whether the window shows or not. */
-    private final java.util.List<RefreshListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<RefreshListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** How often the periodic refresh runs: the start period while the window shows, longer while hidden. */
     private volatile long periodNanos;
 
-    OverviewRefresher(Workspace workspace, Supplier<Instant> clock) {
+    public RefreshEngine(Workspace workspace, Supplier<Instant> clock) {
         this.workspace = workspace;
         this.clock = clock;
-        ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread t = new Thread(r, "headroom-dashboard-refresh");
-            t.setDaemon(true);
-            t.setUncaughtExceptionHandler((th, e) -> LOG.log(Level.WARNING, "dashboard refresh failed", e));
-            return t;
-        });
-        pool.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
-        pool.setContinueExistingPeriodicTasksAfterShutdownPolicy(false);
-        this.pool = pool;
-        this.executor = pool;
+        this.executor = BackgroundWork.scheduled("headroom-refresh");
         // While the window is built and shown: open the database, read the price and plan tables and
         // run the windows queries once, so the first refresh finds them ready (and the JIT warm).
         executor.execute(() -> {
@@ -104,13 +125,10 @@ final class OverviewRefresher implements AutoCloseable {
 
     /**
      * Refreshes now and then every {@code period}, and on every change the folder watcher or the
-     * proxy reports; each batch (or failure) and the import's progress go to the FX thread.
+     * proxy reports; each snapshot (or failure) and the import's progress go to {@code sink}.
      */
-    void start(Duration period, Consumer<OverviewModel.Batch> onBatch, Consumer<String> onFailure,
-            Consumer<Progress> onProgress) {
-        this.onBatch = onBatch;
-        this.onFailure = onFailure;
-        this.onProgress = onProgress;
+    public void start(Duration period, Sink sink) {
+        this.sink = sink;
         this.periodNanos = period.toNanos();
         // The timer ticks at the start period; a longer period (window hidden) skips ticks until it is due.
         executor.scheduleWithFixedDelay(this::periodicRefresh, 0, period.toMillis(), TimeUnit.MILLISECONDS);
@@ -125,7 +143,7 @@ final class OverviewRefresher implements AutoCloseable {
      * most); requests made meanwhile become one refresh. Something was written, so the all-time
      * total is recounted too.
      */
-    void requestNow() {
+    public void requestNow() {
         requestAfter(0);
     }
 
@@ -143,34 +161,34 @@ final class OverviewRefresher implements AutoCloseable {
     }
 
     /** Stops the running import (what it wrote stays) and imports nothing more until {@link #resumeImport}. */
-    void cancelImport() {
+    public void cancelImport() {
         importPaused = true;
         cancelImport.set(true);
     }
 
     /** Imports again, from where the cancelled import stopped. */
-    void resumeImport() {
+    public void resumeImport() {
         importPaused = false;
         requestNow();
     }
 
     /** Tests: show the progress bar for any import, and see (and slow) each file done on the reader threads. */
-    void showProgressAfter(Duration after, ImportProgress hook) {
+    public void showProgressAfter(Duration after, ImportProgress hook) {
         this.showProgressAfter = after;
         this.importHook = hook;
     }
 
     /** The window hid (refresh less often) or shows again (the start period). */
-    void setPeriod(Duration period) {
+    public void setPeriod(Duration period) {
         this.periodNanos = period.toNanos();
     }
 
-    /** Called on the refresh thread after each successful refresh, before the FX thread gets the batch. */
-    void addListener(RefreshListener listener) {
+    /** Called on the refresh thread after each successful refresh, before the sink gets the snapshot. */
+    public void addListener(RefreshListener listener) {
         listeners.add(listener);
     }
 
-    boolean stopped() {
+    public boolean stopped() {
         return executor.isShutdown();
     }
 
@@ -185,8 +203,8 @@ final class OverviewRefresher implements AutoCloseable {
         queued.set(false);
         try {
             long t0 = System.nanoTime();
-            OverviewModel.Batch b = load();
-            FxBench.refreshTook(System.nanoTime() - t0);
+            RefreshSnapshot b = load();
+            sink.took(System.nanoTime() - t0, importNanos, windowsNanos, todayNanos);
             for (RefreshListener l : listeners) {
                 try {
                     l.refreshed(b.now(), b.snapshot());
@@ -194,34 +212,27 @@ final class OverviewRefresher implements AutoCloseable {
                     LOG.log(Level.WARNING, "a refresh listener failed", e);
                 }
             }
-            Platform.runLater(() -> onBatch.accept(b));
+            sink.refreshed(b);
             if (allTokens < 0 || totalsDue || totalsStale) {
                 // The all-time total reads every usage row; the windows go on screen first, the total follows.
                 totalsDue = false;
                 totalsStale = false;
                 totalsAt = System.nanoTime();
                 allTokens = workspace.reports().totalTokens();
-                OverviewModel.Batch withTotal = b.withAllTokens(allTokens);
-                Platform.runLater(() -> onBatch.accept(withTotal));
+                sink.refreshed(b.withAllTokens(allTokens));
             }
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "dashboard refresh failed", e);
-            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            Platform.runLater(() -> onFailure.accept(message));
+            LOG.log(Level.WARNING, "refresh failed", e);
+            sink.failed(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         } finally {
             lastRefreshEnd = System.nanoTime();
         }
     }
 
-    /** Reader threads report each file done; the FX thread gets the latest at most every frame. */
+    /** Reader threads report each file done. */
     private void progress(Progress p) {
         latestProgress.set(p);
-        if (progressPosted.compareAndSet(false, true)) {
-            Platform.runLater(() -> {
-                progressPosted.set(false);
-                onProgress.accept(latestProgress.get());
-            });
-        }
+        sink.progress(p);
     }
 
     private ImportReport importNew(ZoneId zone) {
@@ -254,7 +265,7 @@ final class OverviewRefresher implements AutoCloseable {
     }
 
     /** One refresh: import, snapshot, today's cost. Runs on the refresh thread. */
-    OverviewModel.Batch load() {
+    private RefreshSnapshot load() {
         Instant now = clock.get();
         io.headroom.config.Settings settings = workspace.settings();
         ZoneId zone = settings.zone();
@@ -265,7 +276,9 @@ final class OverviewRefresher implements AutoCloseable {
         long t2 = System.nanoTime();
         UsageReports reports = workspace.reports();
         PeriodUsage day = reports.today(now, snapshot.zone());
-        FxBench.refreshSteps(t1 - t0, t2 - t1, System.nanoTime() - t2);
+        importNanos = t1 - t0;
+        windowsNanos = t2 - t1;
+        todayNanos = System.nanoTime() - t2;
         if (allTokens < 0 && !workspace.reports().anyUsage()) {
             allTokens = 0;
             totalsAt = System.nanoTime();
@@ -275,7 +288,7 @@ final class OverviewRefresher implements AutoCloseable {
         }
         ClaudeDirectories.Discovery discovery = report == null ? null
                 : new ClaudeDirectories.Discovery(report.discoveryRule(), report.lookedAt());
-        return new OverviewModel.Batch(now, snapshot, day.cost(), day.tokens().total(), allTokens, report, discovery,
+        return new RefreshSnapshot(now, snapshot, day.cost(), day.tokens().total(), allTokens, report, discovery,
                 settings.proxyPortOrDefault());
     }
 
@@ -290,7 +303,7 @@ final class OverviewRefresher implements AutoCloseable {
     }
 
     /** Waits for a refresh in progress to end after {@link #close} (tests close the workspace next). */
-    boolean awaitStopped(Duration timeout) throws InterruptedException {
+    public boolean awaitStopped(Duration timeout) throws InterruptedException {
         return executor.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 }

@@ -1,0 +1,113 @@
+package io.headroom.service.refresh;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.headroom.config.DataDirectory;
+import io.headroom.service.Workspace;
+import io.headroom.testing.Fixtures;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The refresh engine without any UI: a real workspace on the fixture transcripts, its snapshots read as they come. */
+class RefreshEngineTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-27T18:00:00Z");
+
+    @TempDir
+    Path tmp;
+
+    private static final class Collecting implements RefreshEngine.Sink {
+        final BlockingQueue<RefreshSnapshot> snapshots = new LinkedBlockingQueue<>();
+        final List<String> failures = new CopyOnWriteArrayList<>();
+        final List<String> threads = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void refreshed(RefreshSnapshot snapshot) {
+            threads.add(Thread.currentThread().getName());
+            snapshots.add(snapshot);
+        }
+
+        @Override
+        public void failed(String message) {
+            failures.add(message);
+        }
+
+        @Override
+        public void progress(RefreshEngine.Progress progress) {
+        }
+    }
+
+    @Test
+    void theFirstRefreshImportsThenTheAllTimeTotalFollows() throws Exception {
+        Path claude = Fixtures.claudeDir(tmp.resolve("claude"));
+        try (Workspace ws = new Workspace(new DataDirectory(tmp.resolve("data")), null,
+                Map.of("CLAUDE_CONFIG_DIR", claude.toString()), tmp)) {
+            RefreshEngine engine = new RefreshEngine(ws, () -> NOW);
+            Collecting sink = new Collecting();
+            List<Instant> heard = new CopyOnWriteArrayList<>();
+            engine.addListener((now, snapshot) -> heard.add(now));
+            engine.start(Duration.ofMinutes(5), sink);
+            try {
+                RefreshSnapshot first = sink.snapshots.poll(20, TimeUnit.SECONDS);
+                assertThat(first).isNotNull();
+                assertThat(first.now()).isEqualTo(NOW);
+                assertThat(first.importReport().files().found()).isEqualTo(11);
+                assertThat(first.importReport().linesRead()).isEqualTo(96);
+                assertThat(first.allTokens()).isEqualTo(-1); // still being counted: the windows come first
+                assertThat(first.proxyPort()).isEqualTo(io.headroom.config.Settings.DEFAULT_PROXY_PORT);
+
+                RefreshSnapshot withTotal = sink.snapshots.poll(20, TimeUnit.SECONDS);
+                assertThat(withTotal.allTokens()).isEqualTo(220_645);
+                assertThat(withTotal.importReport()).isNull();
+                assertThat(withTotal.snapshot()).isSameAs(first.snapshot());
+                assertThat(heard).containsExactly(NOW);
+                assertThat(sink.threads).containsOnly("headroom-refresh");
+                assertThat(sink.failures).isEmpty();
+
+                // asked again with nothing new: a refresh that imports nothing and keeps the total
+                engine.requestNow();
+                RefreshSnapshot again = sink.snapshots.poll(20, TimeUnit.SECONDS);
+                assertThat(again.importReport().linesRead()).isZero();
+            } finally {
+                engine.close();
+                assertThat(engine.awaitStopped(Duration.ofSeconds(10))).isTrue();
+            }
+            assertThat(engine.stopped()).isTrue();
+        }
+    }
+
+    @Test
+    void aFailingRefreshIsReportedToTheSinkAndTheListenersHearNothing() throws Exception {
+        Path notADatabase = tmp.resolve("garbage.db");
+        java.nio.file.Files.writeString(notADatabase, "this is not SQLite, but long enough to look like a header ....");
+        try (Workspace ws = new Workspace(new DataDirectory(tmp.resolve("data")), notADatabase,
+                Map.of("CLAUDE_CONFIG_DIR", tmp.resolve("none").toString()), tmp)) {
+            RefreshEngine engine = new RefreshEngine(ws, () -> NOW);
+            Collecting sink = new Collecting();
+            List<Instant> heard = new CopyOnWriteArrayList<>();
+            engine.addListener((now, snapshot) -> heard.add(now));
+            engine.start(Duration.ofMinutes(5), sink);
+            try {
+                long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+                while (sink.failures.isEmpty() && System.nanoTime() < end) {
+                    Thread.sleep(20);
+                }
+                assertThat(sink.failures).isNotEmpty();
+                assertThat(sink.snapshots).isEmpty();
+                assertThat(heard).isEmpty();
+            } finally {
+                engine.close();
+                assertThat(engine.awaitStopped(Duration.ofSeconds(10))).isTrue();
+            }
+        }
+    }
+}
