@@ -18,6 +18,7 @@ import io.headroom.sources.SourceRegistry;
 import io.headroom.sources.SourceState;
 import io.headroom.sources.SourceStatus;
 import io.headroom.sources.claudecode.ClaudeCodeLogSource;
+import io.headroom.sources.claudecodecache.ClaudeCodeCacheSource;
 import io.headroom.sources.manual.ManualSource;
 import io.headroom.sources.proxy.ProxySource;
 import io.headroom.sources.statusline.StatusLineSource;
@@ -126,6 +127,8 @@ public final class Workspace implements AutoCloseable {
                     new ClaudeCodeLogSource(this::importTranscripts, () -> discoverClaudeCode(List.of())),
                     new StatusLineSource(this::drainStatusLine, this::statusLineInstalled,
                             dataDirectory.path().resolve(StatusLineSpool.SPOOL).toString()),
+                    new ClaudeCodeCacheSource(ClaudeCodeCacheSource.defaultFile(env, home),
+                            samples -> new SampleStore(database()).writeNow(samples)),
                     new ProxySource(() -> {
                         ProxyService p = proxy();
                         return p.running() ? p.status().listen() : null;
