@@ -75,6 +75,6 @@ public final class StatusLineSource implements Source {
             return previous;
         }
         return installed.getAsBoolean() ? previous.withState(SourceState.ON, null)
-                : previous.withState(SourceState.OFF, "The hook is not installed (headroom statusline --install).");
+                : previous.withState(SourceState.OFF, "Headroom's statusLine hook is not installed in Claude Code.");
     }
 }
