@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.headroom.config.Json;
+import io.headroom.domain.official.ExtraUsage;
+import io.headroom.domain.official.ExtraUsageReading;
+import io.headroom.domain.official.OfficialAge;
 import io.headroom.domain.windows.Forecast;
 import io.headroom.domain.windows.LimitEstimate;
 import io.headroom.domain.windows.Measures;
@@ -77,6 +80,7 @@ final class WindowsCommand implements Callable<Integer> {
         root.set("weekly", status(s.result().weekly(), now, s.zone()));
         ArrayNode models = root.putArray("weeklyByModel");
         s.result().weeklyByModel().forEach(m -> models.add(status(m, now, s.zone())));
+        root.set("extraUsage", extraUsage(s.extraUsage(), now));
         return root;
     }
 
@@ -106,6 +110,14 @@ final class WindowsCommand implements Callable<Integer> {
         n.put("state", w == null ? "idle" : st.limitReached() != null ? "limit_reached" : "running");
         n.put("usedPercent", st.usedPercent() == null ? null : round(st.usedPercent()));
         n.put("percentProvenance", st.percentProvenance() == null ? null : st.percentProvenance().code());
+        // Where the official reading behind the percent came from and how fresh it is.
+        n.put("source", st.official() == null ? null : st.official().source().code());
+        n.put("observedAt", st.official() == null ? null : st.official().observedAt().toString());
+        if (st.official() != null) {
+            n.put("stale", OfficialAge.stale(st.official().observedAt(), now));
+        } else {
+            n.putNull("stale");
+        }
         if (st.official() != null) {
             ObjectNode o = n.putObject("official");
             o.put("percent", st.official().usedPercent());
@@ -138,6 +150,25 @@ final class WindowsCommand implements Callable<Integer> {
         fc.put("limitAtEarliest", f.earliest() == null ? null : f.earliest().toString());
         fc.put("limitAtLatest", f.latest() == null ? null : f.latest().toString());
         fc.put("note", f.note());
+        return n;
+    }
+
+    /** Extra usage in US dollars (null where the answer gave another currency), or null when none was read. */
+    static ObjectNode extraUsage(ExtraUsageReading r, Instant now) {
+        if (r == null) {
+            return null;
+        }
+        ExtraUsage e = r.extraUsage();
+        ObjectNode n = JsonNodeFactory.instance.objectNode();
+        n.put("usedUsd", e.usedUsd());
+        n.put("limitUsd", e.limitUsd());
+        n.put("currency", e.used() != null ? e.used().currency()
+                : e.monthlyLimit() != null ? e.monthlyLimit().currency() : null);
+        n.put("enabled", e.enabled());
+        n.put("limitReached", e.limitReached());
+        n.put("source", r.source().code());
+        n.put("observedAt", r.observedAt().toString());
+        n.put("stale", OfficialAge.stale(r.observedAt(), now));
         return n;
     }
 

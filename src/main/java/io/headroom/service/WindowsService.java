@@ -1,9 +1,11 @@
 package io.headroom.service;
 
 import io.headroom.config.Settings;
+import io.headroom.domain.official.ExtraUsageReading;
 import io.headroom.domain.plans.PlanCatalog;
 import io.headroom.domain.windows.WindowEngine;
 import io.headroom.store.Database;
+import io.headroom.store.UsageReportStore;
 import io.headroom.store.WindowQueries;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,9 +20,18 @@ public final class WindowsService {
     /** How far back windows, limits and P90 look (Claude-Code-Usage-Monitor's 192 hours). */
     public static final Duration LOOKBACK = Duration.ofHours(192);
 
-    /** The engine's answer plus what it was computed with. */
+    /**
+     * The engine's answer plus what it was computed with.
+     *
+     * @param extraUsage the newest extra-usage figures any usage answer carried, or null
+     */
     public record Snapshot(WindowEngine.Result result, ZoneId zone, PlanCatalog.Plan plan, PlanCatalog catalog,
-            Settings settings) {
+            Settings settings, ExtraUsageReading extraUsage) {
+
+        public Snapshot(WindowEngine.Result result, ZoneId zone, PlanCatalog.Plan plan, PlanCatalog catalog,
+                Settings settings) {
+            this(result, zone, plan, catalog, settings, null);
+        }
     }
 
     private final Database database;
@@ -53,6 +64,7 @@ public final class WindowsService {
                         plan.name() + ": " + d.source() + " (as of " + d.asOf() + ")");
         WindowEngine.Result result = WindowEngine.evaluate(new WindowEngine.Inputs(now, q.activities(from, to),
                 q.samples(from, to), q.limitHits(from, to), settings.weeklyReset(), defaults));
-        return new Snapshot(result, settings.zone(), plan, catalog, settings);
+        return new Snapshot(result, settings.zone(), plan, catalog, settings,
+                new UsageReportStore(database).latestExtraUsage());
     }
 }

@@ -128,7 +128,7 @@ public final class Workspace implements AutoCloseable {
                     new StatusLineSource(this::drainStatusLine, this::statusLineInstalled,
                             dataDirectory.path().resolve(StatusLineSpool.SPOOL).toString()),
                     new ClaudeCodeCacheSource(ClaudeCodeCacheSource.defaultFile(env, home),
-                            samples -> new SampleStore(database()).writeNow(samples)),
+                            report -> new io.headroom.store.UsageReportStore(database()).write(report)),
                     new ProxySource(() -> {
                         ProxyService p = proxy();
                         return p.running() ? p.status().listen() : null;

@@ -6,6 +6,10 @@ import io.headroom.domain.LimitWindow;
 import io.headroom.domain.Provenance;
 import io.headroom.domain.UsageSource;
 import io.headroom.domain.UtilizationSample;
+import io.headroom.domain.official.ExtraUsage;
+import io.headroom.domain.official.ExtraUsageReading;
+import io.headroom.domain.official.Money;
+import io.headroom.domain.official.UsageReport;
 import java.nio.file.Path;
 import java.sql.Statement;
 import java.time.Instant;
@@ -57,6 +61,27 @@ class OfficialSamplesStoreTest {
                             Instant.parse("2026-07-28T21:00:00Z"), null, null, "cowork"),
                     written.get(1), written.get(2));
             assertThat(store.samples(LimitWindow.WEEKLY_OPUS, null, null)).containsExactly(written.get(1));
+        }
+    }
+
+    @Test
+    void theNewestExtraUsageIsKeptAndAnOlderAnswerReadLaterDoesNotReplaceIt() {
+        try (Database db = Database.open(tmp.resolve("headroom.db"))) {
+            UsageReportStore store = new UsageReportStore(db);
+            assertThat(store.latestExtraUsage()).isNull();
+            ExtraUsage now = new ExtraUsage(true, new Money(1234, 2, "USD"), new Money(5000000, 4, "USD"), false);
+            store.write(new UsageReport(UsageSource.OAUTH_USAGE, AT, List.of(), now, List.of(), List.of()));
+            store.write(new UsageReport(UsageSource.CLAUDE_CODE_CACHE, AT.minusSeconds(3600), List.of(),
+                    new ExtraUsage(true, new Money(100, 2, "USD"), null, null), List.of(), List.of()));
+            assertThat(store.latestExtraUsage()).isEqualTo(new ExtraUsageReading(UsageSource.OAUTH_USAGE, AT, now));
+            assertThat(store.latestExtraUsage().extraUsage().limitUsd()).isEqualByComparingTo("500");
+
+            ExtraUsage later = new ExtraUsage(null, new Money(250, 2, "EUR"), null, null);
+            store.write(new UsageReport(UsageSource.CLAUDE_AI, AT.plusSeconds(60), List.of(), later, List.of(),
+                    List.of()));
+            assertThat(store.latestExtraUsage()).isEqualTo(new ExtraUsageReading(UsageSource.CLAUDE_AI,
+                    AT.plusSeconds(60), later));
+            assertThat(store.latestExtraUsage().extraUsage().usedUsd()).isNull();
         }
     }
 }

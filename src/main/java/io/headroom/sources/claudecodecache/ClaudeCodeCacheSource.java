@@ -39,11 +39,11 @@ public final class ClaudeCodeCacheSource implements Source {
     static final String KEY = "cachedUsageUtilization";
 
     private final Path file;
-    private final Consumer<List<UtilizationSample>> store;
+    private final Consumer<UsageReport> store;
     private volatile UsageReport lastReport;
 
-    /** @param store writes the samples; it may throw, and then nothing counts as read */
-    public ClaudeCodeCacheSource(Path file, Consumer<List<UtilizationSample>> store) {
+    /** @param store writes the answer's samples and extra usage; it may throw, and then nothing counts as read */
+    public ClaudeCodeCacheSource(Path file, Consumer<UsageReport> store) {
         this.file = file;
         this.store = store;
     }
@@ -125,7 +125,7 @@ public final class ClaudeCodeCacheSource implements Source {
                     + e.getMessage(), now, marker);
         }
         List<UtilizationSample> samples = report.samples();
-        store.accept(samples);
+        store.accept(report);
         lastReport = report;
         String what = samples.size() + (samples.size() == 1 ? " reading" : " readings") + ", fetched by Claude Code at "
                 + fetchedAt;

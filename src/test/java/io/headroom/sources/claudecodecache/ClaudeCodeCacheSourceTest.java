@@ -138,9 +138,9 @@ class ClaudeCodeCacheSourceTest {
     }
 
     private static SourceRegistry registry(Workspace ws, Path file, List<Integer> writes) {
-        ClaudeCodeCacheSource source = new ClaudeCodeCacheSource(file, samples -> {
-            writes.add(samples.size());
-            new io.headroom.store.SampleStore(ws.database()).writeNow(samples);
+        ClaudeCodeCacheSource source = new ClaudeCodeCacheSource(file, report -> {
+            writes.add(report.samples().size());
+            new io.headroom.store.UsageReportStore(ws.database()).write(report);
         });
         return new SourceRegistry(List.of(source), () -> new io.headroom.store.SourceMemory(ws.database()));
     }
