@@ -111,6 +111,14 @@ public final class Workspace implements AutoCloseable {
         return report;
     }
 
+    /**
+     * Reads every source but the transcripts: the refresh engine does this while the user has
+     * paused a long import, so official readings keep coming in meanwhile.
+     */
+    public List<SourceRegistry.Entry> readSourcesExceptTranscripts(ZoneId zone) {
+        return sources().readAll(ReadRequest.at(Instant.now(), zone), s -> !(s instanceof ClaudeCodeLogSource));
+    }
+
     private ImportReport importTranscripts(List<Path> explicitDirs, ZoneId zone, ImportOptions options) {
         ClaudeCodeImporter importer = new ClaudeCodeImporter(database(), prices().table(), prices().fingerprint(), zone);
         return importer.run(discoverClaudeCode(explicitDirs), options);

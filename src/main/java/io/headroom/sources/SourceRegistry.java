@@ -56,9 +56,19 @@ public final class SourceRegistry {
     }
 
     /** Reads every source whose interval allows it; one source's failure never stops the others. */
-    public synchronized List<Entry> readAll(ReadRequest request) {
+    public List<Entry> readAll(ReadRequest request) {
+        return readAll(request, s -> true);
+    }
+
+    /** As {@link #readAll(ReadRequest)}, but only the sources {@code which} accepts; the others are listed as they stand. */
+    public synchronized List<Entry> readAll(ReadRequest request, java.util.function.Predicate<Source> which) {
         List<Entry> out = new ArrayList<>();
         for (Source s : sources) {
+            if (!which.test(s)) {
+                SourceStatus standing = previous(s);
+                out.add(new Entry(s, safeCurrent(s, standing), nextReadAt(s, standing)));
+                continue;
+            }
             SourceStatus previous = previous(s);
             Instant next = nextReadAt(s, previous);
             SourceStatus status;
