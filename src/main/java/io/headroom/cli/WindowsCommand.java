@@ -81,6 +81,17 @@ final class WindowsCommand implements Callable<Integer> {
         ArrayNode models = root.putArray("weeklyByModel");
         s.result().weeklyByModel().forEach(m -> models.add(status(m, now, s.zone())));
         root.set("extraUsage", extraUsage(s.extraUsage(), now));
+        ArrayNode others = root.putArray("otherLimits");
+        for (io.headroom.domain.UtilizationSample o : s.otherLimits()) {
+            ObjectNode n = others.addObject();
+            n.put("kind", o.window().code());
+            n.put("scope", o.model());
+            n.put("usedPercent", o.usedPercent());
+            n.put("resetsAt", o.resetsAt() == null ? null : o.resetsAt().toString());
+            n.put("source", o.source().code());
+            n.put("observedAt", o.observedAt().toString());
+            n.put("stale", OfficialAge.stale(o.observedAt(), now));
+        }
         return root;
     }
 
@@ -153,6 +164,21 @@ final class WindowsCommand implements Callable<Integer> {
         return n;
     }
 
+    /** " · from Claude Code 3 min ago" after an official percent; " (stale)" past 15 minutes. */
+    private static String origin(WindowStatus st, Instant now) {
+        if (st.percentProvenance() != io.headroom.domain.Provenance.OFFICIAL || st.official() == null) {
+            return "";
+        }
+        Instant at = st.official().observedAt();
+        return " " + OfficialAge.from(st.official().source()) + " " + OfficialAge.ago(at, now)
+                + (OfficialAge.stale(at, now) ? " (stale)" : "");
+    }
+
+    private static String currency(ExtraUsage e) {
+        String c = e.used() == null ? null : e.used().currency();
+        return c == null ? "USD" : c;
+    }
+
     /** Extra usage in US dollars (null where the answer gave another currency), or null when none was read. */
     static ObjectNode extraUsage(ExtraUsageReading r, Instant now) {
         if (r == null) {
@@ -200,6 +226,19 @@ final class WindowsCommand implements Callable<Integer> {
                 print("Weekly " + (m.kind().code().endsWith("opus") ? "Opus" : "Sonnet"), m, now, s.zone(), out);
             }
         }
+        for (io.headroom.domain.UtilizationSample o : s.otherLimits()) {
+            out.println((o.window() == io.headroom.domain.LimitWindow.WEEKLY_SCOPED ? "Weekly " : "Limit ") + o.model()
+                    + ": " + String.format(Locale.ROOT, "%.1f%%", o.usedPercent())
+                    + (o.resetsAt() == null ? "" : ", resets " + Wording.clock(o.resetsAt(), now, s.zone()))
+                    + " [official · " + OfficialAge.from(o.source()) + " · " + OfficialAge.ago(o.observedAt(), now)
+                    + (OfficialAge.stale(o.observedAt(), now) ? " · stale" : "") + "]");
+        }
+        if (s.extraUsage() != null && s.extraUsage().extraUsage().used() != null) {
+            ExtraUsage e = s.extraUsage().extraUsage();
+            out.println("Extra usage: " + e.used().major().toPlainString() + " " + currency(e)
+                    + (e.monthlyLimit() == null ? "" : " of " + e.monthlyLimit().major().toPlainString() + " this month")
+                    + (Boolean.FALSE.equals(e.enabled()) ? " (switched off)" : ""));
+        }
     }
 
     private static void print(String title, WindowStatus st, Instant now, ZoneId zone, PrintWriter out) {
@@ -221,6 +260,7 @@ final class WindowsCommand implements Callable<Integer> {
         if (!st.reachedWithoutUsage()) {
             out.println("  used " + Figures.usd(m.costUsd()) + (st.usedPercent() == null ? ""
                     : String.format(Locale.ROOT, " = %.1f%% (%s)", st.usedPercent(), st.percentProvenance().code()))
+                    + origin(st, now)
                     + " · " + Figures.tokens(m.tokens()) + " tokens excl. cache reads ("
                     + Figures.tokens(m.tokensWithCacheReads()) + " incl.) · " + m.prompts() + " prompts · "
                     + m.activeMinutes() + " active min");

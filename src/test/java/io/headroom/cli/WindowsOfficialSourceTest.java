@@ -58,6 +58,39 @@ class WindowsOfficialSourceTest {
     }
 
     @Test
+    void unknownAllowancesAreKeptAndShown() throws Exception {
+        cache("1785000000000", """
+                {"five_hour": {"utilization": 42, "resets_at": "2026-07-25T20:00:00+00:00"},
+                 "seven_day_cowork": {"utilization": 3.5, "resets_at": "2026-07-28T21:00:00+00:00"},
+                 "iguana_necktie": {"utilization": 7, "resets_at": null},
+                 "limits": [{"kind": "weekly_scoped", "percent": 15, "resets_at": null,
+                             "scope": {"model": {"display_name": "Haiku 5"}}}],
+                 "extra_usage": {"is_enabled": false, "used_credits": 250, "monthly_limit": null, "currency": "EUR"}}
+                """);
+        CliHarness.Run r = new CliHarness(dir).run("windows", "--json", "--now", "2026-07-25T17:23:00Z");
+        JsonNode root = Json.mapper().readTree(r.out());
+        JsonNode others = root.get("otherLimits");
+        assertThat(others).hasSize(3);
+        java.util.Map<String, JsonNode> byScope = new java.util.HashMap<>();
+        others.forEach(o -> byScope.put(o.get("scope").asText(), o));
+        assertThat(byScope.get("cowork").get("kind").asText()).isEqualTo("weekly_scoped");
+        assertThat(byScope.get("cowork").get("usedPercent").asDouble()).isEqualTo(3.5);
+        assertThat(byScope.get("cowork").get("resetsAt").asText()).isEqualTo("2026-07-28T21:00:00Z");
+        assertThat(byScope.get("Haiku 5").get("kind").asText()).isEqualTo("weekly_scoped");
+        assertThat(byScope.get("iguana_necktie").get("kind").asText()).isEqualTo("other");
+        assertThat(byScope.get("iguana_necktie").get("source").asText()).isEqualTo("claude_code_cache");
+        assertThat(root.get("extraUsage").get("usedUsd").isNull()).isTrue();
+        assertThat(root.get("extraUsage").get("currency").asText()).isEqualTo("EUR");
+
+        assertThat(new CliHarness(dir).run("settings", "--zone", "UTC").exit()).isZero(); // wall times below in UTC
+        CliHarness.Run human = new CliHarness(dir).run("windows", "--no-import", "--now", "2026-07-25T17:23:00Z");
+        assertThat(human.out()).contains("= 42.0% (official) from Claude Code 3 min ago")
+                .contains("Weekly cowork: 3.5%, resets Tue 28 Jul 21:00 [official · from Claude Code · 3 min ago]")
+                .contains("Limit iguana_necktie: 7.0% [official · from Claude Code · 3 min ago]")
+                .contains("Extra usage: 2.50 EUR (switched off)");
+    }
+
+    @Test
     void withoutAnOfficialReadingTheFieldsAreNull() throws Exception {
         CliHarness.Run r = new CliHarness(dir).run("windows", "--json", "--now", "2026-07-25T17:30:00Z");
         JsonNode root = Json.mapper().readTree(r.out());
