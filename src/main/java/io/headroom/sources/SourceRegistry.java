@@ -72,8 +72,8 @@ public final class SourceRegistry {
             SourceStatus previous = previous(s);
             Instant next = nextReadAt(s, previous);
             SourceStatus status;
-            if (next != null && request.now().isBefore(next)) {
-                status = s.current(previous);
+            if (next != null && request.now().isBefore(next) || !claimed(s, request.now())) {
+                status = safeCurrent(s, previous(s));
             } else {
                 status = readOne(s, request, previous);
                 remember(s, previous, status);
@@ -92,6 +92,20 @@ public final class SourceRegistry {
             out.add(new Entry(s, safeCurrent(s, previous), nextReadAt(s, previous)));
         }
         return out;
+    }
+
+    /** Sources with an interval are asked by one process per interval: the store hands out the turn. */
+    private boolean claimed(Source s, Instant now) {
+        if (s.minInterval().isZero()) {
+            return true;
+        }
+        try {
+            return memory.get().claim(s.id(), now, s.minInterval());
+        } catch (RuntimeException e) {
+            // Without the store no turn can be shared; asking anyway could overrun the budget, so wait.
+            LOG.log(Level.FINE, "cannot claim a turn for " + s.id(), e);
+            return false;
+        }
     }
 
     private static SourceStatus readOne(Source s, ReadRequest request, SourceStatus previous) {

@@ -16,6 +16,7 @@ import java.util.Map;
 public final class SourceMemory {
 
     private static final String PREFIX = "source.";
+    private static final String CLAIM_PREFIX = "claim.";
 
     private final Database database;
 
@@ -44,6 +45,26 @@ public final class SourceMemory {
             throw new StoreException("Cannot read what the sources last did: " + e.getMessage(), e);
         }
         return out;
+    }
+
+    /**
+     * Claims the right to ask {@code sourceId} now: true for exactly one caller per {@code interval}
+     * across every process on this store. One conditional write, so two processes asking at the
+     * same instant cannot both win (SQLite takes the write lock before it checks the condition).
+     */
+    public boolean claim(String sourceId, java.time.Instant now, java.time.Duration interval) {
+        boolean[] won = {false};
+        database.writer().execute(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO meta (key, value) VALUES (?, ?)"
+                    + " ON CONFLICT (key) DO UPDATE SET value = excluded.value"
+                    + " WHERE CAST(meta.value AS INTEGER) + ? <= CAST(excluded.value AS INTEGER)")) {
+                ps.setString(1, CLAIM_PREFIX + sourceId);
+                ps.setString(2, Long.toString(now.toEpochMilli()));
+                ps.setLong(3, interval.toMillis());
+                won[0] = ps.executeUpdate() > 0;
+            }
+        });
+        return won[0];
     }
 
     public void put(String sourceId, String value) {

@@ -143,4 +143,45 @@ class SourceRegistryTest {
         assertThat(entries.get(0).status().lastRead()).isEqualTo("read 1");
         assertThat(r.list().get(0).status().lastRead()).isEqualTo("read 1");
     }
+
+    /** Two stores on one file are two processes to SQLite: two connections, two writers. */
+    @Test
+    void twoProcessesAskingAtTheSameInstantAskOnceBetweenThem() throws Exception {
+        Path file = tmp.resolve("headroom.db");
+        try (Database first = Database.open(file); Database second = Database.open(file)) {
+            Counting inA = new Counting("endpoint", Duration.ofMinutes(5));
+            Counting inB = new Counting("endpoint", Duration.ofMinutes(5));
+            SourceRegistry a = new SourceRegistry(List.of(inA), () -> new SourceMemory(first));
+            SourceRegistry b = new SourceRegistry(List.of(inB), () -> new SourceMemory(second));
+            int rounds = 20;
+            java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+            List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+            Runnable[] sides = new Runnable[2];
+            SourceRegistry[] both = {a, b};
+            for (int side = 0; side < 2; side++) {
+                SourceRegistry r = both[side];
+                sides[side] = () -> {
+                    try {
+                        for (int i = 0; i < rounds; i++) {
+                            together.await();
+                            // both ask at the same instant, and again a second later
+                            Instant at = T0.plus(Duration.ofMinutes(5L * i));
+                            r.readAll(ReadRequest.at(at, ZoneOffset.UTC));
+                            r.readAll(ReadRequest.at(at.plusSeconds(1), ZoneOffset.UTC));
+                        }
+                    } catch (Exception | AssertionError e) {
+                        failures.add(e);
+                    }
+                };
+            }
+            Thread ta = new Thread(sides[0], "process-a");
+            Thread tb = new Thread(sides[1], "process-b");
+            ta.start();
+            tb.start();
+            ta.join(60_000);
+            tb.join(60_000);
+            assertThat(failures).isEmpty();
+            assertThat(inA.reads.get() + inB.reads.get()).isEqualTo(rounds);
+        }
+    }
 }
