@@ -31,7 +31,7 @@ class OfficialOriginBadgeTest extends WindowTestBase {
         Files.writeString(claude.resolve(".claude.json"), "{\"cachedUsageUtilization\": {\"fetchedAtMs\": "
                 + FETCHED.toEpochMilli() + ", \"utilization\": {\"five_hour\": {\"utilization\": 42, \"resets_at\":"
                 + " \"2026-07-25T20:00:00.000001+00:00\"}, \"seven_day\": {\"utilization\": 61.5, \"resets_at\":"
-                + " \"2026-07-30T08:00:00+00:00\"}}}}");
+                + " \"2026-07-30T08:00:00+00:00\"}, \"seven_day_cowork\": {\"utilization\": 3.5, \"resets_at\": null}}}}");
         workspace = new Workspace(new DataDirectory(tmp.resolve("data")), null,
                 Map.of("CLAUDE_CONFIG_DIR", claude.toString()), tmp.resolve("home"));
         AtomicReference<Instant> now = new AtomicReference<>(FETCHED.plusSeconds(3 * 60 + 10));
@@ -45,6 +45,10 @@ class OfficialOriginBadgeTest extends WindowTestBase {
         assertThat(five.getText()).isEqualTo("official · from Claude Code · 3 min ago");
         assertThat(five.getStyleClass()).contains("badge-official").doesNotContain("badge-stale");
         assertThat(five.getTooltip().getText()).endsWith("\nRead from Claude Code · 3 min ago.");
+        // an allowance with no card of its own is shown, not dropped
+        javafx.scene.control.Label others = robot.lookup("#otherLimits").queryAs(javafx.scene.control.Label.class);
+        assertThat(others.isVisible()).isTrue();
+        assertThat(others.getText()).isEqualTo("Also reported: Weekly cowork 3.5% (official, from Claude Code, 3 min ago)");
         ProvenanceBadge weekly = robot.lookup("#card-weekly .percent-badge").queryAs(ProvenanceBadge.class);
         assertThat(weekly.getText()).isEqualTo("official · from Claude Code · 3 min ago");
 
