@@ -57,9 +57,7 @@ final class DesktopApp {
         app.window.stage().addEventHandler(WindowEvent.WINDOW_CLOSE_REQUEST, e -> {
             StillInTrayHint hint = app.stillInTray;
             if (app.icon != null && hint != null) {
-                Thread h = new Thread(hint::windowClosed, "headroom-tray-hint"); // it writes a marker file
-                h.setDaemon(true);
-                h.start();
+                BackgroundWork.start("headroom-tray-hint", hint::windowClosed); // it writes a marker file
             }
         });
         app.window.show();
