@@ -1,6 +1,5 @@
 package io.headroom.app;
 
-import io.headroom.work.BackgroundWork;
 import io.headroom.config.OneTimeNotices;
 import io.headroom.config.SentLedgerFile;
 import io.headroom.config.Settings;
@@ -16,6 +15,7 @@ import io.headroom.ui.tray.NoTrayNotice;
 import io.headroom.ui.tray.StillInTrayHint;
 import io.headroom.ui.tray.SystemTrayIcon;
 import io.headroom.ui.tray.TrayState;
+import io.headroom.work.BackgroundWork;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;

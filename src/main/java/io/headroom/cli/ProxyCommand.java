@@ -1,10 +1,10 @@
 package io.headroom.cli;
 
-import io.headroom.work.BackgroundWork;
 import io.headroom.domain.ProxyCall;
 import io.headroom.proxy.ProxyConfig;
 import io.headroom.proxy.RecordingProxy;
 import io.headroom.service.ProxyService;
+import io.headroom.work.BackgroundWork;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.time.Instant;

@@ -4,6 +4,7 @@ import io.headroom.service.DemoData;
 import io.headroom.service.StatusLineSetup;
 import io.headroom.service.Workspace;
 import io.headroom.service.refresh.RefreshEngine;
+import io.headroom.ui.view.ViewContext;
 import java.util.function.Consumer;
 
 /** What the Overview's buttons do: the import's Cancel and Resume, and the first-run screen's actions. */

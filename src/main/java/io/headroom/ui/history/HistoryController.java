@@ -3,7 +3,7 @@ package io.headroom.ui.history;
 import io.headroom.domain.Figures;
 import io.headroom.domain.history.HistoryRange;
 import io.headroom.service.HistoryService;
-import io.headroom.ui.dashboard.ViewContext;
+import io.headroom.ui.view.ViewContext;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;

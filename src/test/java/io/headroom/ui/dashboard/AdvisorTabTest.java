@@ -1,7 +1,5 @@
 package io.headroom.ui.dashboard;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.headroom.config.DataDirectory;
 import io.headroom.config.Settings;
 import io.headroom.domain.advisor.AdvisorResult;
@@ -9,6 +7,7 @@ import io.headroom.service.Workspace;
 import io.headroom.testing.AdvisorHistory;
 import io.headroom.testing.Screenshots;
 import io.headroom.ui.advisor.AdvisorController;
+import io.headroom.ui.view.Theme;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,6 +27,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The Advisor tab in the real window on a real temporary database holding the advisor's
@@ -93,7 +93,7 @@ class AdvisorTabTest extends WindowTestBase {
         assertThat(recommendation(robot)).isEqualTo("Max 5x");
         Screenshots.save(stage.getScene(), "advisor-slider-10");
 
-        robot.interact(() -> DashboardWindow.applyTheme(stage.getScene(), Settings.DARK));
+        robot.interact(() -> Theme.apply(stage.getScene(), Settings.DARK));
         WaitForAsyncUtils.waitForFxEvents();
         Screenshots.save(stage.getScene(), "advisor-dark");
     }

@@ -1,10 +1,8 @@
 package io.headroom.ui.history;
 
-import io.headroom.domain.Figures;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.headroom.config.DataDirectory;
 import io.headroom.config.Settings;
+import io.headroom.domain.Figures;
 import io.headroom.domain.Provenance;
 import io.headroom.domain.Speed;
 import io.headroom.domain.TokenCounts;
@@ -17,6 +15,7 @@ import io.headroom.testing.Fixtures;
 import io.headroom.testing.Screenshots;
 import io.headroom.ui.dashboard.DashboardWindow;
 import io.headroom.ui.dashboard.DashboardWindowAccess;
+import io.headroom.ui.view.Theme;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,6 +39,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The History tab in the real window, headless, on a real temporary database: the fixture
@@ -180,7 +180,7 @@ class HistoryTest extends io.headroom.ui.dashboard.WindowTestBase {
 
         robot.clickOn("#range30");
         waitForText(robot, "#historyTokens", "320,645");
-        robot.interact(() -> DashboardWindow.applyTheme(stage.getScene(), "dark"));
+        robot.interact(() -> Theme.apply(stage.getScene(), "dark"));
         WaitForAsyncUtils.waitForFxEvents();
         Screenshots.save(stage.getScene(), "history-dark");
     }

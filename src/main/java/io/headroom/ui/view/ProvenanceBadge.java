@@ -1,4 +1,4 @@
-package io.headroom.ui.dashboard;
+package io.headroom.ui.view;
 
 import io.headroom.domain.Provenance;
 import javafx.beans.value.ObservableValue;
@@ -39,7 +39,7 @@ public final class ProvenanceBadge extends Label {
     }
 
     /** A second line for the tooltip, e.g. how a limit was learned. */
-    ProvenanceBadge detail(ObservableValue<String> value) {
+    public ProvenanceBadge detail(ObservableValue<String> value) {
         extra = value.getValue() == null ? "" : value.getValue();
         value.addListener((o, a, b) -> {
             extra = b == null ? "" : b;
