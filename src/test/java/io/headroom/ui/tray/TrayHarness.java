@@ -127,6 +127,11 @@ public final class TrayHarness {
                     robot.waitForIdle();
                     say("clicked");
                 }
+                case "move" -> {
+                    robot.mouseMove(Integer.parseInt(c[1]), Integer.parseInt(c[2]));
+                    robot.waitForIdle();
+                    say("moved");
+                }
                 case "pixels" -> {
                     Rectangle r = new Rectangle(Integer.parseInt(c[1]), Integer.parseInt(c[2]), Integer.parseInt(c[3]),
                             Integer.parseInt(c[4]));
