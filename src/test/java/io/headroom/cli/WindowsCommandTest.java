@@ -115,7 +115,7 @@ class WindowsCommandTest {
             new EventStore(ws.database()).writeNow(new EventBatch(events, List.of(), List.of(), List.of(), null));
             new SampleStore(ws.database()).writeNow(samples);
         }
-        CliHarness.Run r = cli.run("windows", "--json", "--now", "2026-03-20T10:30:00Z");
+        CliHarness.Run r = cli.run("windows", "--json", "--no-import", "--now", "2026-03-20T10:30:00Z");
         assertThat(r.exit()).as(r.err()).isZero();
         JsonNode weekly = Json.mapper().readTree(r.out()).get("weekly");
         double used = weekly.get("used").get("costUsd").asDouble();
@@ -130,7 +130,7 @@ class WindowsCommandTest {
                 .isCloseTo(84.37, org.assertj.core.data.Offset.offset(0.01));
         assertThat(weekly.get("state").asText()).isEqualTo("running");
         assertThat(weekly.get("limitReached").isNull()).isTrue();
-        assertThat(cli.run("windows", "--now", "2026-03-20T10:30:00Z").out())
+        assertThat(cli.run("windows", "--no-import", "--now", "2026-03-20T10:30:00Z").out())
                 .contains("  used $39.98 = 34.1% (official)").contains("  limit $117.14 from official utilization");
     }
 
@@ -146,7 +146,7 @@ class WindowsCommandTest {
             manual.addLimitHit(Instant.parse("2026-03-01T14:00:00Z"), LimitWindow.FIVE_HOUR,
                     Instant.parse("2026-03-01T18:28:00Z"));
         }
-        CliHarness.Run r = cli.run("windows", "--json", "--now", "2026-03-01T14:30:00Z");
+        CliHarness.Run r = cli.run("windows", "--json", "--no-import", "--now", "2026-03-01T14:30:00Z");
         assertThat(r.exit()).as(r.err()).isZero();
         JsonNode five = Json.mapper().readTree(r.out()).get("fiveHour");
         assertThat(five.get("resetsAt").asText()).isEqualTo("2026-03-01T18:28:00Z");
@@ -160,7 +160,7 @@ class WindowsCommandTest {
         assertThat(five.get("limit").isNull()).isTrue();
         assertThat(five.get("forecast").get("state").asText()).isEqualTo("limit_reached");
 
-        String all = cli.run("windows", "--now", "2026-03-01T14:30:00Z").out();
+        String all = cli.run("windows", "--no-import", "--now", "2026-03-01T14:30:00Z").out();
         String human = all.substring(0, all.indexOf("Weekly window"));
         assertThat(human).contains("5-hour window: Sun 1 Mar 13:28 – Sun 1 Mar 18:28, resets in 3 h 58 min [manual]")
                 .contains("  Limit reached · resets 18:28 · hand-logged · no usage recorded here")
