@@ -166,5 +166,7 @@ class WindowsCommandTest {
                 .contains("  Limit reached · resets 18:28 · hand-logged · no usage recorded here")
                 .contains("  limit not shown: the percent comes from a reading or limit hit with no usage recorded here")
                 .doesNotContain("100.0%").doesNotContain("used $0.00");
+        // said once, not again as the forecast
+        assertThat(human.toLowerCase(java.util.Locale.ROOT).split("limit reached", -1)).hasSize(2);
     }
 }
