@@ -23,7 +23,8 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code headroom import}: reads new Claude Code transcript lines into the store. */
-@Command(name = "import", mixinStandardHelpOptions = true, description = "Import new lines from Claude Code's transcripts (only what was appended since the last run).")
+@Command(name = "import", mixinStandardHelpOptions = true,
+        description = "Import new lines from Claude Code's transcripts (only what was appended since the last run).")
 final class ImportCommand implements Callable<Integer> {
 
     @ParentCommand

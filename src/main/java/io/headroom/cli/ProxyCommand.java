@@ -22,7 +22,8 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code headroom proxy}: runs the recording proxy in the foreground until interrupted. */
-@Command(name = "proxy", mixinStandardHelpOptions = true, description = "Run the recording proxy for the Anthropic API on loopback. Point clients at it "
+@Command(name = "proxy", mixinStandardHelpOptions = true,
+        description = "Run the recording proxy for the Anthropic API on loopback. Point clients at it "
         + "with ANTHROPIC_BASE_URL=http://127.0.0.1:PORT; every call is forwarded unchanged and recorded.")
 final class ProxyCommand implements Callable<Integer> {
 

@@ -10,7 +10,6 @@ import io.headroom.service.ClaudeFolderWatcher;
 import io.headroom.service.UsageReports;
 import io.headroom.service.WindowsService;
 import io.headroom.service.Workspace;
-import io.headroom.store.UsageQueries;
 import io.headroom.work.BackgroundWork;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,7 +29,8 @@ import java.util.logging.Logger;
  * and today's cost, and hands its {@link Sink} one immutable {@link RefreshSnapshot}. It runs every few
  * seconds, and at once (coalesced) when a transcript folder changes, the proxy records a call or
  * a view asks ({@link #requestNow}). All file and database work happens here, never on the UI
- * thread; the sink decides which thread shows the result (the window hops to JavaFX's). A long import reports its progress and can be cancelled; importing then pauses until
+ * thread; the sink decides which thread shows the result (the window hops to JavaFX's). A long import reports
+ * its progress and can be cancelled; importing then pauses until
  * {@link #resumeImport}, which picks up where it stopped (the importer keeps every batch written).
  */
 public final class RefreshEngine implements AutoCloseable {

@@ -5,7 +5,6 @@ import io.headroom.domain.advisor.AdvisorResult;
 import io.headroom.report.AdvisorReport;
 import io.headroom.service.AdvisorService;
 import io.headroom.ui.view.ViewContext;
-import io.headroom.ui.view.Views;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -290,12 +289,12 @@ public final class AdvisorController {
                     ? context.workspace().advisor().prepare(now, AdvisorService.DEFAULT_PERIOD_DAYS, null) : l.prepared();
             return AdvisorService.write(AdvisorService.report(p, p.at(null), now), format, target);
         }, files -> {
-                    export.setDisable(false);
-                    exportStatus.setText(AdvisorViewModel.wrote(files));
-                }, message -> {
-                    export.setDisable(false);
-                    exportStatus.setText("Could not write the report: " + message);
-                });
+            export.setDisable(false);
+            exportStatus.setText(AdvisorViewModel.wrote(files));
+        }, message -> {
+            export.setDisable(false);
+            exportStatus.setText("Could not write the report: " + message);
+        });
     }
 
     static AdvisorReport.Format formatOf(Path file) {

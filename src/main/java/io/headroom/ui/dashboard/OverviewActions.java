@@ -45,11 +45,13 @@ final class OverviewActions implements OverviewView.Actions {
 
     @Override
     public void installStatusLine(Consumer<String> done) {
-        context.load(() -> StatusLineSetup.installThisHook(context.workspace().claudeSettingsFile(),
-                context.workspace().dataDirectory().path(), context.now()), (StatusLineSetup.Outcome o) -> {
+        Consumer<StatusLineSetup.Outcome> installed = o -> {
             done.accept(o.message() + (o.backup() == null ? "" : " Backup: " + o.backup()));
             context.refreshNow();
-        }, message -> done.accept("Could not install the status line: " + message));
+        };
+        context.load(() -> StatusLineSetup.installThisHook(context.workspace().claudeSettingsFile(),
+                context.workspace().dataDirectory().path(), context.now()), installed,
+                message -> done.accept("Could not install the status line: " + message));
     }
 
     @Override
