@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code headroom import}: reads new Claude Code transcript lines into the store. */
+/** {@code headroom import}: reads every data source (new transcript lines first) into the store. */
 @Command(name = "import", mixinStandardHelpOptions = true, description = "Read every data source: new lines from "
         + "Claude Code's transcripts (only what was appended since the last run), the statusLine hook's readings, "
         + "Claude Code's cached usage. 'headroom sources' lists them.")

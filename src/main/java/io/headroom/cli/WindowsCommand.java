@@ -289,9 +289,14 @@ final class WindowsCommand implements Callable<Integer> {
                             + (f.latest() == null ? " to after the reset" : " to " + HM.format(f.latest().atZone(zone))) + ")");
             case WITHIN_LIMIT -> b.append("within the limit until the reset")
                     .append(f.earliest() == null ? "" : " (at a faster pace: " + HM.format(f.earliest().atZone(zone)) + ")");
-            case LIMIT_REACHED -> b.append("limit reached");
+            case LIMIT_REACHED -> {
+                // said once already, on the "Limit reached · resets …" line above
+            }
             case NOT_ENOUGH_DATA -> b.append("not enough data: ").append(f.note());
         }
-        out.println(b);
+        String line = b.toString().replaceFirst(" · $", "");
+        if (!line.isBlank()) {
+            out.println(line);
+        }
     }
 }

@@ -1,6 +1,7 @@
 package io.headroom.ui.dashboard;
 
 import io.headroom.domain.Provenance;
+import io.headroom.ui.view.ProvenanceBadge;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.collections.ListChangeListener;

@@ -1,6 +1,7 @@
 package io.headroom.ui.dashboard;
 
 import io.headroom.domain.Provenance;
+import io.headroom.ui.view.ProvenanceBadge;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Pos;
 import javafx.scene.Node;

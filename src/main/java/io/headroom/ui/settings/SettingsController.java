@@ -4,8 +4,8 @@ import io.headroom.config.Settings;
 import io.headroom.domain.plans.PlanCatalog;
 import io.headroom.service.Autostart;
 import io.headroom.service.SettingsForm;
-import io.headroom.ui.dashboard.DashboardWindow;
-import io.headroom.ui.dashboard.ViewContext;
+import io.headroom.ui.view.Theme;
+import io.headroom.ui.view.ViewContext;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
@@ -121,7 +121,7 @@ public final class SettingsController {
         resetDay.valueProperty().addListener((o, a, b) -> changed());
         theme.selectedToggleProperty().addListener((o, a, b) -> {
             if (b != null && plan.getScene() != null) {
-                DashboardWindow.applyTheme(plan.getScene(), themeName());
+                Theme.apply(plan.getScene(), themeName());
             }
             changed();
         });

@@ -230,9 +230,10 @@ class UsageReportParserTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "   ", "null", "not json at all", "{\"five_hour\": ", "[1,2,3]", "\"text\"", "42",
-            "{}", "{\"hello\": 1}", "{\"error\": {\"type\": \"rate_limit_error\", \"message\": \"slow down\"}}",
-            "<html><body>502 Bad Gateway</body></html>"})
+    @ValueSource(strings = {
+        "", "   ", "null", "not json at all", "{\"five_hour\": ", "[1,2,3]", "\"text\"", "42", "{}", "{\"hello\": 1}",
+        "{\"error\": {\"type\": \"rate_limit_error\", \"message\": \"slow down\"}}",
+        "<html><body>502 Bad Gateway</body></html>"})
     void garbageIsAClearErrorNotACrash(String body) {
         assertThatThrownBy(() -> parse(body)).isInstanceOf(UsageReportException.class)
                 .message().startsWith("The usage answer").doesNotContain("Exception").doesNotContain("slow down");

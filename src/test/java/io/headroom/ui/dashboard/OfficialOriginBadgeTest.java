@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.headroom.config.DataDirectory;
 import io.headroom.service.Workspace;
 import io.headroom.testing.Screenshots;
+import io.headroom.ui.view.ProvenanceBadge;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,10 +1,8 @@
 package io.headroom.ui.dashboard;
 
-import io.headroom.domain.Figures;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.headroom.config.DataDirectory;
 import io.headroom.config.Settings;
+import io.headroom.domain.Figures;
 import io.headroom.domain.LimitWindow;
 import io.headroom.domain.Provenance;
 import io.headroom.domain.Speed;
@@ -21,6 +19,7 @@ import io.headroom.store.ManualStore;
 import io.headroom.store.SampleStore;
 import io.headroom.testing.Fixtures;
 import io.headroom.testing.Screenshots;
+import io.headroom.ui.view.ProvenanceBadge;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,15 +34,11 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The Overview in the real window, headless, on a real temporary database: the fixture

@@ -7,6 +7,7 @@ import io.headroom.service.Autostart;
 import io.headroom.service.Workspace;
 import io.headroom.testing.Fixtures;
 import io.headroom.testing.Screenshots;
+import io.headroom.ui.view.ViewWiring;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package io.headroom.ui.dashboard;
+package io.headroom.ui.view;
 
 import io.headroom.domain.Provenance;
 import javafx.beans.value.ObservableValue;
@@ -41,7 +41,7 @@ public final class ProvenanceBadge extends Label {
     }
 
     /** A second line for the tooltip, e.g. how a limit was learned. */
-    ProvenanceBadge detail(ObservableValue<String> value) {
+    public ProvenanceBadge detail(ObservableValue<String> value) {
         extra = value.getValue() == null ? "" : value.getValue();
         value.addListener((o, a, b) -> {
             extra = b == null ? "" : b;
@@ -55,7 +55,7 @@ public final class ProvenanceBadge extends Label {
      * Where and how fresh the figure is, after the label: "official · from Claude Code · 3 min ago".
      * A stale figure gets " · stale" and the {@code badge-stale} style.
      */
-    ProvenanceBadge origin(ObservableValue<String> where, ObservableValue<Boolean> isStale) {
+    public ProvenanceBadge origin(ObservableValue<String> where, ObservableValue<Boolean> isStale) {
         suffix = where.getValue() == null ? "" : where.getValue();
         stale = Boolean.TRUE.equals(isStale.getValue());
         where.addListener((o, a, b) -> {
