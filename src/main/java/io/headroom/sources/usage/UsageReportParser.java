@@ -37,6 +37,10 @@ public final class UsageReportParser {
     /** Epoch numbers above this are milliseconds; seconds reach it only in the year 5138. */
     private static final double EPOCH_MILLIS_FROM = 1e11;
 
+    /** ISO-8601 with an offset written without a colon ("+0000"), which Python's strftime gives. */
+    private static final java.time.format.DateTimeFormatter COMPACT_OFFSET = new java.time.format.DateTimeFormatterBuilder()
+            .append(java.time.format.DateTimeFormatter.ISO_LOCAL_DATE_TIME).appendOffset("+HHmm", "Z").toFormatter();
+
     private UsageReportParser() {
     }
 
@@ -189,16 +193,21 @@ public final class UsageReportParser {
         if (percent == null) {
             return null;
         }
-        String model = text(l.path("scope").path("model").get("display_name"));
+        JsonNode modelNode = l.path("scope").path("model");
+        // the documented shape is scope.model.display_name; a bare name or id is read as well
+        String model = modelNode.isTextual() ? text(modelNode) : text(modelNode.get("display_name"));
+        if (model == null) {
+            model = text(modelNode.get("name"));
+        }
         String group = text(l.get("group"));
         LimitWindow window;
         String scope;
         switch (kind) {
-            case "session" -> {
+            case "session", "five_hour" -> {
                 window = LimitWindow.FIVE_HOUR;
                 scope = null;
             }
-            case "weekly_all" -> {
+            case "weekly_all", "weekly", "seven_day" -> {
                 window = LimitWindow.WEEKLY;
                 scope = null;
             }
@@ -266,13 +275,19 @@ public final class UsageReportParser {
         }
         String t = n.isTextual() ? n.textValue().trim() : null;
         if (t != null && !t.isEmpty()) {
+            // "2026-07-25 07:50:00+00:00" (SQL style) reads as the ISO form
+            String iso = t.length() > 10 && t.charAt(10) == ' ' ? t.substring(0, 10) + 'T' + t.substring(11) : t;
             try {
-                return OffsetDateTime.parse(t).toInstant();
+                return OffsetDateTime.parse(iso).toInstant();
             } catch (DateTimeParseException notOffset) {
                 try {
-                    return LocalDateTime.parse(t).toInstant(ZoneOffset.UTC);
-                } catch (DateTimeParseException notLocal) {
-                    // fall through to the problem below
+                    return OffsetDateTime.parse(iso, COMPACT_OFFSET).toInstant();
+                } catch (DateTimeParseException notCompact) {
+                    try {
+                        return LocalDateTime.parse(iso).toInstant(ZoneOffset.UTC);
+                    } catch (DateTimeParseException notLocal) {
+                        // fall through to the problem below
+                    }
                 }
             }
         }

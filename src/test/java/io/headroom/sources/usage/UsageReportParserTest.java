@@ -260,4 +260,45 @@ class UsageReportParserTest {
         assertThat(later.samples()).extracting(UtilizationSample::dedupKey)
                 .doesNotContainAnyElementsOf(a.samples().stream().map(UtilizationSample::dedupKey).toList());
     }
+
+    @Test
+    void nearbyShapesAreReadToo() throws Exception {
+        UsageReport report = parse("""
+                {"limits": [{"kind": "five_hour", "percent": 11, "resets_at": "2026-07-25 07:50:00.5+00:00"},
+                            {"kind": "weekly", "percent": 22, "resets_at": "2026-07-28T21:00:00+0000"},
+                            {"kind": "weekly_scoped", "percent": 33, "resets_at": "2026-07-28T23:00:00+0200",
+                             "scope": {"model": "Opus 4.8"}},
+                            {"kind": "weekly_scoped", "percent": 44, "resets_at": null,
+                             "scope": {"model": {"name": "Sonnet 4.6"}}}]}
+                """);
+        assertThat(report.readings()).extracting(UsageReading::window, UsageReading::scope, UsageReading::usedPercent,
+                UsageReading::resetsAt).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(LimitWindow.FIVE_HOUR, null, 11.0,
+                                Instant.parse("2026-07-25T07:50:00.5Z")),
+                        org.assertj.core.groups.Tuple.tuple(LimitWindow.WEEKLY, null, 22.0,
+                                Instant.parse("2026-07-28T21:00:00Z")),
+                        org.assertj.core.groups.Tuple.tuple(LimitWindow.WEEKLY_OPUS, "Opus 4.8", 33.0,
+                                Instant.parse("2026-07-28T21:00:00Z")),
+                        org.assertj.core.groups.Tuple.tuple(LimitWindow.WEEKLY_SONNET, "Sonnet 4.6", 44.0, null));
+        assertThat(report.problems()).isEmpty();
+    }
+
+    @Test
+    void aKeyFigureFillsOnlyTheWindowsLimitsDoesNotGive() throws Exception {
+        UsageReport report = parse("""
+                {"five_hour": {"utilization": 10, "resets_at": null},
+                 "seven_day": {"utilization": 20, "resets_at": null},
+                 "seven_day_opus": {"utilization": 30, "resets_at": null},
+                 "seven_day_sonnet": {"utilization": 40, "resets_at": null},
+                 "limits": [{"kind": "weekly_all", "percent": 21, "resets_at": null},
+                            {"kind": "weekly_scoped", "percent": 31, "resets_at": null,
+                             "scope": {"model": {"display_name": "Claude Opus 4.8"}}}]}
+                """);
+        assertThat(report.readings()).extracting(UsageReading::window, UsageReading::usedPercent, UsageReading::origin)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(LimitWindow.WEEKLY, 21.0, Origin.LIMITS),
+                        org.assertj.core.groups.Tuple.tuple(LimitWindow.WEEKLY_OPUS, 31.0, Origin.LIMITS),
+                        org.assertj.core.groups.Tuple.tuple(LimitWindow.FIVE_HOUR, 10.0, Origin.KEY),
+                        org.assertj.core.groups.Tuple.tuple(LimitWindow.WEEKLY_SONNET, 40.0, Origin.KEY));
+    }
 }
