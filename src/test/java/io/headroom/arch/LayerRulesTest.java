@@ -50,10 +50,11 @@ class LayerRulesTest {
     void lowerLayersDoNotReachUp() {
         noClasses().that().resideInAnyPackage("io.headroom.store..", "io.headroom.config..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.headroom.ingest..", "io.headroom.proxy..",
-                        "io.headroom.service..", "io.headroom.report..", "io.headroom.cli..", "io.headroom.ui..",
-                        "io.headroom.app..")
+                        "io.headroom.sources..", "io.headroom.service..", "io.headroom.report..", "io.headroom.cli..",
+                        "io.headroom.ui..", "io.headroom.app..")
                 .check(MAIN);
-        noClasses().that().resideInAnyPackage("io.headroom.ingest..", "io.headroom.proxy..", "io.headroom.report..")
+        noClasses().that().resideInAnyPackage("io.headroom.ingest..", "io.headroom.proxy..", "io.headroom.report..",
+                        "io.headroom.sources..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.headroom.service..", "io.headroom.cli..",
                         "io.headroom.ui..", "io.headroom.app..")
                 .check(MAIN);

@@ -271,7 +271,11 @@ public final class RefreshEngine implements AutoCloseable {
         io.headroom.config.Settings settings = workspace.settings();
         ZoneId zone = settings.zone();
         long t0 = System.nanoTime();
+        // Every source is read through the registry; a paused transcript import pauses only that one.
         ImportReport report = importPaused ? null : importNew(zone);
+        if (importPaused) {
+            workspace.readSourcesExceptTranscripts(zone);
+        }
         long t1 = System.nanoTime();
         WindowsService.Snapshot snapshot = workspace.windows().current(now);
         long t2 = System.nanoTime();

@@ -112,7 +112,9 @@ class OverviewTest extends WindowTestBase {
 
         assertThat(label(robot, "#card-five-hour .gauge-percent").getText()).isEqualTo("30.0%");
         ProvenanceBadge percentBadge = badge(robot, "card-five-hour", "percent-badge");
-        assertThat(percentBadge.getText()).isEqualTo("official");
+        // where and how fresh: the statusLine reading of 20:56:30, at 21:00
+        assertThat(percentBadge.getText()).isEqualTo("official · from the status line · 3 min ago");
+        assertThat(percentBadge.getStyleClass()).doesNotContain("badge-stale");
         assertThat(percentBadge.getTooltip().getText()).contains(Provenance.OFFICIAL.explanation());
         assertThat(label(robot, "#card-five-hour .countdown").getText()).isEqualTo("3 h 00 min 00 s");
         assertThat(label(robot, "#card-five-hour .reset-time").getText()).isEqualTo("at Sat 28 Nov 01:00");
