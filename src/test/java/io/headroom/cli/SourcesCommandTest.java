@@ -79,4 +79,21 @@ class SourcesCommandTest {
         assertThat(source(Json.mapper().readTree(again.out()), "claude_code_cache").get("state").asText())
                 .isEqualTo("error");
     }
+
+    @Test
+    void importReadsEverySourceAndReportsThem() throws Exception {
+        Files.createDirectories(dir.resolve("home"));
+        Files.writeString(dir.resolve("home").resolve(".claude.json"), "{\"cachedUsageUtilization\": {\"fetchedAtMs\":"
+                + " 1785000000000, \"utilization\": {\"five_hour\": {\"utilization\": 9, \"resets_at\": null}}}}");
+        CliHarness.Run r = new CliHarness(dir).run("import", "--json");
+        JsonNode root = Json.mapper().readTree(r.out());
+        assertThat(root.get("linesRead").asLong()).isZero();
+        assertThat(source(root, "claude_code_cache").get("lastRead").asText())
+                .isEqualTo("1 reading, fetched by Claude Code at 2026-07-25T17:20:00Z");
+        assertThat(source(root, "claude_code_log").get("state").asText()).isEqualTo("not_found");
+
+        CliHarness.Run human = new CliHarness(dir).run("import");
+        assertThat(human.out()).contains("Sources:").contains("Claude Code's cached usage   on")
+                .contains("  looks at " + dir.resolve("home").resolve(".claude.json"));
+    }
 }
