@@ -10,7 +10,6 @@ import java.util.logging.Logger;
 import org.freedesktop.dbus.connections.impl.DBusConnection;
 import org.freedesktop.dbus.connections.impl.DBusConnectionBuilder;
 import org.freedesktop.dbus.exceptions.DBusException;
-import org.freedesktop.dbus.exceptions.DBusExecutionException;
 import org.freedesktop.dbus.types.UInt32;
 import org.freedesktop.dbus.types.Variant;
 
@@ -76,7 +75,7 @@ public final class FreedesktopNotificationSink implements NotificationSink, Auto
                     FreedesktopNotifications.OBJECT_PATH, FreedesktopNotifications.class);
             return service.Notify(APP_NAME, replaces, "", title, body, new String[0],
                     Map.of("urgency", new Variant<>(urgency)), -1);
-        } catch (DBusException | DBusExecutionException | IllegalStateException e) {
+        } catch (DBusException | RuntimeException e) { // dbus-java reports a missing bus with runtime exceptions too
             disconnect();
             throw new Unavailable("the desktop notification service did not answer: " + e.getMessage(), e);
         }
@@ -89,7 +88,7 @@ public final class FreedesktopNotificationSink implements NotificationSink, Auto
                     "/org/freedesktop/DBus", org.freedesktop.dbus.interfaces.DBus.class);
             return bus.NameHasOwner(FreedesktopNotifications.BUS_NAME)
                     || java.util.Arrays.asList(bus.ListActivatableNames()).contains(FreedesktopNotifications.BUS_NAME);
-        } catch (DBusException | DBusExecutionException | IllegalStateException e) {
+        } catch (DBusException | RuntimeException e) {
             LOG.log(Level.FINE, "no session bus", e);
             disconnect();
             return false;
@@ -98,6 +97,14 @@ public final class FreedesktopNotificationSink implements NotificationSink, Auto
 
     private DBusConnection connection() throws DBusException {
         if (connection == null || !connection.isConnected()) {
+            String where = address != null ? address : System.getenv("DBUS_SESSION_BUS_ADDRESS");
+            if (where != null && where.startsWith("unix:path=")) {
+                // dbus-java retries a missing socket for half a minute; there is nothing to wait for
+                String path = where.substring("unix:path=".length()).split(",", 2)[0];
+                if (!java.nio.file.Files.exists(java.nio.file.Path.of(path))) {
+                    throw new DBusException("no D-Bus socket at " + path);
+                }
+            }
             // not shared: closing ours must not close a connection someone else in the JVM holds
             connection = (address == null ? DBusConnectionBuilder.forSessionBus() : DBusConnectionBuilder.forAddress(
                     address)).withShared(false).build();

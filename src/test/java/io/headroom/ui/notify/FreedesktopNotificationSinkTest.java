@@ -130,6 +130,16 @@ class FreedesktopNotificationSinkTest {
         assertThat(balloon).containsExactly("5-hour window reset");
     }
 
+    @Test
+    void aBusThatIsNotThereIsNoServiceAndNoCrash() {
+        FreedesktopNotificationSink nowhere = new FreedesktopNotificationSink("unix:path=" + tmp.resolve("no-bus"));
+        assertThat(nowhere.available()).isFalse();
+        Notification n = new Notification(Notification.Type.RESET, LimitWindow.FIVE_HOUR, 0, 0, null);
+        assertThatThrownBy(() -> nowhere.deliver(n, "5-hour window reset", "A fresh allowance."))
+                .isInstanceOf(FreedesktopNotificationSink.Unavailable.class);
+        assertThat(DesktopNotifications.choose("Linux", nowhere, sink)).isSameAs(sink);
+    }
+
     static void waitFor(FakeNotificationService desktop, int count) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
         while (desktop.received().size() < count && System.nanoTime() < deadline) {
