@@ -39,8 +39,11 @@ class AdvisorTabTest extends WindowTestBase {
         workspace = new Workspace(new DataDirectory(tmp.resolve("data")), null, Map.of(), tmp.resolve("home"));
         workspace.saveSettings(settings);
         AdvisorHistory.write(workspace);
+        // The autostart entry the Settings tab may write goes to the test's home, not the user's.
+        ViewWiring wiring = new ViewWiring(c -> c, () -> new io.headroom.service.Autostart("Linux", Map.of(),
+                tmp.resolve("home"), List.of("/opt/headroom/bin/Headroom")));
         robot.interact(() -> {
-            window = new DashboardWindow(stage, workspace, () -> AdvisorHistory.NOW, Duration.ofSeconds(30));
+            window = new DashboardWindow(stage, workspace, () -> AdvisorHistory.NOW, Duration.ofSeconds(30), wiring);
             window.show();
         });
         TabPane tabs = robot.lookup(".main-tabs").queryAs(TabPane.class);
@@ -149,6 +152,24 @@ class AdvisorTabTest extends WindowTestBase {
         TableView<AdvisorResult.Option> table = robot.lookup(".whatif-table").queryAs(TableView.class);
         assertThat(table.getItems()).filteredOn(o -> "current".equals(o.breakEven())).extracting(AdvisorResult.Option::id)
                 .containsExactly("max5");
+    }
+
+    @Test
+    void anHourlyValueSavedInTheSettingsTabReachesTheAdvisorAtOnce(FxRobot robot) throws Exception {
+        AdvisorController c = open(robot, new Settings("pro", "UTC", null, null).withHourlyValue(150.0));
+        selectTab(robot, "Settings");
+        javafx.scene.control.Button save = robot.lookup("#save").queryAs(javafx.scene.control.Button.class);
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> !robot.lookup("#plan")
+                .queryAs(javafx.scene.control.ComboBox.class).getItems().isEmpty());
+        robot.interact(() -> robot.lookup("#hourlyValue").queryAs(javafx.scene.control.TextField.class).setText("5"));
+        robot.clickOn(save);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> "Saved".equals(robot.lookup("#saved").queryAs(Label.class).getText()));
+        selectTab(robot, "Advisor");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> c.shown().hourlyValueUsd() == 5.0);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(recommendation(robot)).isEqualTo("Pro");
+        assertThat(robot.lookup(".hourly-value").queryAs(Label.class).getText()).isEqualTo("$5/h");
     }
 
     @Test
