@@ -8,6 +8,7 @@ import io.headroom.testing.AdvisorHistory;
 import io.headroom.testing.Screenshots;
 import io.headroom.ui.advisor.AdvisorController;
 import io.headroom.ui.view.Theme;
+import io.headroom.ui.view.ViewWiring;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
