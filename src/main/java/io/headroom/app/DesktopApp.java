@@ -1,6 +1,5 @@
 package io.headroom.app;
 
-import io.headroom.work.BackgroundWork;
 import io.headroom.config.OneTimeNotices;
 import io.headroom.config.SentLedgerFile;
 import io.headroom.config.Settings;
@@ -16,6 +15,7 @@ import io.headroom.ui.tray.NoTrayNotice;
 import io.headroom.ui.tray.StillInTrayHint;
 import io.headroom.ui.tray.SystemTrayIcon;
 import io.headroom.ui.tray.TrayState;
+import io.headroom.work.BackgroundWork;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
@@ -57,9 +57,7 @@ final class DesktopApp {
         app.window.stage().addEventHandler(WindowEvent.WINDOW_CLOSE_REQUEST, e -> {
             StillInTrayHint hint = app.stillInTray;
             if (app.icon != null && hint != null) {
-                Thread h = new Thread(hint::windowClosed, "headroom-tray-hint"); // it writes a marker file
-                h.setDaemon(true);
-                h.start();
+                BackgroundWork.start("headroom-tray-hint", hint::windowClosed); // it writes a marker file
             }
         });
         app.window.show();

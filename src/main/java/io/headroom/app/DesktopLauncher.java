@@ -1,7 +1,7 @@
 package io.headroom.app;
 
-import io.headroom.work.BackgroundWork;
 import io.headroom.service.Workspace;
+import io.headroom.work.BackgroundWork;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;

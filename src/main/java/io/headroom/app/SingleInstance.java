@@ -1,8 +1,8 @@
 package io.headroom.app;
 
-import io.headroom.work.BackgroundWork;
 import io.headroom.config.DataDirectory;
 import io.headroom.config.PrivateFiles;
+import io.headroom.work.BackgroundWork;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -1,9 +1,9 @@
 package io.headroom.app;
 
-import io.headroom.work.BackgroundWork;
 import io.headroom.config.DataDirectory;
 import io.headroom.config.PriceTableLoader;
 import io.headroom.store.NativeLibrary;
+import io.headroom.work.BackgroundWork;
 
 /**
  * Start-up work every data command needs whatever its arguments: SQLite's native library, Jackson

@@ -20,7 +20,8 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code headroom advise}: would another plan pay for itself? */
-@Command(name = "advise", mixinStandardHelpOptions = true, description = "Would another plan pay for itself? Replays your last weeks against every plan "
+@Command(name = "advise", mixinStandardHelpOptions = true,
+        description = "Would another plan pay for itself? Replays your last weeks against every plan "
         + "(and API tier with --plan api): limit hits, blocked hours, the limit tax they cost at your hourly value, "
         + "the total per month, break-even hourly values, and a recommendation that explains itself.")
 final class AdviseCommand implements Callable<Integer> {

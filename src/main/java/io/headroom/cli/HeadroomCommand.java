@@ -28,6 +28,7 @@ public final class HeadroomCommand implements Runnable {
     private static Map<String, Supplier<Object>> commands() {
         Map<String, Supplier<Object>> m = new LinkedHashMap<>();
         m.put("import", ImportCommand::new);
+        m.put("sources", SourcesCommand::new);
         m.put("daily", DailyCommand::new);
         m.put("weekly", WeeklyCommand::new);
         m.put("monthly", MonthlyCommand::new);

@@ -22,8 +22,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code headroom import}: reads new Claude Code transcript lines into the store. */
-@Command(name = "import", mixinStandardHelpOptions = true, description = "Import new lines from Claude Code's transcripts (only what was appended since the last run).")
+/** {@code headroom import}: reads every data source (new transcript lines first) into the store. */
+@Command(name = "import", mixinStandardHelpOptions = true, description = "Read every data source: new lines from "
+        + "Claude Code's transcripts (only what was appended since the last run), the statusLine hook's readings, "
+        + "Claude Code's cached usage. 'headroom sources' lists them.")
 final class ImportCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -44,10 +46,16 @@ final class ImportCommand implements Callable<Integer> {
         ImportReport report = root.workspace().importClaudeCode(claudeDirs, ZoneId.systemDefault(),
                 ImportOptions.defaults());
         PrintWriter out = spec.commandLine().getOut();
+        List<io.headroom.sources.SourceRegistry.Entry> sources = root.workspace().sources().list();
         if (json) {
-            out.println(Json.mapper().writeValueAsString(toJson(report)));
+            ObjectNode n = toJson(report);
+            n.set("sources", SourcesCommand.toJson(sources));
+            out.println(Json.mapper().writeValueAsString(n));
         } else {
             printHuman(report, out);
+            out.println();
+            out.println("Sources:");
+            SourcesCommand.printHuman(sources, ZoneId.systemDefault(), out);
         }
         out.flush();
         return report.problems().isEmpty() ? 0 : 1;

@@ -25,7 +25,8 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code headroom log ...}: claude.ai usage logged by hand (the browser and desktop app leave no local record). */
-@Command(name = "log", mixinStandardHelpOptions = true, description = "Log claude.ai use by hand: messages, limit hits and the percentages claude.ai shows.",
+@Command(name = "log", mixinStandardHelpOptions = true,
+        description = "Log claude.ai use by hand: messages, limit hits and the percentages claude.ai shows.",
         subcommands = {LogCommand.Message.class, LogCommand.LimitHit.class, LogCommand.Utilization.class,
             LogCommand.ListEntries.class, LogCommand.Delete.class})
 final class LogCommand implements Runnable {

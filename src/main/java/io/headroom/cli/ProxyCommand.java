@@ -1,10 +1,10 @@
 package io.headroom.cli;
 
-import io.headroom.work.BackgroundWork;
 import io.headroom.domain.ProxyCall;
 import io.headroom.proxy.ProxyConfig;
 import io.headroom.proxy.RecordingProxy;
 import io.headroom.service.ProxyService;
+import io.headroom.work.BackgroundWork;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.time.Instant;
@@ -22,7 +22,8 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code headroom proxy}: runs the recording proxy in the foreground until interrupted. */
-@Command(name = "proxy", mixinStandardHelpOptions = true, description = "Run the recording proxy for the Anthropic API on loopback. Point clients at it "
+@Command(name = "proxy", mixinStandardHelpOptions = true,
+        description = "Run the recording proxy for the Anthropic API on loopback. Point clients at it "
         + "with ANTHROPIC_BASE_URL=http://127.0.0.1:PORT; every call is forwarded unchanged and recorded.")
 final class ProxyCommand implements Callable<Integer> {
 

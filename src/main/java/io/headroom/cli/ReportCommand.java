@@ -17,7 +17,8 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code headroom report}: the advisor's report as a file. */
-@Command(name = "report", mixinStandardHelpOptions = true, description = "Write the advisor's report: HTML (self-contained, prints on A4 and Letter), "
+@Command(name = "report", mixinStandardHelpOptions = true,
+        description = "Write the advisor's report: HTML (self-contained, prints on A4 and Letter), "
         + "CSV (the what-if table in FILE and daily usage in FILE-daily.csv) or JSON (everything). Files are 0600.")
 final class ReportCommand implements Callable<Integer> {
 

@@ -12,7 +12,9 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code headroom settings}: shows or changes the plan, time zone and weekly reset. */
-@Command(name = "settings", mixinStandardHelpOptions = true, description = "Show or change your plan, time zone, weekly reset and the proxy's port and start-with-app (settings.json in the data folder).")
+@Command(name = "settings", mixinStandardHelpOptions = true,
+        description = "Show or change your plan, time zone, weekly reset and the proxy's port and start-with-app "
+                + "(settings.json in the data folder).")
 final class SettingsCommand implements Callable<Integer> {
 
     @ParentCommand

@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.headroom.config.Json;
+import io.headroom.domain.official.ExtraUsage;
+import io.headroom.domain.official.ExtraUsageReading;
+import io.headroom.domain.official.OfficialAge;
 import io.headroom.domain.windows.Forecast;
 import io.headroom.domain.windows.LimitEstimate;
 import io.headroom.domain.windows.Measures;
@@ -77,6 +80,18 @@ final class WindowsCommand implements Callable<Integer> {
         root.set("weekly", status(s.result().weekly(), now, s.zone()));
         ArrayNode models = root.putArray("weeklyByModel");
         s.result().weeklyByModel().forEach(m -> models.add(status(m, now, s.zone())));
+        root.set("extraUsage", extraUsage(s.extraUsage(), now));
+        ArrayNode others = root.putArray("otherLimits");
+        for (io.headroom.domain.UtilizationSample o : s.otherLimits()) {
+            ObjectNode n = others.addObject();
+            n.put("kind", o.window().code());
+            n.put("scope", o.model());
+            n.put("usedPercent", o.usedPercent());
+            n.put("resetsAt", o.resetsAt() == null ? null : o.resetsAt().toString());
+            n.put("source", o.source().code());
+            n.put("observedAt", o.observedAt().toString());
+            n.put("stale", OfficialAge.stale(o.observedAt(), now));
+        }
         return root;
     }
 
@@ -106,6 +121,14 @@ final class WindowsCommand implements Callable<Integer> {
         n.put("state", w == null ? "idle" : st.limitReached() != null ? "limit_reached" : "running");
         n.put("usedPercent", st.usedPercent() == null ? null : round(st.usedPercent()));
         n.put("percentProvenance", st.percentProvenance() == null ? null : st.percentProvenance().code());
+        // Where the official reading behind the percent came from and how fresh it is.
+        n.put("source", st.official() == null ? null : st.official().source().code());
+        n.put("observedAt", st.official() == null ? null : st.official().observedAt().toString());
+        if (st.official() != null) {
+            n.put("stale", OfficialAge.stale(st.official().observedAt(), now));
+        } else {
+            n.putNull("stale");
+        }
         if (st.official() != null) {
             ObjectNode o = n.putObject("official");
             o.put("percent", st.official().usedPercent());
@@ -141,6 +164,40 @@ final class WindowsCommand implements Callable<Integer> {
         return n;
     }
 
+    /** " · from Claude Code 3 min ago" after an official percent; " (stale)" past 15 minutes. */
+    private static String origin(WindowStatus st, Instant now) {
+        if (st.percentProvenance() != io.headroom.domain.Provenance.OFFICIAL || st.official() == null) {
+            return "";
+        }
+        Instant at = st.official().observedAt();
+        return " " + OfficialAge.from(st.official().source()) + " " + OfficialAge.ago(at, now)
+                + (OfficialAge.stale(at, now) ? " (stale)" : "");
+    }
+
+    private static String currency(ExtraUsage e) {
+        String c = e.used() == null ? null : e.used().currency();
+        return c == null ? "USD" : c;
+    }
+
+    /** Extra usage in US dollars (null where the answer gave another currency), or null when none was read. */
+    static ObjectNode extraUsage(ExtraUsageReading r, Instant now) {
+        if (r == null) {
+            return null;
+        }
+        ExtraUsage e = r.extraUsage();
+        ObjectNode n = JsonNodeFactory.instance.objectNode();
+        n.put("usedUsd", e.usedUsd());
+        n.put("limitUsd", e.limitUsd());
+        n.put("currency", e.used() != null ? e.used().currency()
+                : e.monthlyLimit() != null ? e.monthlyLimit().currency() : null);
+        n.put("enabled", e.enabled());
+        n.put("limitReached", e.limitReached());
+        n.put("source", r.source().code());
+        n.put("observedAt", r.observedAt().toString());
+        n.put("stale", OfficialAge.stale(r.observedAt(), now));
+        return n;
+    }
+
     private static ObjectNode limit(LimitEstimate l) {
         ObjectNode n = JsonNodeFactory.instance.objectNode();
         n.put("valueUsd", round(l.value()));
@@ -169,6 +226,19 @@ final class WindowsCommand implements Callable<Integer> {
                 print("Weekly " + (m.kind().code().endsWith("opus") ? "Opus" : "Sonnet"), m, now, s.zone(), out);
             }
         }
+        for (io.headroom.domain.UtilizationSample o : s.otherLimits()) {
+            out.println((o.window() == io.headroom.domain.LimitWindow.WEEKLY_SCOPED ? "Weekly " : "Limit ") + o.model()
+                    + ": " + String.format(Locale.ROOT, "%.1f%%", o.usedPercent())
+                    + (o.resetsAt() == null ? "" : ", resets " + Wording.clock(o.resetsAt(), now, s.zone()))
+                    + " [official · " + OfficialAge.from(o.source()) + " · " + OfficialAge.ago(o.observedAt(), now)
+                    + (OfficialAge.stale(o.observedAt(), now) ? " · stale" : "") + "]");
+        }
+        if (s.extraUsage() != null && s.extraUsage().extraUsage().used() != null) {
+            ExtraUsage e = s.extraUsage().extraUsage();
+            out.println("Extra usage: " + e.used().major().toPlainString() + " " + currency(e)
+                    + (e.monthlyLimit() == null ? "" : " of " + e.monthlyLimit().major().toPlainString() + " this month")
+                    + (Boolean.FALSE.equals(e.enabled()) ? " (switched off)" : ""));
+        }
     }
 
     private static void print(String title, WindowStatus st, Instant now, ZoneId zone, PrintWriter out) {
@@ -190,6 +260,7 @@ final class WindowsCommand implements Callable<Integer> {
         if (!st.reachedWithoutUsage()) {
             out.println("  used " + Figures.usd(m.costUsd()) + (st.usedPercent() == null ? ""
                     : String.format(Locale.ROOT, " = %.1f%% (%s)", st.usedPercent(), st.percentProvenance().code()))
+                    + origin(st, now)
                     + " · " + Figures.tokens(m.tokens()) + " tokens excl. cache reads ("
                     + Figures.tokens(m.tokensWithCacheReads()) + " incl.) · " + m.prompts() + " prompts · "
                     + m.activeMinutes() + " active min");
@@ -218,9 +289,14 @@ final class WindowsCommand implements Callable<Integer> {
                             + (f.latest() == null ? " to after the reset" : " to " + HM.format(f.latest().atZone(zone))) + ")");
             case WITHIN_LIMIT -> b.append("within the limit until the reset")
                     .append(f.earliest() == null ? "" : " (at a faster pace: " + HM.format(f.earliest().atZone(zone)) + ")");
-            case LIMIT_REACHED -> b.append("limit reached");
+            case LIMIT_REACHED -> {
+                // said once already, on the "Limit reached · resets …" line above
+            }
             case NOT_ENOUGH_DATA -> b.append("not enough data: ").append(f.note());
         }
-        out.println(b);
+        String line = b.toString().replaceFirst(" · $", "");
+        if (!line.isBlank()) {
+            out.println(line);
+        }
     }
 }

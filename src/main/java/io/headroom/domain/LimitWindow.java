@@ -6,6 +6,14 @@ public enum LimitWindow {
     WEEKLY("weekly"),
     WEEKLY_OPUS("weekly_opus"),
     WEEKLY_SONNET("weekly_sonnet"),
+    /**
+     * A weekly allowance of something Headroom has no window for yet (another model, or a product
+     * such as {@code seven_day_cowork}); the sample's model field names it. Kept so a new limit is
+     * shown and its history survives until it gets a window of its own.
+     */
+    WEEKLY_SCOPED("weekly_scoped"),
+    /** A reading under a key Headroom does not know at all; the sample's model field holds the key. */
+    OTHER("other"),
     /** The message named no window ("You've hit your limit"). */
     UNSPECIFIED("unspecified");
 

@@ -1,11 +1,17 @@
 package io.headroom.domain;
 
-/** Where a record came from. Stored as its code. */
+/** Where a record came from. Stored as its code, so codes never change once shipped. */
 public enum UsageSource {
     CLAUDE_CODE_LOG("claude_code_log"),
     PROXY("proxy"),
     STATUSLINE("statusline"),
-    MANUAL("manual");
+    MANUAL("manual"),
+    /** Anthropic's OAuth usage endpoint, read with Claude Code's login. */
+    OAUTH_USAGE("oauth_usage"),
+    /** claude.ai's usage endpoint, read with the user's session key. */
+    CLAUDE_AI("claude_ai"),
+    /** The usage Claude Code itself last fetched, cached in its {@code .claude.json}. */
+    CLAUDE_CODE_CACHE("claude_code_cache");
 
     private final String code;
 

@@ -1,7 +1,7 @@
 package io.headroom.proxy;
 
-import io.headroom.work.BackgroundWork;
 import io.headroom.domain.ProxyCall;
+import io.headroom.work.BackgroundWork;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

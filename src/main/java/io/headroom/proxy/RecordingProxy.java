@@ -1,6 +1,5 @@
 package io.headroom.proxy;
 
-import io.headroom.work.BackgroundWork;
 import io.headroom.domain.ErrorEvent;
 import io.headroom.domain.ProxyCall;
 import io.headroom.domain.UsageEvent;
@@ -9,6 +8,7 @@ import io.headroom.domain.pricing.PriceTable;
 import io.headroom.store.Database;
 import io.headroom.store.EventBatch;
 import io.headroom.store.ProxyCallStore;
+import io.headroom.work.BackgroundWork;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;

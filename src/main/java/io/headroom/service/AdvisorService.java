@@ -119,8 +119,13 @@ public final class AdvisorService {
     }
 
     private AdvisorInputs.UsageStats stats(List<UsageBucket> buckets, Instant now) {
-        long in = 0, out = 0, write = 0, read = 0, calls = 0;
-        double opus = 0, total = 0;
+        long in = 0;
+        long out = 0;
+        long write = 0;
+        long read = 0;
+        long calls = 0;
+        double opus = 0;
+        double total = 0;
         TokenCounts all = TokenCounts.ZERO;
         for (UsageBucket b : buckets) {
             TokenCounts t = b.tokens();

@@ -64,6 +64,9 @@ public final class DemoData {
     private final List<ErrorEvent> errors = new ArrayList<>();
     private final List<UtilizationSample> samples = new ArrayList<>();
     private int serial;
+    /** The 5-hour window the status line reports on: its reset and the cost in it so far. */
+    private Instant fiveHourEnd;
+    private double fiveHourCost;
 
     private DemoData(long seed, PriceTable prices) {
         this.random = new Random(seed);
@@ -133,7 +136,6 @@ public final class DemoData {
     private Instant session(Instant start, int messages, String project, double opusShare, Instant now) {
         String session = "demo-session-" + (++serial);
         Instant at = start;
-        double fiveHourCost = 0;
         for (int m = 0; m < messages && at.isBefore(now); m++) {
             if (m % 4 == 0) {
                 prompts.add(new PromptEvent("demo-p" + serial + "-" + m, UsageSource.CLAUDE_CODE_LOG, at, project,
@@ -143,34 +145,48 @@ public final class DemoData {
             TokenCounts tokens = new TokenCounts(3 + random.nextInt(40), 150 + random.nextInt(1800),
                     random.nextInt(4) == 0 ? 2000 + random.nextInt(12000) : 0, 0, 25_000 + random.nextInt(110_000));
             double cost = prices.cost(model, at, tokens, Speed.STANDARD);
+            if (fiveHourEnd == null || !at.isBefore(fiveHourEnd)) {
+                // As Anthropic counts: a window opens at the first message after the last one reset.
+                fiveHourEnd = at.truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(5));
+                fiveHourCost = 0;
+            }
             fiveHourCost += cost;
             String id = "msg_demo_" + serial + "_" + m;
             usage.add(new UsageEvent(UsageEvent.dedupKey(id, "req_" + id, null), UsageSource.CLAUDE_CODE_LOG,
                     Provenance.MEASURED, at, model, tokens, 0, 0, Speed.STANDARD, cost, model, false, project, session,
                     id, "req_" + id, false, false));
             if (m % 10 == 9) {
-                statusLine(at, session, model, fiveHourCost);
+                statusLine(at, session, model);
             }
             at = at.plusSeconds(40 + random.nextInt(200));
         }
         return at;
     }
 
-    /** What Claude Code's status line would have shown; the demo's limits are round, made-up figures. */
-    private void statusLine(Instant at, String session, String model, double sessionCost) {
-        double fiveHour = Math.min(100, Math.round(sessionCost / FIVE_HOUR_BUDGET_USD * 1000) / 10.0);
-        Instant reset = at.truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(5));
+    /**
+     * What Claude Code's status line would have shown: the usage in the current 5-hour window and in
+     * the week (reset Thursday 09:00, as the demo's settings say) over round, made-up limits, with
+     * those windows' resets. Like the real one, it only grows inside a window and keeps its reset.
+     */
+    private void statusLine(Instant at, String session, String model) {
+        double fiveHour = Math.min(100, Math.round(fiveHourCost / FIVE_HOUR_BUDGET_USD * 1000) / 10.0);
         samples.add(new UtilizationSample("demo-sl5-" + samples.size(), UsageSource.STATUSLINE, Provenance.OFFICIAL, at,
-                LimitWindow.FIVE_HOUR, fiveHour, reset, null, session, model));
-        double weekCost = usage.stream().filter(u -> u.timestamp().isAfter(at.minus(Duration.ofDays(7))))
+                LimitWindow.FIVE_HOUR, fiveHour, fiveHourEnd, null, session, model));
+        ZonedDateTime weekEnd = at.atZone(zone).with(java.time.temporal.TemporalAdjusters.nextOrSame(DayOfWeek.THURSDAY))
+                .with(LocalTime.of(9, 0));
+        if (!weekEnd.toInstant().isAfter(at)) {
+            weekEnd = weekEnd.plusWeeks(1);
+        }
+        Instant weekStart = weekEnd.minusWeeks(1).toInstant();
+        double weekCost = usage.stream().filter(u -> !u.timestamp().isBefore(weekStart))
                 .mapToDouble(UsageEvent::costUsd).sum();
         samples.add(new UtilizationSample("demo-slw-" + samples.size(), UsageSource.STATUSLINE, Provenance.OFFICIAL, at,
-                LimitWindow.WEEKLY, Math.min(100, Math.round(weekCost / WEEKLY_BUDGET_USD * 1000) / 10.0), null, null,
-                session, model));
+                LimitWindow.WEEKLY, Math.min(100, Math.round(weekCost / WEEKLY_BUDGET_USD * 1000) / 10.0),
+                weekEnd.toInstant(), null, session, model));
     }
 
     private void limitHit(Instant at) {
-        Instant reset = at.truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(2));
+        Instant reset = fiveHourEnd;
         errors.add(new ErrorEvent("demo-limit-" + errors.size(), UsageSource.CLAUDE_CODE_LOG, at,
                 ErrorCategory.USAGE_LIMIT, "usage_limit", 429, LimitWindow.FIVE_HOUR, reset,
                 "5-hour limit reached", PROJECTS.get(0), "demo-session-" + serial, null));

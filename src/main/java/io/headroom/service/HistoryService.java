@@ -70,7 +70,7 @@ public final class HistoryService {
             WindowsService.Snapshot current = workspace.windows().current(now);
             windows = PastWindows.list(new PastWindows.Inputs(windowsFrom, windowsTo, q.activities(lead, windowsTo),
                     q.samples(lead, windowsTo), q.limitHits(lead, windowsTo), settings.weeklyReset(),
-                    usd(current.result().fiveHour().limit()), usd(current.result().weekly().limit())));
+                    usd(current.result().fiveHour().learnedLimit()), usd(current.result().weekly().learnedLimit())));
             hits = (int) q.limitHits(windowsFrom, windowsTo).size();
         }
         boolean thinned = windows.fiveHour().size() > MAX_FIVE_HOUR_WINDOWS;

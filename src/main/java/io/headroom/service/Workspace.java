@@ -12,6 +12,16 @@ import io.headroom.ingest.statusline.StatusLineSpool;
 import io.headroom.store.Database;
 import io.headroom.store.NativeLibrary;
 import io.headroom.store.SampleStore;
+import io.headroom.store.SourceMemory;
+import io.headroom.sources.ReadRequest;
+import io.headroom.sources.SourceRegistry;
+import io.headroom.sources.SourceState;
+import io.headroom.sources.SourceStatus;
+import io.headroom.sources.claudecode.ClaudeCodeLogSource;
+import io.headroom.sources.claudecodecache.ClaudeCodeCacheSource;
+import io.headroom.sources.manual.ManualSource;
+import io.headroom.sources.proxy.ProxySource;
+import io.headroom.sources.statusline.StatusLineSource;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -32,6 +42,7 @@ public final class Workspace implements AutoCloseable {
     private PriceTableLoader.Loaded prices;
     private PlanCatalogLoader.Loaded plans;
     private ProxyService proxy;
+    private SourceRegistry sources;
 
     public Workspace(DataDirectory dataDirectory, Path databaseOverride, Map<String, String> env, Path home) {
         this.dataDirectory = dataDirectory;
@@ -81,11 +92,70 @@ public final class Workspace implements AutoCloseable {
         return ClaudeDirectories.discover(explicitDirs, extra, env, home);
     }
 
+    /**
+     * Reads every source (see {@link #sources()}) and returns the transcript import's report, with
+     * the problems the other sources ran into just now added to it.
+     */
     public ImportReport importClaudeCode(List<Path> explicitDirs, ZoneId zone, ImportOptions options) {
+        Instant now = Instant.now();
+        SourceRegistry registry = sources();
+        List<SourceRegistry.Entry> entries = registry.readAll(new ReadRequest(now, zone, explicitDirs, options));
+        ImportReport report = registry.get(ClaudeCodeLogSource.class).lastReport();
+        for (SourceRegistry.Entry e : entries) {
+            SourceStatus s = e.status();
+            if (!(e.source() instanceof ClaudeCodeLogSource) && s.state() == SourceState.ERROR && s.problem() != null
+                    && now.equals(s.askedAt())) {
+                report = report.withProblem(s.problem());
+            }
+        }
+        return report;
+    }
+
+    /**
+     * Reads every source but the transcripts: the refresh engine does this while the user has
+     * paused a long import, so official readings keep coming in meanwhile.
+     */
+    public List<SourceRegistry.Entry> readSourcesExceptTranscripts(ZoneId zone) {
+        return sources().readAll(ReadRequest.at(Instant.now(), zone), s -> !(s instanceof ClaudeCodeLogSource));
+    }
+
+    private ImportReport importTranscripts(List<Path> explicitDirs, ZoneId zone, ImportOptions options) {
         ClaudeCodeImporter importer = new ClaudeCodeImporter(database(), prices().table(), prices().fingerprint(), zone);
-        ImportReport report = importer.run(discoverClaudeCode(explicitDirs), options);
-        String problem = drainStatusLineReportingProblems(Instant.now());
-        return problem == null ? report : report.withProblem(problem);
+        return importer.run(discoverClaudeCode(explicitDirs), options);
+    }
+
+    /**
+     * Every data source, in the order they are read. A new source is added here and nowhere else:
+     * the refresh engine, {@code import}, the read commands, {@code headroom sources} and the
+     * Settings view all iterate this registry.
+     */
+    public synchronized SourceRegistry sources() {
+        if (sources == null) {
+            sources = new SourceRegistry(List.of(
+                    new ClaudeCodeLogSource(this::importTranscripts, () -> discoverClaudeCode(List.of())),
+                    new StatusLineSource(this::drainStatusLine, this::statusLineInstalled,
+                            dataDirectory.path().resolve(StatusLineSpool.SPOOL).toString()),
+                    new ClaudeCodeCacheSource(ClaudeCodeCacheSource.defaultFile(env, home),
+                            report -> new io.headroom.store.UsageReportStore(database()).write(report)),
+                    new ProxySource(() -> {
+                        ProxyService p = proxy();
+                        return p.running() ? p.status().listen() : null;
+                    }),
+                    new ManualSource()),
+                    () -> new SourceMemory(database()));
+        }
+        return sources;
+    }
+
+    /** Whether Claude Code's settings run Headroom's statusLine hook. */
+    public boolean statusLineInstalled() {
+        Path file = claudeSettingsFile();
+        try {
+            return java.nio.file.Files.isRegularFile(file)
+                    && StatusLineSetup.isOurs(io.headroom.config.Json.mapper().readTree(file.toFile()).path("statusLine"));
+        } catch (java.io.IOException | RuntimeException unreadable) {
+            return false;
+        }
     }
 
     /**
@@ -133,13 +203,14 @@ public final class Workspace implements AutoCloseable {
      * Moves the statusLine hook's spooled samples into utilization_sample and refreshes the
      * "today" figure the hook shows (it never opens the database itself).
      */
-    public void drainStatusLine(Instant now) {
+    public int drainStatusLine(Instant now) {
         try {
             SampleStore samples = new SampleStore(database());
-            StatusLineSpool.drain(dataDirectory.path(), now, samples::writeNow);
+            int moved = StatusLineSpool.drain(dataDirectory.path(), now, samples::writeNow);
             java.time.ZoneId zone = settings().zone();
             java.time.LocalDate today = java.time.LocalDate.ofInstant(now, zone);
             StatusLineSpool.writeToday(dataDirectory.path(), today, reports().today(now, zone).cost());
+            return moved;
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("Cannot read the statusLine spool: " + e.getMessage(), e);
         }

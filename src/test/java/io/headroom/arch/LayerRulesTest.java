@@ -50,10 +50,11 @@ class LayerRulesTest {
     void lowerLayersDoNotReachUp() {
         noClasses().that().resideInAnyPackage("io.headroom.store..", "io.headroom.config..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.headroom.ingest..", "io.headroom.proxy..",
-                        "io.headroom.service..", "io.headroom.report..", "io.headroom.cli..", "io.headroom.ui..",
-                        "io.headroom.app..")
+                        "io.headroom.sources..", "io.headroom.service..", "io.headroom.report..", "io.headroom.cli..",
+                        "io.headroom.ui..", "io.headroom.app..")
                 .check(MAIN);
-        noClasses().that().resideInAnyPackage("io.headroom.ingest..", "io.headroom.proxy..", "io.headroom.report..")
+        noClasses().that().resideInAnyPackage("io.headroom.ingest..", "io.headroom.proxy..", "io.headroom.report..",
+                        "io.headroom.sources..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.headroom.service..", "io.headroom.cli..",
                         "io.headroom.ui..", "io.headroom.app..")
                 .check(MAIN);
@@ -73,5 +74,29 @@ class LayerRulesTest {
             noClasses().that().resideInAPackage("io.headroom.ui." + tab + "..")
                     .should().dependOnClassesThat().resideInAnyPackage(others).check(MAIN);
         }
+    }
+
+    @Test
+    void theTabsShareOnlyTheViewInfrastructure() {
+        // What all tabs use (context, loading, theme, badges, the tab contract) is in ui.view, not in the dashboard.
+        noClasses().that().resideInAnyPackage("io.headroom.ui.history..", "io.headroom.ui.sessions..",
+                        "io.headroom.ui.api..", "io.headroom.ui.advisor..", "io.headroom.ui.settings..")
+                .should().dependOnClassesThat().resideInAPackage("io.headroom.ui.dashboard..").check(MAIN);
+        noClasses().that().resideInAPackage("io.headroom.ui.view..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.headroom.ui.dashboard..",
+                        "io.headroom.ui.history..", "io.headroom.ui.sessions..", "io.headroom.ui.api..",
+                        "io.headroom.ui.advisor..", "io.headroom.ui.settings..", "io.headroom.ui.tray..",
+                        "io.headroom.ui.notify..")
+                .check(MAIN);
+    }
+
+    @Test
+    void backgroundWorkStandsOnItsOwn() {
+        // every layer makes its threads there, so it may use none of them
+        noClasses().that().resideInAPackage("io.headroom.work..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.headroom.domain..", "io.headroom.config..",
+                        "io.headroom.store..", "io.headroom.ingest..", "io.headroom.proxy..", "io.headroom.service..",
+                        "io.headroom.report..", "io.headroom.cli..", "io.headroom.ui..", "io.headroom.app..")
+                .check(MAIN);
     }
 }

@@ -14,6 +14,7 @@ import io.headroom.domain.UtilizationSample;
 import io.headroom.service.Workspace;
 import io.headroom.store.EventBatch;
 import io.headroom.store.EventStore;
+import io.headroom.store.ManualStore;
 import io.headroom.store.SampleStore;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -92,5 +93,80 @@ class WindowsCommandTest {
         assertThat(five.get("used").get("costUsd").asDouble()).isEqualTo(2.0);
         assertThat(cli.run("windows", "--no-import", "--now", "2026-03-29T03:00:00Z").out())
                 .contains("5-hour window: Sun 29 Mar 01:00 – Sun 29 Mar 07:00, resets in 2 h 00 min [estimated]");
+    }
+
+    /** The weekly card's "34.1% used" beside $39.98 and a learned limit (64.5%, 47%...): the JSON's three figures say one thing. */
+    @Test
+    void windowsJsonPercentUsedAndLimitAgreeWithTheNewestOfficialReading() throws Exception {
+        CliHarness cli = new CliHarness(dir);
+        assertThat(cli.run("settings", "--plan", "max5", "--zone", "UTC").exit()).isZero();
+        try (Workspace ws = cli.workspace()) {
+            List<UsageEvent> events = new ArrayList<>();
+            List<UtilizationSample> samples = new ArrayList<>();
+            // Last week: 50% at $31, so the limit learned from both weeks' readings is $84.37.
+            events.add(usage(1, Instant.parse("2026-03-15T11:00:00Z"), 31));
+            samples.add(new UtilizationSample("last", UsageSource.STATUSLINE, Provenance.OFFICIAL,
+                    Instant.parse("2026-03-15T12:00:00Z"), LimitWindow.WEEKLY, 50, Instant.parse("2026-03-16T08:00:00Z"),
+                    null, "s", "claude-opus-4-8"));
+            events.add(usage(9, Instant.parse("2026-03-19T09:00:00Z"), 39.98));
+            samples.add(new UtilizationSample("now", UsageSource.STATUSLINE, Provenance.OFFICIAL,
+                    Instant.parse("2026-03-20T10:00:00Z"), LimitWindow.WEEKLY, 34.13, Instant.parse("2026-03-23T08:00:00Z"),
+                    null, "s", "claude-opus-4-8"));
+            new EventStore(ws.database()).writeNow(new EventBatch(events, List.of(), List.of(), List.of(), null));
+            new SampleStore(ws.database()).writeNow(samples);
+        }
+        CliHarness.Run r = cli.run("windows", "--json", "--no-import", "--now", "2026-03-20T10:30:00Z");
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode weekly = Json.mapper().readTree(r.out()).get("weekly");
+        double used = weekly.get("used").get("costUsd").asDouble();
+        assertThat(weekly.get("usedPercent").asDouble()).isEqualTo(34.13);
+        assertThat(used).isEqualTo(39.98);
+        assertThat(weekly.get("limit").get("valueUsd").asDouble()).isEqualTo(117.1403);
+        assertThat(weekly.get("limit").get("method").asText()).isEqualTo("official_calibration");
+        assertThat(used / weekly.get("limit").get("valueUsd").asDouble() * 100)
+                .isCloseTo(weekly.get("usedPercent").asDouble(), org.assertj.core.data.Offset.offset(0.5));
+        // The learned limit, which put 47.4% beside 34.13%, stays in the evidence list.
+        assertThat(weekly.get("limitEvidence").get(0).get("valueUsd").asDouble())
+                .isCloseTo(84.37, org.assertj.core.data.Offset.offset(0.01));
+        assertThat(weekly.get("state").asText()).isEqualTo("running");
+        assertThat(weekly.get("limitReached").isNull()).isTrue();
+        assertThat(cli.run("windows", "--no-import", "--now", "2026-03-20T10:30:00Z").out())
+                .contains("  used $39.98 = 34.1% (official)").contains("  limit $117.14 from official utilization");
+    }
+
+    /** A limit hit logged for claude.ai use, nothing measured: "limit reached", never "100.0%" beside "$0.00". */
+    @Test
+    void aHandLoggedHitWithNoUsageIsLimitReachedWithItsResetAndEvidence() throws Exception {
+        CliHarness cli = new CliHarness(dir);
+        assertThat(cli.run("settings", "--plan", "max5", "--zone", "UTC").exit()).isZero();
+        try (Workspace ws = cli.workspace()) {
+            ManualStore manual = new ManualStore(ws.database());
+            manual.addLimitHit(Instant.parse("2026-03-01T13:30:00Z"), LimitWindow.FIVE_HOUR,
+                    Instant.parse("2026-03-01T18:25:00Z"));
+            manual.addLimitHit(Instant.parse("2026-03-01T14:00:00Z"), LimitWindow.FIVE_HOUR,
+                    Instant.parse("2026-03-01T18:28:00Z"));
+        }
+        CliHarness.Run r = cli.run("windows", "--json", "--no-import", "--now", "2026-03-01T14:30:00Z");
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode five = Json.mapper().readTree(r.out()).get("fiveHour");
+        assertThat(five.get("resetsAt").asText()).isEqualTo("2026-03-01T18:28:00Z");
+        assertThat(five.get("state").asText()).isEqualTo("limit_reached");
+        assertThat(five.get("limitReached").get("evidence").asText()).isEqualTo("manual");
+        assertThat(five.get("limitReached").get("evidenceLabel").asText()).isEqualTo("hand-logged");
+        assertThat(five.get("limitReached").get("at").asText()).isEqualTo("2026-03-01T14:00:00Z");
+        assertThat(five.get("limitReached").get("usageRecorded").asBoolean()).isFalse();
+        assertThat(five.get("usedPercent").asDouble()).isEqualTo(100.0);
+        assertThat(five.get("used").get("costUsd").asDouble()).isZero();
+        assertThat(five.get("limit").isNull()).isTrue();
+        assertThat(five.get("forecast").get("state").asText()).isEqualTo("limit_reached");
+
+        String all = cli.run("windows", "--no-import", "--now", "2026-03-01T14:30:00Z").out();
+        String human = all.substring(0, all.indexOf("Weekly window"));
+        assertThat(human).contains("5-hour window: Sun 1 Mar 13:28 – Sun 1 Mar 18:28, resets in 3 h 58 min [manual]")
+                .contains("  Limit reached · resets 18:28 · hand-logged · no usage recorded here")
+                .contains("  limit not shown: the percent comes from a reading or limit hit with no usage recorded here")
+                .doesNotContain("100.0%").doesNotContain("used $0.00");
+        // said once, not again as the forecast
+        assertThat(human.toLowerCase(java.util.Locale.ROOT).split("limit reached", -1)).hasSize(2);
     }
 }

@@ -22,7 +22,8 @@ class LimitMessageParserTest {
         "You've hit your limit · resets Jan 24 at 6pm (America/New_York)|2026-01-23T12:00:00Z|UNSPECIFIED|2026-01-24T23:00:00Z",
         "You've hit your weekly limit · resets 4am (Europe/Madrid)|2026-07-20T10:00:00Z|WEEKLY|2026-07-21T02:00:00Z",
         "You've hit your weekly limit · resets Jul 27 at 4:30am (Asia/Calcutta)|2026-07-22T10:00:00Z|WEEKLY|2026-07-26T23:00:00Z",
-        "Weekly limit reached · resets 10am (Asia/Seoul) · /upgrade to Max or turn on /extra-usage|2025-12-01T03:00:00Z|WEEKLY|2025-12-02T01:00:00Z",
+        "Weekly limit reached · resets 10am (Asia/Seoul) · /upgrade to Max or turn on /extra-usage"
+            + "|2025-12-01T03:00:00Z|WEEKLY|2025-12-02T01:00:00Z",
         "Opus weekly limit reached ∙ resets Oct 31, 9am|2025-10-28T12:00:00Z|WEEKLY_OPUS|2025-10-31T08:00:00Z",
         // No zone: the user's zone (Berlin, UTC+1 in winter).
         "You've hit your weekly limit · resets Sep 15 at 7pm|2026-09-10T12:00:00Z|WEEKLY|2026-09-15T17:00:00Z",

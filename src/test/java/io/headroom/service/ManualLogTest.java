@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.headroom.config.DataDirectory;
 import io.headroom.config.Settings;
-import io.headroom.store.ManualStore;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

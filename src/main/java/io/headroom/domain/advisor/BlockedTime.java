@@ -37,6 +37,11 @@ public final class BlockedTime {
             }
         }
         for (UtilizationSample s : samples) {
+            // An allowance Headroom has no window for (seven_day_cowork, an unknown key) is shown, but
+            // nothing says it stops Claude use; it does not count as blocked time.
+            if (s.window() == io.headroom.domain.LimitWindow.WEEKLY_SCOPED || s.window() == io.headroom.domain.LimitWindow.OTHER) {
+                continue;
+            }
             if (s.usedPercent() >= 100 && s.resetsAt() != null && s.resetsAt().isAfter(s.observedAt())
                     && inside(s.observedAt(), from, to)) {
                 raw.add(new BlockedInterval(s.observedAt(), s.resetsAt(),

@@ -155,8 +155,9 @@ public final class Explanation {
         List<String> other = new ArrayList<>();
         r.asIfDeclared().forEach((plan, rec) -> {
             if (!java.util.Objects.equals(rec, r.recommendation())) {
-                other.add("had the same history been on " + name(in, plan) + ", the advice would be "
-                        + (rec == null ? "none" : name(in, rec)));
+                String recName = r.replay().asIfDeclared().get(plan).stream().filter(o -> o.id().equals(rec))
+                        .map(OptionReplay::name).findFirst().orElse("none");
+                other.add("had the same history been on " + name(in, plan) + ", the advice would be " + recName);
             }
         });
         if (!other.isEmpty()) {

@@ -25,6 +25,8 @@ public final class Wording {
             case WEEKLY -> "Weekly";
             case WEEKLY_OPUS -> "Weekly Opus";
             case WEEKLY_SONNET -> "Weekly Sonnet";
+            case WEEKLY_SCOPED -> "Weekly (scoped)";
+            case OTHER -> "Other limit";
             case UNSPECIFIED -> "Usage";
         };
     }

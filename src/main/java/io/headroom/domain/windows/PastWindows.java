@@ -10,13 +10,13 @@ import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
  * The 5-hour and weekly windows that lay in a past range, cut exactly as {@link WindowEngine} cuts
  * the current ones, each with its usage, its percentage (the last official or hand-read figure in
- * it, else usage over the limit given) and the limit hits it saw. Pure: "now" and the data come in.
+ * it moved on with the usage after it, else usage over the limit given, floored by every reading and
+ * hit in it: see {@link ShownPercent}) and the limit hits it saw. Pure: "now" and the data come in.
  */
 public final class PastWindows {
 
@@ -99,30 +99,14 @@ public final class PastWindows {
             }
             Measures used = index.measures(w.start(), w.end());
             List<ErrorEvent> inside = hits.stream().filter(e -> w.contains(e.timestamp())).toList();
-            UtilizationSample last = samples.stream().filter(s -> w.contains(s.observedAt()))
-                    .filter(s -> s.resetsAt() == null || WindowEngine.near(s.resetsAt(), w.end()))
-                    .max(Comparator.comparing(UtilizationSample::observedAt)).orElse(null);
-            Double percent = null;
-            Provenance provenance = null;
-            if (last != null) {
-                percent = last.usedPercent();
-                provenance = last.provenance();
-                if (limitUsd != null && limitUsd > 0) {
-                    double after = index.measures(last.observedAt().plusMillis(1), w.end()).costUsd();
-                    if (after > 0) {
-                        percent += after / limitUsd * 100;
-                        provenance = Provenance.ESTIMATE;
-                    }
-                }
-            } else if (limitUsd != null && limitUsd > 0) {
-                percent = used.costUsd() / limitUsd * 100;
-                provenance = Provenance.ESTIMATE;
-            }
-            if (!inside.isEmpty() && (percent == null || percent < 100)) {
-                percent = 100.0;
-                provenance = Provenance.LIMIT_EVENT;
-            }
-            if (used.tokensWithCacheReads() > 0 || used.prompts() > 0 || !inside.isEmpty() || last != null) {
+            // The figure the window ended on, by the same rules as the current window's.
+            Instant last = (w.end().isAfter(in.to()) ? in.to() : w.end()).minusMillis(1);
+            ShownPercent.Shown shown = ShownPercent.of(w, length(kind), last, index, samples, hits,
+                    limitUsd == null || limitUsd <= 0 ? null : new LimitEstimate(limitUsd,
+                            LimitEstimate.Method.PLAN_CATALOG, 0, LimitEstimate.Confidence.LOW, 0.5, "given"));
+            Double percent = shown.percent();
+            Provenance provenance = shown.provenance();
+            if (used.tokensWithCacheReads() > 0 || used.prompts() > 0 || !inside.isEmpty() || shown.latest() != null) {
                 out.add(new Past(kind, w, used, percent, provenance, inside));
             }
         }
@@ -144,6 +128,10 @@ public final class PastWindows {
             out.add(new ResetAnchor(r.toInstant(), Provenance.ESTIMATE));
         }
         return out;
+    }
+
+    private static Duration length(LimitWindow kind) {
+        return kind == LimitWindow.FIVE_HOUR ? WindowBuilder.FIVE_HOURS : WindowBuilder.WEEK;
     }
 
     private static List<UtilizationSample> of(List<UtilizationSample> samples, LimitWindow kind) {

@@ -8,7 +8,6 @@ import io.headroom.domain.UtilizationSample;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**

@@ -29,6 +29,11 @@ public record WindowStatus(LimitWindow kind, Window window, Measures used, Doubl
         this(kind, window, used, usedPercent, percentProvenance, official, limit, evidence, forecast, null);
     }
 
+    /** The best limit learned from the history, null if none: what windows without a reading are measured against. */
+    public LimitEstimate learnedLimit() {
+        return evidence.isEmpty() ? null : evidence.get(0);
+    }
+
     /** The limit reached with nothing recorded here: "limit reached", not "100% of $0.00". */
     public boolean reachedWithoutUsage() {
         return limitReached != null && used.costUsd() <= 0;

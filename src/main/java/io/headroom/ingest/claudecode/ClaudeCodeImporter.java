@@ -1,6 +1,5 @@
 package io.headroom.ingest.claudecode;
 
-import io.headroom.work.BackgroundWork;
 import io.headroom.domain.pricing.PriceTable;
 import io.headroom.store.Database;
 import io.headroom.store.EventBatch;
@@ -9,6 +8,7 @@ import io.headroom.store.FileState;
 import io.headroom.store.Repricer;
 import io.headroom.store.StoreException;
 import io.headroom.store.UsageQueries;
+import io.headroom.work.BackgroundWork;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.FileVisitResult;

@@ -1,7 +1,7 @@
 package io.headroom.ingest.statusline;
 
-import io.headroom.work.BackgroundWork;
 import io.headroom.config.DataDirectory;
+import io.headroom.work.BackgroundWork;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.FileDescriptor;

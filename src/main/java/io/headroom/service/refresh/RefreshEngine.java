@@ -1,25 +1,25 @@
 package io.headroom.service.refresh;
 
+import io.headroom.domain.ProxyCall;
 import io.headroom.domain.usage.PeriodUsage;
 import io.headroom.ingest.claudecode.ClaudeDirectories;
 import io.headroom.ingest.claudecode.ImportOptions;
-import io.headroom.ingest.claudecode.ImportReport;
-import io.headroom.domain.ProxyCall;
 import io.headroom.ingest.claudecode.ImportProgress;
+import io.headroom.ingest.claudecode.ImportReport;
 import io.headroom.service.ClaudeFolderWatcher;
-import io.headroom.work.BackgroundWork;
 import io.headroom.service.UsageReports;
 import io.headroom.service.WindowsService;
 import io.headroom.service.Workspace;
+import io.headroom.work.BackgroundWork;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.function.Consumer;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -29,7 +29,8 @@ import java.util.logging.Logger;
  * and today's cost, and hands its {@link Sink} one immutable {@link RefreshSnapshot}. It runs every few
  * seconds, and at once (coalesced) when a transcript folder changes, the proxy records a call or
  * a view asks ({@link #requestNow}). All file and database work happens here, never on the UI
- * thread; the sink decides which thread shows the result (the window hops to JavaFX's). A long import reports its progress and can be cancelled; importing then pauses until
+ * thread; the sink decides which thread shows the result (the window hops to JavaFX's). A long import reports
+ * its progress and can be cancelled; importing then pauses until
  * {@link #resumeImport}, which picks up where it stopped (the importer keeps every batch written).
  */
 public final class RefreshEngine implements AutoCloseable {
@@ -270,7 +271,11 @@ public final class RefreshEngine implements AutoCloseable {
         io.headroom.config.Settings settings = workspace.settings();
         ZoneId zone = settings.zone();
         long t0 = System.nanoTime();
+        // Every source is read through the registry; a paused transcript import pauses only that one.
         ImportReport report = importPaused ? null : importNew(zone);
+        if (importPaused) {
+            workspace.readSourcesExceptTranscripts(zone);
+        }
         long t1 = System.nanoTime();
         WindowsService.Snapshot snapshot = workspace.windows().current(now);
         long t2 = System.nanoTime();

@@ -1,17 +1,13 @@
 package io.headroom.ui.advisor;
 
-import io.headroom.domain.advisor.Advisor;
+import io.headroom.config.Settings;
 import io.headroom.domain.advisor.AdvisorResult;
-import io.headroom.domain.advisor.Explanation;
-import io.headroom.domain.advisor.OptionReplay;
 import io.headroom.report.AdvisorReport;
 import io.headroom.service.AdvisorService;
-import io.headroom.ui.dashboard.ViewContext;
-import io.headroom.ui.dashboard.Views;
+import io.headroom.ui.view.ViewContext;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,40 +15,37 @@ import java.util.function.Function;
 import javafx.animation.PauseTransition;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
-import javafx.scene.Parent;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import javafx.util.Duration;
 
 /**
- * The Advisor tab: the recommendation with its sentences and confidence, the what-if table, a
- * slider for the hourly value and "Export report…". The history is read and replayed once on the
- * views' background thread; moving the slider only re-decides (also off the FX thread, debounced).
+ * The Advisor tab: binds {@link AdvisorViewModel}'s texts to the recommendation with its
+ * sentences and confidence, the plan chooser (while no plan is set), the what-if table, the
+ * hourly-value slider and "Export report…", and runs the loads on the views' background thread:
+ * reading the settings and replaying the history, re-deciding when the slider moves (debounced),
+ * saving a chosen plan and writing a report.
  */
 public final class AdvisorController {
 
     static final Duration DEBOUNCE = Duration.millis(150);
-    /** The store changes every few seconds while Claude Code runs, but the period ends at the start of today. */
-    static final java.time.Duration RELOAD_AT_MOST_EVERY = java.time.Duration.ofMinutes(1);
 
     private final ViewContext context;
+    private final AdvisorViewModel model = new AdvisorViewModel();
     private final PauseTransition debounce = new PauseTransition(DEBOUNCE);
     private Function<Window, Path> exportChooser = this::chooseFile;
-    private AdvisorService.Prepared prepared;
-    private AdvisorResult shown;
-    /** The hourly value the user chose with the slider; null until they touch it (then the settings' value holds). */
-    private Double chosen;
     private boolean settingSlider;
     private long requests;
-    private Instant loadedAt;
-    private LocalDate loadedDay;
 
     @FXML
     private Label period;
@@ -62,6 +55,14 @@ public final class AdvisorController {
     private Label recommendation;
     @FXML
     private Label confidence;
+    @FXML
+    private HBox planChooser;
+    @FXML
+    private ComboBox<AdvisorViewModel.PlanChoice> planChoice;
+    @FXML
+    private Button savePlan;
+    @FXML
+    private Label planStatus;
     @FXML
     private VBox sentences;
     @FXML
@@ -99,18 +100,13 @@ public final class AdvisorController {
 
     @FXML
     private void initialize() {
-        optionColumn.setCellValueFactory(c -> text(c.getValue().replay().name()
-                + (c.getValue().id().equals(shown == null ? null : shown.currentPlanId()) ? " (current)" : "")));
-        priceColumn.setCellValueFactory(c -> text(price(c.getValue().replay())));
-        hitsColumn.setCellValueFactory(c -> text(c.getValue().replay().feasible()
-                ? String.format(Locale.ROOT, "%.1f", c.getValue().replay().limitHitsPerWeek()) : "–"));
-        blockedColumn.setCellValueFactory(c -> text(c.getValue().replay().feasible()
-                ? String.format(Locale.ROOT, "%.1f", c.getValue().replay().blockedHoursPerWeek()) : "–"));
-        taxColumn.setCellValueFactory(c -> text(c.getValue().replay().feasible()
-                ? Explanation.usd(c.getValue().limitTaxUsdMonthly()) : "–"));
-        totalColumn.setCellValueFactory(c -> text(c.getValue().replay().feasible()
-                ? Explanation.usd(c.getValue().totalUsdMonthly()) : "–"));
-        breakEvenColumn.setCellValueFactory(c -> text(breakEven(c.getValue())));
+        bind(optionColumn, AdvisorViewModel.Row::option);
+        bind(priceColumn, AdvisorViewModel.Row::price);
+        bind(hitsColumn, AdvisorViewModel.Row::hits);
+        bind(blockedColumn, AdvisorViewModel.Row::blocked);
+        bind(taxColumn, AdvisorViewModel.Row::tax);
+        bind(totalColumn, AdvisorViewModel.Row::total);
+        bind(breakEvenColumn, AdvisorViewModel.Row::breakEven);
         for (TableColumn<AdvisorResult.Option, String> col : List.of(priceColumn, hitsColumn, blockedColumn, taxColumn,
                 totalColumn)) {
             col.getStyleClass().add("number-cell");
@@ -122,36 +118,24 @@ public final class AdvisorController {
                 getStyleClass().removeAll("recommended-row", "not-compared");
                 setTooltip(null);
                 if (!empty && item != null) {
-                    if (shown != null && item.id().equals(shown.recommendation())) {
-                        getStyleClass().add("recommended-row");
-                    } else if (!item.replay().feasible()) {
-                        getStyleClass().add("not-compared");
+                    AdvisorViewModel.Row row = model.row(item);
+                    if (!row.style().isEmpty()) {
+                        getStyleClass().add(row.style());
                     }
-                    List<String> tip = new ArrayList<>();
-                    if (item.replay().note() != null) {
-                        tip.add(item.replay().note());
-                    }
-                    if (item.replay().depositUsd() != null) {
-                        tip.add("deposit " + Explanation.usd(item.replay().depositUsd()));
-                    }
-                    if ("above".equals(item.breakEven())) {
-                        tip.add(item.replay().name() + " pays for itself if your time is worth more than "
-                                + Explanation.usd(item.breakEvenHourlyUsd()) + "/h");
-                    } else if ("below".equals(item.breakEven())) {
-                        tip.add(item.replay().name() + " saves money if your time is worth less than "
-                                + Explanation.usd(item.breakEvenHourlyUsd()) + "/h");
-                    }
-                    if (!tip.isEmpty()) {
-                        setTooltip(new javafx.scene.control.Tooltip(String.join("\n", tip)));
+                    if (row.tooltip() != null) {
+                        setTooltip(new Tooltip(row.tooltip()));
                     }
                 }
             }
         });
-        table.setPlaceholder(new Label("Replaying your history…"));
+        table.setPlaceholder(new Label(model.tablePlaceholder()));
+        planChooser.managedProperty().bind(planChooser.visibleProperty());
+        hourlyNote.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        savePlan.disableProperty().bind(planChoice.valueProperty().isNull());
         hourly.valueProperty().addListener((o, was, is) -> {
-            hourlyValueShown.setText(Explanation.usd(Math.round(is.doubleValue())) + "/h");
+            hourlyValueShown.setText(model.hourlyValueShown(is.doubleValue()));
             if (!settingSlider) {
-                chosen = (double) Math.round(is.doubleValue());
+                model.slid(is.doubleValue());
                 debounce.playFromStart();
             }
         });
@@ -159,56 +143,49 @@ public final class AdvisorController {
         export.setDisable(true);
     }
 
-    private static ReadOnlyStringWrapper text(String s) {
-        return new ReadOnlyStringWrapper(s);
+    private void bind(TableColumn<AdvisorResult.Option, String> column,
+            Function<AdvisorViewModel.Row, String> text) {
+        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(text.apply(model.row(c.getValue()))));
     }
 
-    static String price(OptionReplay o) {
-        return o.kind() == OptionReplay.Kind.API ? Explanation.usd(o.apiSpendUsdMonthly()) + " (API)"
-                : Explanation.usd(o.priceUsdMonthly());
-    }
-
-    static String breakEven(AdvisorResult.Option o) {
-        if (!o.replay().feasible()) {
-            return "not compared";
-        }
-        if (o.breakEven() == null) {
-            return "";
-        }
-        return switch (o.breakEven()) {
-            case "above" -> "above " + Explanation.usd(o.breakEvenHourlyUsd()) + "/h";
-            case "below" -> "below " + Explanation.usd(o.breakEvenHourlyUsd()) + "/h";
-            case "always" -> "always cheaper";
-            case "current" -> "current plan";
-            default -> "never pays";
-        };
-    }
-
-    /** The tab was selected or the data moved: replay again on a new day or once the last replay is {@link #RELOAD_AT_MOST_EVERY} old. */
+    /**
+     * The tab was selected or the data moved: reads the saved settings off the FX thread and
+     * replays again when they changed (saved in the Settings tab or by the command line), on a new
+     * day, or once the last replay is a minute old.
+     */
     public void reloadIfStale() {
-        Instant now = context.now();
-        boolean newDay = loadedDay == null || prepared == null
-                || !LocalDate.ofInstant(now, prepared.zone()).equals(loadedDay);
-        if (loadedAt == null || newDay || java.time.Duration.between(loadedAt, now).compareTo(RELOAD_AT_MOST_EVERY) >= 0) {
-            reload();
-        }
+        load(false);
     }
 
     /** Reads and replays the history again (on the background thread), then decides at the slider's value. */
     public void reload() {
+        load(true);
+    }
+
+    private void load(boolean always) {
         Instant now = context.now();
-        loadedAt = now;
-        loading.setText("Reading your history…");
-        context.load(() -> context.workspace().advisor().prepare(now, AdvisorService.DEFAULT_PERIOD_DAYS, null), p -> {
-            prepared = p;
-            loadedDay = LocalDate.ofInstant(now, p.zone());
+        AdvisorViewModel.Loaded last = model.loaded();
+        if (last == null) {
+            loading.setText("Reading your history…");
+        }
+        context.load(() -> {
+            Settings saved = context.workspace().settings();
+            if (!always && !AdvisorViewModel.needsReload(last, now, saved)) {
+                return null;
+            }
+            return new AdvisorViewModel.Loaded(
+                    context.workspace().advisor().prepare(now, AdvisorService.DEFAULT_PERIOD_DAYS, null), saved, now);
+        }, fresh -> {
+            if (fresh == null) {
+                return;
+            }
+            model.adopt(fresh);
             loading.setText("");
             export.setDisable(false);
-            if (chosen == null) {
-                settingSlider = true;
-                hourly.setValue(p.settingsHourlyValue() != null ? p.settingsHourlyValue() : Advisor.DEFAULT_HOURLY_VALUE_USD);
-                settingSlider = false;
-            }
+            settingSlider = true;
+            hourly.setValue(model.sliderValue());
+            hourlyValueShown.setText(model.hourlyValueShown(model.sliderValue()));
+            settingSlider = false;
             decide();
         }, this::failed);
     }
@@ -217,64 +194,77 @@ public final class AdvisorController {
         loading.setText("Could not compute the advice: " + message);
     }
 
-    /** Decides at the chosen hourly value off the FX thread; a later request wins over an earlier one. */
+    /** Decides at the slider's hourly value off the FX thread; a later request wins over an earlier one. */
     private void decide() {
-        AdvisorService.Prepared p = prepared;
-        if (p == null) {
+        if (model.loaded() == null) {
             return;
         }
-        Double value = chosen;
+        AdvisorService.Prepared p = model.loaded().prepared();
+        Double value = model.decisionValue();
         long request = ++requests;
         context.load(() -> p.at(value), r -> {
-            if (request == requests) {
-                render(r);
+            if (request == requests && r != null) {
+                model.show(r);
+                render();
             }
         }, this::failed);
     }
 
-    private void render(AdvisorResult r) {
-        shown = r;
-        var in = r.replay().inputs();
-        period.setText(LocalDate.ofInstant(in.from(), in.zone()) + " to " + LocalDate.ofInstant(in.to().minusMillis(1), in.zone())
-                + " · plan catalog as of " + in.catalog().asOf() + " · costs are API-equivalent");
-        AdvisorResult.Option rec = r.option(r.recommendation());
-        recommendation.setText(rec == null ? "No recommendation" : rec.replay().name()
-                + (r.optimiseFirst() ? ", optimised" : ""));
+    private void render() {
+        period.setText(model.period());
+        recommendation.setText(model.recommendation());
         recommendation.getParent().getParent().getStyleClass().remove("optimise-first");
-        if (r.optimiseFirst()) {
+        if (model.optimiseFirst()) {
             recommendation.getParent().getParent().getStyleClass().add("optimise-first");
         }
-        confidence.setText(r.confidence().level() + " confidence");
+        confidence.setText(model.confidence());
         confidence.getStyleClass().removeAll("confidence-high", "confidence-medium", "confidence-low");
-        confidence.getStyleClass().add("confidence-" + r.confidence().level());
-        confidence.setTooltip(new javafx.scene.control.Tooltip(r.confidence().reason()));
+        confidence.getStyleClass().add(model.confidenceStyle());
+        confidence.setTooltip(new Tooltip(model.confidenceReason()));
+        boolean ask = model.asksForPlan();
+        if (ask && planChoice.getItems().isEmpty()) {
+            planChoice.getItems().setAll(AdvisorViewModel.planChoices(model.shown().replay().inputs().catalog()));
+        }
+        planChooser.setVisible(ask);
         List<Label> lines = new ArrayList<>();
-        for (String s : r.sentences()) {
+        for (String s : model.sentences()) {
             Label l = new Label(s);
             l.setWrapText(true);
             l.setMaxWidth(Double.MAX_VALUE);
+            // A long sentence takes the lines it needs instead of ending in "…" when the column is short.
+            l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             lines.add(l);
         }
         sentences.getChildren().setAll(lines);
-        hourlyNote.setText(r.hourlyValueAssumed()
-                ? "No hourly value in your settings: $50/h is assumed. Move the slider to try yours."
-                : String.format(Locale.ROOT, "Limit tax = blocked hours x this value x %.3f weeks a month.",
-                        Advisor.WEEKS_PER_MONTH));
-        table.getItems().setAll(r.options());
+        hourlyNote.setText(model.hourlyNote());
+        ((Label) table.getPlaceholder()).setText(model.tablePlaceholder());
+        table.getItems().setAll(model.options());
         table.refresh();
-        List<String> parts = new ArrayList<>();
-        for (AdvisorResult.Sensitivity s : r.sensitivity()) {
-            parts.add((s.toUsd() == null ? "from " + Explanation.usd(s.fromUsd()) : Explanation.usd(s.fromUsd()) + "–"
-                    + Explanation.usd(s.toUsd())) + "/h: " + r.option(s.optionId()).replay().name());
+        sensitivity.setText(model.sensitivity());
+    }
+
+    /** Saves the chosen plan in the settings, where every view and command reads it, and advises on it. */
+    @FXML
+    private void savePlan() {
+        AdvisorViewModel.PlanChoice choice = planChoice.getValue();
+        if (choice == null) {
+            return;
         }
-        sensitivity.setText(parts.isEmpty() ? "" : "Cheapest by hourly value: " + String.join(" · ", parts));
+        planStatus.setText("Saving…");
+        context.load(() -> {
+            context.workspace().saveSettings(context.workspace().settings().withPlan(choice.id()));
+            return choice;
+        }, saved -> {
+            planStatus.setText("");
+            context.dataChanged();
+            reloadIfStale();
+        }, message -> planStatus.setText("Could not save the plan: " + message));
     }
 
     @FXML
     private void export() {
-        AdvisorResult r = shown;
-        AdvisorService.Prepared p = prepared;
-        if (r == null || p == null) {
+        AdvisorViewModel.Loaded l = model.loaded();
+        if (l == null || model.shown() == null) {
             return;
         }
         Path target = exportChooser.apply(export.getScene() == null ? null : export.getScene().getWindow());
@@ -291,9 +281,16 @@ public final class AdvisorController {
         exportStatus.setText("Writing " + target.getFileName() + "…");
         export.setDisable(true);
         Instant now = context.now();
-        context.load(() -> AdvisorService.write(AdvisorService.report(p, r, now), format, target), files -> {
+        // The report is the saved advice: at the saved hourly value (read again, in case it was saved since), not the
+        // one the slider is trying.
+        context.load(() -> {
+            Settings saved = context.workspace().settings();
+            AdvisorService.Prepared p = AdvisorViewModel.needsReload(l, now, saved)
+                    ? context.workspace().advisor().prepare(now, AdvisorService.DEFAULT_PERIOD_DAYS, null) : l.prepared();
+            return AdvisorService.write(AdvisorService.report(p, p.at(null), now), format, target);
+        }, files -> {
             export.setDisable(false);
-            exportStatus.setText("Wrote " + String.join(" and ", files.stream().map(Path::toString).toList()));
+            exportStatus.setText(AdvisorViewModel.wrote(files));
         }, message -> {
             export.setDisable(false);
             exportStatus.setText("Could not write the report: " + message);
@@ -334,6 +331,6 @@ public final class AdvisorController {
 
     /** The advice on screen, for tests. */
     public AdvisorResult shown() {
-        return shown;
+        return model.shown();
     }
 }

@@ -7,7 +7,7 @@ import io.headroom.proxy.ApiHeadroom;
 import io.headroom.proxy.ProxyConfig;
 import io.headroom.service.ApiActivity;
 import io.headroom.service.ProxyService;
-import io.headroom.ui.dashboard.ViewContext;
+import io.headroom.ui.view.ViewContext;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

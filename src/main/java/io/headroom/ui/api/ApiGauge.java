@@ -1,7 +1,7 @@
 package io.headroom.ui.api;
 
 import io.headroom.domain.Provenance;
-import io.headroom.ui.dashboard.ProvenanceBadge;
+import io.headroom.ui.view.ProvenanceBadge;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;

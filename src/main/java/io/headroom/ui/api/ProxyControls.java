@@ -3,7 +3,7 @@ package io.headroom.ui.api;
 import io.headroom.proxy.ProxyConfig;
 import io.headroom.service.ProxyService;
 import io.headroom.service.SettingsForm;
-import io.headroom.ui.dashboard.ViewContext;
+import io.headroom.ui.view.ViewContext;
 import java.util.function.UnaryOperator;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;

@@ -8,6 +8,10 @@ import io.headroom.ui.api.ApiController;
 import io.headroom.ui.history.HistoryController;
 import io.headroom.ui.sessions.SessionsController;
 import io.headroom.ui.settings.SettingsController;
+import io.headroom.ui.view.TabView;
+import io.headroom.ui.view.ViewContext;
+import io.headroom.ui.view.ViewWiring;
+import io.headroom.ui.view.Views;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Supplier;
@@ -80,41 +84,37 @@ public final class DashboardController {
         overviewTab.setContent(new OverviewView(overview, new OverviewActions(refresher, context, this::showTab,
                 this::showSetting)));
         HistoryController history = new HistoryController(context);
-        viewTab("History", () -> Views.load(HistoryController.class, "History", history), history::shown,
-                history::dataChanged);
+        add(TabView.of("History", () -> Views.load(HistoryController.class, "History", history), history::shown,
+                history::dataChanged));
         SessionsController sessions = new SessionsController(context);
-        viewTab("Sessions", () -> Views.load(SessionsController.class, "Sessions", sessions), sessions::shown,
-                sessions::dataChanged);
-        viewTab("API", () -> {
+        add(TabView.of("Sessions", () -> Views.load(SessionsController.class, "Sessions", sessions),
+                sessions::shown, sessions::dataChanged));
+        add(TabView.of("API", () -> {
             api = new ApiController(context, wiring.proxyConfig());
             return Views.load(ApiController.class, "Api", api);
-        }, () -> api.shown(), () -> api.refresh());
-        viewTab("Advisor", () -> Views.load(AdvisorController.class, "Advisor", advisor), advisor::reloadIfStale,
-                advisor::reloadIfStale);
-        viewTab("Settings", () -> {
+        }, () -> api.shown(), () -> api.refresh()));
+        add(TabView.of("Advisor", () -> Views.load(AdvisorController.class, "Advisor", advisor),
+                advisor::reloadIfStale, advisor::reloadIfStale));
+        add(TabView.of("Settings", () -> {
             settings = new SettingsController(context, wiring.autostart());
             return Views.load(SettingsController.class, "Settings", settings);
-        }, () -> settings.shown(), () -> { });
+        }, () -> settings.shown(), () -> { }));
     }
 
-    /**
-     * A view's tab: its content is built when the tab is first selected (the window opens before
-     * any tab but the Overview exists); {@code onShown} each time it is selected, {@code onData}
-     * when the data moves while it shows.
-     */
-    private void viewTab(String name, Supplier<javafx.scene.Parent> content, Runnable onShown, Runnable onData) {
-        Tab tab = new Tab(name);
+    /** A tab for {@code view}: built when first selected, told when it shows and when the data moves meanwhile. */
+    private void add(TabView view) {
+        Tab tab = new Tab(view.title());
         tab.selectedProperty().addListener((o, was, selected) -> {
             if (selected) {
                 if (tab.getContent() == null) {
-                    tab.setContent(content.get());
+                    tab.setContent(view.content());
                 }
-                onShown.run();
+                view.shown();
             }
         });
         context.dataVersion().addListener((o, a, b) -> {
             if (tab.isSelected()) {
-                onData.run();
+                view.dataChanged();
             }
         });
         tabs.getTabs().add(tab);

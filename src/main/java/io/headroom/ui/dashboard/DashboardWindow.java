@@ -1,6 +1,8 @@
 package io.headroom.ui.dashboard;
 
 import io.headroom.service.Workspace;
+import io.headroom.ui.view.Theme;
+import io.headroom.ui.view.ViewWiring;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -48,7 +50,7 @@ public final class DashboardWindow {
             throw new UncheckedIOException("Cannot load the dashboard view", e);
         }
         Scene scene = new Scene(root, WIDTH, HEIGHT);
-        applyTheme(scene, themeOf(workspace));
+        Theme.apply(scene, themeOf(workspace));
         stage.setTitle("Headroom");
         for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
             stage.getIcons().add(new Image(DashboardWindow.class.getResource("/headroom/icons/headroom-" + size + ".png")
@@ -72,14 +74,6 @@ public final class DashboardWindow {
                 controller.start();
             }
         });
-    }
-
-    /** Light or dark: the theme's named colours first, then the dashboard's rules that use them. */
-    public static void applyTheme(Scene scene, String theme) {
-        String palette = io.headroom.config.Settings.DARK.equals(theme) ? "theme-dark.css" : "theme-light.css";
-        scene.getStylesheets().setAll(
-                DashboardWindow.class.getResource(palette).toExternalForm(),
-                DashboardWindow.class.getResource("dashboard.css").toExternalForm());
     }
 
     private static String themeOf(Workspace workspace) {

@@ -1,7 +1,7 @@
 package io.headroom.ui.dashboard;
 
-import io.headroom.work.BackgroundWork;
 import io.headroom.service.Workspace;
+import io.headroom.work.BackgroundWork;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Supplier;

@@ -4,6 +4,7 @@ import io.headroom.service.DemoData;
 import io.headroom.service.StatusLineSetup;
 import io.headroom.service.Workspace;
 import io.headroom.service.refresh.RefreshEngine;
+import io.headroom.ui.view.ViewContext;
 import java.util.function.Consumer;
 
 /** What the Overview's buttons do: the import's Cancel and Resume, and the first-run screen's actions. */
@@ -44,11 +45,13 @@ final class OverviewActions implements OverviewView.Actions {
 
     @Override
     public void installStatusLine(Consumer<String> done) {
-        context.load(() -> StatusLineSetup.installThisHook(context.workspace().claudeSettingsFile(),
-                context.workspace().dataDirectory().path(), context.now()), (StatusLineSetup.Outcome o) -> {
+        Consumer<StatusLineSetup.Outcome> installed = o -> {
             done.accept(o.message() + (o.backup() == null ? "" : " Backup: " + o.backup()));
             context.refreshNow();
-        }, message -> done.accept("Could not install the status line: " + message));
+        };
+        context.load(() -> StatusLineSetup.installThisHook(context.workspace().claudeSettingsFile(),
+                context.workspace().dataDirectory().path(), context.now()), installed,
+                message -> done.accept("Could not install the status line: " + message));
     }
 
     @Override

@@ -42,6 +42,8 @@ final class OverviewModel {
     final StringProperty allTokens = new SimpleStringProperty("—");
     final StringProperty allTokensNote = new SimpleStringProperty("cache reads included");
     final StringProperty planLine = new SimpleStringProperty("");
+    /** Allowances Anthropic reports that have no card ("Weekly cowork 3.5%"), empty when there are none. */
+    final StringProperty otherLimits = new SimpleStringProperty("");
     /** No plan is set: the header offers the Settings control that sets it. */
     final BooleanProperty planMissing = new SimpleBooleanProperty(false);
     final StringProperty status = new SimpleStringProperty("Reading Claude Code transcripts…");
@@ -79,6 +81,7 @@ final class OverviewModel {
         if (!cards.equals(show)) {
             cards.setAll(show);
         }
+        WindowCardModel.set(otherLimits, otherLimits(s.otherLimits(), now));
         WindowCardModel.set(todayCost, Figures.usd(b.todayCostUsd()));
         WindowCardModel.set(todayTokens, Figures.tokens(b.todayTokens()) + " tokens today, cache reads included");
         WindowCardModel.set(allTokens, b.allTokens() < 0 ? "counting…" : Figures.tokens(b.allTokens()));
@@ -114,6 +117,21 @@ final class OverviewModel {
         empty.set(!hasData(b));
         WindowCardModel.set(updated, "Updated " + OverviewText.clock(b.now(), now, s.zone()));
         loaded.set(true);
+    }
+
+    static String otherLimits(List<io.headroom.domain.UtilizationSample> others, Instant now) {
+        if (others.isEmpty()) {
+            return "";
+        }
+        List<String> items = new ArrayList<>();
+        for (io.headroom.domain.UtilizationSample o : others) {
+            items.add((o.window() == LimitWindow.WEEKLY_SCOPED ? "Weekly " : "") + o.model() + " "
+                    + OverviewText.percent(o.usedPercent()));
+        }
+        io.headroom.domain.UtilizationSample newest = others.get(0);
+        return "Also reported: " + String.join(" · ", items) + " (official, "
+                + io.headroom.domain.official.OfficialAge.from(newest.source()) + ", "
+                + io.headroom.domain.official.OfficialAge.ago(newest.observedAt(), now) + ")";
     }
 
     /** The import's progress bar: shown while a long import runs, or after it was cancelled (then with Resume). */

@@ -1,6 +1,7 @@
 package io.headroom.ui.dashboard;
 
 import io.headroom.domain.Provenance;
+import io.headroom.ui.view.ProvenanceBadge;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.collections.ListChangeListener;
@@ -58,7 +59,7 @@ final class OverviewView extends ScrollPane {
         setFocusTraversable(false);
         setHbarPolicy(ScrollBarPolicy.NEVER);
 
-        VBox page = new VBox(18, header(), importProgress(), body());
+        VBox page = new VBox(18, header(), importProgress(), body(), otherLimits());
         page.getStyleClass().add("overview");
         setContent(page);
     }
@@ -143,6 +144,18 @@ final class OverviewView extends ScrollPane {
         row.visibleProperty().bind(model.importing.or(model.importPaused));
         row.managedProperty().bind(row.visibleProperty());
         return row;
+    }
+
+    /** Allowances without a card of their own are kept and shown here, not dropped. */
+    private Label otherLimits() {
+        Label l = new Label();
+        l.setId("otherLimits");
+        l.getStyleClass().add("caption");
+        l.setWrapText(true);
+        l.textProperty().bind(model.otherLimits);
+        l.visibleProperty().bind(model.otherLimits.isNotEmpty().and(model.empty.not()));
+        l.managedProperty().bind(l.visibleProperty());
+        return l;
     }
 
     private StackPane body() {

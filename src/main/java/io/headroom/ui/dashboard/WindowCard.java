@@ -1,6 +1,7 @@
 package io.headroom.ui.dashboard;
 
 import io.headroom.domain.Provenance;
+import io.headroom.ui.view.ProvenanceBadge;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -30,7 +31,12 @@ final class WindowCard extends VBox {
 
         // The percentage's badge sits in the gap at the bottom of the ring.
         Gauge gauge = new Gauge(m.gauge, m.percentText, m.gaugeCaption);
-        ProvenanceBadge percentBadge = badge(m.percentProvenance, "percent-badge");
+        ProvenanceBadge percentBadge = badge(m.percentProvenance, "percent-badge").origin(m.percentOrigin,
+                m.percentStale);
+        // "official · from Claude Code · 3 min ago" wraps in a narrow card rather than running off it.
+        percentBadge.setMinWidth(0);
+        percentBadge.setWrapText(true);
+        percentBadge.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
         StackPane gaugeBox = new StackPane(gauge, percentBadge);
         StackPane.setAlignment(percentBadge, Pos.BOTTOM_CENTER);
         gaugeBox.setMaxWidth(Double.MAX_VALUE);

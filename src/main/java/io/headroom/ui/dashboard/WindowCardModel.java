@@ -2,6 +2,7 @@ package io.headroom.ui.dashboard;
 
 import io.headroom.domain.Figures;
 import io.headroom.domain.Provenance;
+import io.headroom.domain.official.OfficialAge;
 import io.headroom.domain.windows.LimitEstimate;
 import io.headroom.domain.windows.Window;
 import io.headroom.domain.windows.WindowStatus;
@@ -28,6 +29,9 @@ final class WindowCardModel {
     final StringProperty percentText = new SimpleStringProperty("—");
     final StringProperty gaugeCaption = new SimpleStringProperty("no limit known");
     final ObjectProperty<Provenance> percentProvenance = new SimpleObjectProperty<>();
+    /** "from Claude Code · 3 min ago" beside an official percent, else empty. */
+    final StringProperty percentOrigin = new SimpleStringProperty("");
+    final javafx.beans.property.BooleanProperty percentStale = new javafx.beans.property.SimpleBooleanProperty(false);
     final StringProperty countdownCaption = new SimpleStringProperty("Resets in");
     final StringProperty countdownText = new SimpleStringProperty("—");
     final StringProperty resetText = new SimpleStringProperty("");
@@ -108,6 +112,14 @@ final class WindowCardModel {
             set(resetText, "at " + OverviewText.clock(w.end(), now, zone));
         }
         set(forecastText, OverviewText.forecast(status, now, zone));
+        var official = status.official();
+        if (status.percentProvenance() == Provenance.OFFICIAL && official != null) {
+            set(percentOrigin, OfficialAge.from(official.source()) + " · " + OfficialAge.ago(official.observedAt(), now));
+            percentStale.set(OfficialAge.stale(official.observedAt(), now));
+        } else {
+            set(percentOrigin, "");
+            percentStale.set(false);
+        }
     }
 
     /**

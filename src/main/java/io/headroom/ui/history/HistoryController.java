@@ -3,7 +3,7 @@ package io.headroom.ui.history;
 import io.headroom.domain.Figures;
 import io.headroom.domain.history.HistoryRange;
 import io.headroom.service.HistoryService;
-import io.headroom.ui.dashboard.ViewContext;
+import io.headroom.ui.view.ViewContext;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -294,7 +294,8 @@ public final class HistoryController {
         timelineCaption.setText(h.onlyFiveHourHits()
                 ? "Too many 5-hour windows to draw: only the " + five + " that hit the limit are shown; " + weeks
                         + " weekly windows. Bar height is the share of the limit used."
-                : five + " five-hour and " + weeks + " weekly windows. Bar height is the share of the limit used; red marks a limit hit (hover for details).");
+                : five + " five-hour and " + weeks + " weekly windows. Bar height is the share of the limit used; "
+                        + "red marks a limit hit (hover for details).");
     }
 
     private static LocalDate firstDay(HistoryService.History h) {

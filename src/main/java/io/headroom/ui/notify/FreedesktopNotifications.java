@@ -22,6 +22,7 @@ public interface FreedesktopNotifications extends DBusInterface {
      * @param expireTimeout milliseconds; -1 leaves it to the desktop
      * @return the notification's id, for replacing it later
      */
+    @SuppressWarnings("checkstyle:MethodName") // the D-Bus method is called Notify
     UInt32 Notify(String appName, UInt32 replacesId, String appIcon, String summary, String body, String[] actions,
             Map<String, Variant<?>> hints, int expireTimeout);
 }

@@ -1,7 +1,7 @@
 package io.headroom.ui.notify;
 
-import io.headroom.config.Settings;
 import io.headroom.config.SentLedgerFile;
+import io.headroom.config.Settings;
 import io.headroom.domain.notify.Notification;
 import io.headroom.domain.notify.NotificationPolicy;
 import io.headroom.domain.notify.NotificationText;

@@ -3,7 +3,7 @@ package io.headroom.ui.sessions;
 import io.headroom.domain.manual.ManualEntry;
 import io.headroom.service.ManualLog;
 import io.headroom.service.UsageReports;
-import io.headroom.ui.dashboard.ViewContext;
+import io.headroom.ui.view.ViewContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

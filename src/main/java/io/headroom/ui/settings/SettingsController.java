@@ -4,8 +4,8 @@ import io.headroom.config.Settings;
 import io.headroom.domain.plans.PlanCatalog;
 import io.headroom.service.Autostart;
 import io.headroom.service.SettingsForm;
-import io.headroom.ui.dashboard.DashboardWindow;
-import io.headroom.ui.dashboard.ViewContext;
+import io.headroom.ui.view.Theme;
+import io.headroom.ui.view.ViewContext;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
@@ -79,6 +79,7 @@ public final class SettingsController {
     @FXML private Button installStatusLine;
     @FXML private Button uninstallStatusLine;
     @FXML private Label statusLineMessage;
+    @FXML private javafx.scene.layout.VBox sources;
     @FXML private Button save;
     @FXML private Label saved;
     @FXML private Label formState;
@@ -120,7 +121,7 @@ public final class SettingsController {
         resetDay.valueProperty().addListener((o, a, b) -> changed());
         theme.selectedToggleProperty().addListener((o, a, b) -> {
             if (b != null && plan.getScene() != null) {
-                DashboardWindow.applyTheme(plan.getScene(), themeName());
+                Theme.apply(plan.getScene(), themeName());
             }
             changed();
         });
@@ -152,13 +153,15 @@ public final class SettingsController {
     }
 
     private record Loaded(Settings settings, List<PlanCatalog.Plan> plans, boolean autostart, String autostartEntry,
-            Path dataFolder, Path database, boolean canOpenFolders, String problem) {
+            Path dataFolder, Path database, boolean canOpenFolders, String problem,
+            List<io.headroom.sources.SourceRegistry.Entry> sources, ZoneId zone) {
     }
 
     /** The tab was selected: reads the settings (unless the form holds unsaved edits). */
     public void shown() {
         if (dirty) {
-            return; // keep what the user is typing
+            showSources(); // keep what the user is typing; the sources' states still update
+            return;
         }
         context.load(() -> {
             var ws = context.workspace();
@@ -173,8 +176,21 @@ public final class SettingsController {
             Autostart a = autostartFactory.get();
             return new Loaded(s, ws.plans().catalog().plans(), a.enabled(), a.entry().toString(),
                     ws.dataDirectory().path().toAbsolutePath(), ws.databaseFile().toAbsolutePath(),
-                    FolderOpener.supported(), problem);
+                    FolderOpener.supported(), problem, ws.sources().list(), zoneOf(s));
         }, this::fill, message -> formState.setText("Could not read the settings: " + message));
+    }
+
+    private static ZoneId zoneOf(Settings s) {
+        try {
+            return s.zone();
+        } catch (RuntimeException unknownZone) {
+            return ZoneId.systemDefault();
+        }
+    }
+
+    private void showSources() {
+        context.load(() -> context.workspace().sources().list(),
+                entries -> SourceRows.fill(sources, entries, ZoneId.systemDefault()), message -> { });
     }
 
     private void fill(Loaded l) {
@@ -209,6 +225,7 @@ public final class SettingsController {
             claudeDirs.getItems().setAll(s.claudeDirs());
             proxyPort.setText(Integer.toString(s.proxyPortOrDefault()));
             proxyStarts.setSelected(s.proxyStartsWithApp());
+            SourceRows.fill(sources, l.sources(), l.zone());
         } finally {
             filling = false;
         }

@@ -1,7 +1,7 @@
 package io.headroom.ui.settings;
 
 import io.headroom.service.StatusLineSetup;
-import io.headroom.ui.dashboard.ViewContext;
+import io.headroom.ui.view.ViewContext;
 import java.nio.file.Path;
 import java.time.Instant;
 import javafx.scene.control.Button;

@@ -1,15 +1,15 @@
 package io.headroom.ui.tray;
 
-import io.headroom.work.BackgroundWork;
 import io.headroom.config.Settings;
 import io.headroom.domain.notify.Notification;
 import io.headroom.service.ProxyService;
 import io.headroom.service.WindowsService;
 import io.headroom.service.Workspace;
 import io.headroom.service.ManualLog;
-import io.headroom.ui.dashboard.DashboardWindow;
 import io.headroom.service.refresh.RefreshListener;
+import io.headroom.ui.dashboard.DashboardWindow;
 import io.headroom.ui.notify.NotificationSink;
+import io.headroom.work.BackgroundWork;
 import java.time.Instant;
 import java.util.concurrent.ExecutorService;
 import java.util.logging.Level;

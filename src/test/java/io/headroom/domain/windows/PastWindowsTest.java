@@ -60,14 +60,16 @@ class PastWindowsTest {
                         org.assertj.core.groups.Tuple.tuple("2026-11-04T11:00:00Z", "2026-11-04T16:00:00Z", Provenance.OFFICIAL),
                         org.assertj.core.groups.Tuple.tuple("2026-11-09T09:00:00Z", "2026-11-09T14:00:00Z", Provenance.ESTIMATE));
         assertThat(five).extracting(p -> p.used().costUsd()).containsExactly(4.0, 2.0, 3.0, 5.0);
-        // $4 of a $10 limit; a hit shows as 100%; 40% read officially plus $1 after it; $5 of $10.
+        // $4 of a $10 limit; a hit shows as 100%; 40% read officially at $2 measured implies $5, so the
+        // $1 after it is 20 more points (as the current window's card moves on); $5 of $10.
         assertThat(five.get(0).percent()).isCloseTo(40.0, offset(1e-9));
         assertThat(five.get(0).percentProvenance()).isEqualTo(Provenance.ESTIMATE);
         assertThat(five.get(1).percent()).isEqualTo(100.0);
         assertThat(five.get(1).percentProvenance()).isEqualTo(Provenance.LIMIT_EVENT);
         assertThat(five.get(1).limitHit()).isTrue();
         assertThat(five.get(1).hits()).extracting(h -> h.resetAt().toString()).containsExactly("2026-11-03T12:00:00Z");
-        assertThat(five.get(2).percent()).isCloseTo(50.0, offset(1e-9));
+        assertThat(five.get(2).percent()).isCloseTo(60.0, offset(1e-9));
+        assertThat(five.get(2).percentProvenance()).isEqualTo(Provenance.ESTIMATE);
         assertThat(five.get(2).limitHit()).isFalse();
         assertThat(five.get(3).percent()).isCloseTo(50.0, offset(1e-9));
         assertThat(five.get(3).limitHit()).isFalse(); // the weekly hit is not a 5-hour one

@@ -27,11 +27,36 @@ class WindowBuilderPropertiesTest {
     Arbitrary<Case> cases() {
         Arbitrary<List<Instant>> activity = Arbitraries.longs().between(0, 14L * 24 * 3600)
                 .map(BASE::plusSeconds).list().ofMaxSize(80);
-        Arbitrary<ResetAnchor> anchor = Combinators.combine(
-                Arbitraries.longs().between(0, 14L * 24 * 60).map(m -> BASE.plusSeconds(m * 60)),
-                Arbitraries.of(Provenance.OFFICIAL, Provenance.LIMIT_EVENT, Provenance.MANUAL))
-                .as(ResetAnchor::new);
-        return Combinators.combine(activity, anchor.list().ofMaxSize(8)).as(Case::new);
+        return Combinators.combine(activity, anchors(14L * 24 * 60).list().ofMaxSize(8)).as(Case::new);
+    }
+
+    /** Resets seen up to 5 hours before them, or never observed (a setting); over {@code spanMinutes}. */
+    static Arbitrary<ResetAnchor> anchors(long spanMinutes) {
+        return Combinators.combine(
+                Arbitraries.longs().between(0, spanMinutes).map(m -> BASE.plusSeconds(m * 60)),
+                Arbitraries.of(Provenance.OFFICIAL, Provenance.LIMIT_EVENT, Provenance.MANUAL),
+                Arbitraries.longs().between(0, 5 * 60).injectNull(0.2))
+                .as((reset, p, before) -> new ResetAnchor(reset, p,
+                        before == null ? Instant.MIN : reset.minusSeconds(before * 60)));
+    }
+
+    /** Many claims about few windows: overlaps, stale claims and past windows a newer claim must not cut into. */
+    @Provide
+    Arbitrary<Case> crowded() {
+        Arbitrary<List<Instant>> activity = Arbitraries.longs().between(0, 2L * 24 * 3600)
+                .map(BASE::plusSeconds).list().ofMaxSize(40);
+        return Combinators.combine(activity, anchors(2L * 24 * 60).list().ofMaxSize(10)).as(Case::new);
+    }
+
+    @Property
+    void crowdedClaimsStillCutTimeIntoDisjointWindowsThatHoldEveryEvent(@ForAll("crowded") Case c) {
+        windowsNeverOverlap(c);
+        everyEventFallsInExactlyOneWindow(c);
+        List<Window> ws = WindowBuilder.fiveHour(c.activity(), c.anchors());
+        // The newest claim always stands, with its own reset (it may start later, where a past window ended).
+        c.anchors().stream().filter(a -> !a.observedAt().equals(Instant.MIN)).min(ResetAnchor.NEWEST_FIRST)
+                .ifPresent(n -> assertThat(ws).anyMatch(w -> w.end().equals(n.resetAt())
+                        && w.provenance() == n.provenance()));
     }
 
     @Property
@@ -54,8 +79,10 @@ class WindowBuilderPropertiesTest {
 
     @Property
     void anchoringToAnOfficialResetIsExact(@ForAll("cases") Case c) {
+        // Claims nobody observed: an official reset then outranks them all.
         List<ResetAnchor> anchors = new ArrayList<>(c.anchors().stream()
-                .filter(a -> a.provenance() != Provenance.OFFICIAL).toList());
+                .filter(a -> a.provenance() != Provenance.OFFICIAL)
+                .map(a -> new ResetAnchor(a.resetAt(), a.provenance())).toList());
         Instant reset = BASE.plus(Duration.ofDays(7)).plusSeconds(17 * 60);
         anchors.add(new ResetAnchor(reset, Provenance.OFFICIAL));
         List<Window> ws = WindowBuilder.fiveHour(c.activity(), anchors);

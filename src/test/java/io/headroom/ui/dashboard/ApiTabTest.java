@@ -1,7 +1,5 @@
 package io.headroom.ui.dashboard;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.headroom.config.DataDirectory;
 import io.headroom.config.Settings;
 import io.headroom.domain.ProxyCall;
@@ -13,6 +11,9 @@ import io.headroom.store.EventBatch;
 import io.headroom.store.ProxyCallStore;
 import io.headroom.testing.Screenshots;
 import io.headroom.ui.api.CallRow;
+import io.headroom.ui.view.ProvenanceBadge;
+import io.headroom.ui.view.Theme;
+import io.headroom.ui.view.ViewWiring;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -35,15 +36,12 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.Clipboard;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The API tab in the real window, headless: it starts the recording proxy in front of the fake
@@ -185,9 +183,9 @@ class ApiTabTest extends WindowTestBase {
                 "429 rate_limit_error", "200", "500 api_error");
 
         Screenshots.save(table.getScene(), "api");
-        robot.interact(() -> DashboardWindow.applyTheme(table.getScene(), Settings.DARK));
+        robot.interact(() -> Theme.apply(table.getScene(), Settings.DARK));
         Screenshots.save(table.getScene(), "api-dark");
-        robot.interact(() -> DashboardWindow.applyTheme(table.getScene(), Settings.LIGHT));
+        robot.interact(() -> Theme.apply(table.getScene(), Settings.LIGHT));
 
         robot.clickOn(startStop);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> text(robot, ".proxy-state").equals("stopped"));

@@ -1,11 +1,10 @@
 package io.headroom.ui.dashboard;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.headroom.config.DataDirectory;
 import io.headroom.service.DemoData;
 import io.headroom.service.Workspace;
 import io.headroom.testing.Screenshots;
+import io.headroom.ui.view.Theme;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -25,12 +24,10 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The first-run screen's actions in the real window on an empty temporary Headroom: the proxy
@@ -109,9 +106,9 @@ class FirstRunActionsTest extends WindowTestBase {
         assertThat(Files.readString(settings)).contains("statusLine").contains("StatusLineMain");
         assertThat(result.getText()).doesNotStartWith("Could not");
 
-        robot.interact(() -> DashboardWindow.applyTheme(stage.getScene(), "dark"));
+        robot.interact(() -> Theme.apply(stage.getScene(), "dark"));
         Screenshots.save(stage.getScene(), "overview-empty-dark");
-        robot.interact(() -> DashboardWindow.applyTheme(stage.getScene(), "light"));
+        robot.interact(() -> Theme.apply(stage.getScene(), "light"));
 
         robot.clickOn("#logSession");
         TabPane tabs = robot.lookup(".main-tabs").queryAs(TabPane.class);
@@ -148,7 +145,7 @@ class FirstRunActionsTest extends WindowTestBase {
         Path demoDb = DemoData.folder(workspace.dataDirectory()).resolve(DataDirectory.DATABASE_FILE);
         assertThat(demoDb).exists();
         Screenshots.save(demo[0].getScene(), "demo");
-        robot.interact(() -> DashboardWindow.applyTheme(demo[0].getScene(), "dark"));
+        robot.interact(() -> Theme.apply(demo[0].getScene(), "dark"));
         Screenshots.save(demo[0].getScene(), "demo-dark");
 
         assertThat(rowCounts(userDb)).isEqualTo(before);

@@ -1,10 +1,8 @@
 package io.headroom.ui.dashboard;
 
-import io.headroom.domain.Figures;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.headroom.config.DataDirectory;
 import io.headroom.config.Settings;
+import io.headroom.domain.Figures;
 import io.headroom.domain.LimitWindow;
 import io.headroom.domain.Provenance;
 import io.headroom.domain.Speed;
@@ -21,6 +19,7 @@ import io.headroom.store.ManualStore;
 import io.headroom.store.SampleStore;
 import io.headroom.testing.Fixtures;
 import io.headroom.testing.Screenshots;
+import io.headroom.ui.view.ProvenanceBadge;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,15 +34,11 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The Overview in the real window, headless, on a real temporary database: the fixture
@@ -117,7 +112,9 @@ class OverviewTest extends WindowTestBase {
 
         assertThat(label(robot, "#card-five-hour .gauge-percent").getText()).isEqualTo("30.0%");
         ProvenanceBadge percentBadge = badge(robot, "card-five-hour", "percent-badge");
-        assertThat(percentBadge.getText()).isEqualTo("official");
+        // where and how fresh: the statusLine reading of 20:56:30, at 21:00
+        assertThat(percentBadge.getText()).isEqualTo("official · from the status line · 3 min ago");
+        assertThat(percentBadge.getStyleClass()).doesNotContain("badge-stale");
         assertThat(percentBadge.getTooltip().getText()).contains(Provenance.OFFICIAL.explanation());
         assertThat(label(robot, "#card-five-hour .countdown").getText()).isEqualTo("3 h 00 min 00 s");
         assertThat(label(robot, "#card-five-hour .reset-time").getText()).isEqualTo("at Sat 28 Nov 01:00");

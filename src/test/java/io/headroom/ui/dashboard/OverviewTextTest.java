@@ -96,4 +96,22 @@ class OverviewTextTest {
         assertThat(OverviewText.limit(LIMIT))
                 .isEqualTo("$40.00 · official utilization paired with measured usage, high confidence");
     }
+
+    /** A hit on claude.ai use, nothing measured: its reset and evidence, and why no dollar limit is shown. */
+    @Test
+    void limitReachedNamesItsResetAndEvidence() {
+        Forecast f = new Forecast(Forecast.State.LIMIT_REACHED, null, null, null, null, null, null, "limit reached");
+        Instant hitAt = Instant.parse("2026-11-27T12:30:00Z");
+        WindowStatus elsewhere = new WindowStatus(LimitWindow.FIVE_HOUR, FIVE, Measures.ZERO, 100.0, Provenance.MANUAL,
+                null, null, List.of(LIMIT), f, new io.headroom.domain.windows.LimitReached(hitAt, Provenance.MANUAL));
+        assertThat(elsewhere.reachedWithoutUsage()).isTrue();
+        assertThat(OverviewText.forecast(elsewhere, NOW, MADRID)).isEqualTo("Limit reached · resets 18:00 · hand-logged");
+        assertThat(OverviewText.limit(elsewhere)).isEqualTo("Not shown: 100.0% comes from a reading or limit hit with "
+                + "no usage recorded here, so no dollar figure is that percent of anything");
+        WindowStatus message = new WindowStatus(LimitWindow.WEEKLY, new Window(Instant.parse("2026-11-23T08:00:00Z"),
+                Instant.parse("2026-11-30T08:00:00Z"), Provenance.LIMIT_EVENT), new Measures(1000, 5000, 10, 3, 20), 100.0,
+                Provenance.LIMIT_EVENT, null, LIMIT, List.of(LIMIT), f,
+                new io.headroom.domain.windows.LimitReached(hitAt, Provenance.LIMIT_EVENT));
+        assertThat(OverviewText.forecast(message, NOW, MADRID)).isEqualTo("Limit reached · resets Mon 30 Nov 09:00 · limit message");
+    }
 }

@@ -1,7 +1,5 @@
 package io.headroom.ui.dashboard;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import io.headroom.config.DataDirectory;
 import io.headroom.config.Json;
@@ -9,6 +7,7 @@ import io.headroom.config.Settings;
 import io.headroom.service.Autostart;
 import io.headroom.service.Workspace;
 import io.headroom.testing.Screenshots;
+import io.headroom.ui.view.ViewWiring;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,15 +24,11 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The Settings tab in the real window, headless: bad input is refused next to the field and

@@ -1,10 +1,8 @@
 package io.headroom.ui.history;
 
-import io.headroom.domain.Figures;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.headroom.config.DataDirectory;
 import io.headroom.config.Settings;
+import io.headroom.domain.Figures;
 import io.headroom.domain.Provenance;
 import io.headroom.domain.Speed;
 import io.headroom.domain.TokenCounts;
@@ -15,8 +13,8 @@ import io.headroom.store.EventBatch;
 import io.headroom.store.EventStore;
 import io.headroom.testing.Fixtures;
 import io.headroom.testing.Screenshots;
-import io.headroom.ui.dashboard.DashboardWindow;
 import io.headroom.ui.dashboard.DashboardWindowAccess;
+import io.headroom.ui.view.Theme;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,15 +29,11 @@ import javafx.scene.chart.XYChart;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The History tab in the real window, headless, on a real temporary database: the fixture
@@ -180,7 +174,7 @@ class HistoryTest extends io.headroom.ui.dashboard.WindowTestBase {
 
         robot.clickOn("#range30");
         waitForText(robot, "#historyTokens", "320,645");
-        robot.interact(() -> DashboardWindow.applyTheme(stage.getScene(), "dark"));
+        robot.interact(() -> Theme.apply(stage.getScene(), "dark"));
         WaitForAsyncUtils.waitForFxEvents();
         Screenshots.save(stage.getScene(), "history-dark");
     }

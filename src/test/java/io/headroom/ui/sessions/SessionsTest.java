@@ -1,14 +1,12 @@
 package io.headroom.ui.sessions;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.headroom.config.DataDirectory;
 import io.headroom.config.Settings;
 import io.headroom.service.Workspace;
 import io.headroom.testing.Fixtures;
 import io.headroom.testing.Screenshots;
-import io.headroom.ui.dashboard.DashboardWindow;
 import io.headroom.ui.dashboard.DashboardWindowAccess;
+import io.headroom.ui.view.Theme;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,15 +18,11 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The Sessions tab in the real window, headless, on a real temporary database: logging by hand
@@ -184,10 +178,10 @@ class SessionsTest extends io.headroom.ui.dashboard.WindowTestBase {
         assertThat(table.getItems().get(indexOf(table, "3 messages")).when()).isEqualTo("Fri 27 Nov 22:30");
         assertThat(robot.lookup("#editBox").query().isVisible()).isFalse();
         Screenshots.save(stage.getScene(), "sessions");
-        robot.interact(() -> DashboardWindow.applyTheme(stage.getScene(), "dark"));
+        robot.interact(() -> Theme.apply(stage.getScene(), "dark"));
         WaitForAsyncUtils.waitForFxEvents();
         Screenshots.save(stage.getScene(), "sessions-dark");
-        robot.interact(() -> DashboardWindow.applyTheme(stage.getScene(), "light"));
+        robot.interact(() -> Theme.apply(stage.getScene(), "light"));
 
         // Delete with the keyboard, confirmed.
         int edited = indexOf(table, "3 messages");

@@ -127,6 +127,11 @@ public final class TrayHarness {
                     robot.waitForIdle();
                     say("clicked");
                 }
+                case "move" -> {
+                    robot.mouseMove(Integer.parseInt(c[1]), Integer.parseInt(c[2]));
+                    robot.waitForIdle();
+                    say("moved");
+                }
                 case "pixels" -> {
                     Rectangle r = new Rectangle(Integer.parseInt(c[1]), Integer.parseInt(c[2]), Integer.parseInt(c[3]),
                             Integer.parseInt(c[4]));
@@ -146,7 +151,10 @@ public final class TrayHarness {
     /** Where the drawing is: the box of pixels unlike the slot's corner (the tray's background). */
     static String bounds(BufferedImage img) {
         int bg = img.getRGB(0, 0);
-        int minX = Integer.MAX_VALUE, minY = Integer.MAX_VALUE, maxX = -1, maxY = -1;
+        int minX = Integer.MAX_VALUE;
+        int minY = Integer.MAX_VALUE;
+        int maxX = -1;
+        int maxY = -1;
         for (int y = 0; y < img.getHeight(); y++) {
             for (int x = 0; x < img.getWidth(); x++) {
                 if (img.getRGB(x, y) != bg) {

@@ -56,9 +56,14 @@ class TrayUnderXvfbTest {
         String trayer = DesktopTools.require("trayer", "trayer");
         DesktopTools.require("xwininfo", "x11-utils");
         startDisplay(xvfb);
-        process(new ProcessBuilder(trayer, "--edge", "top", "--align", "right", "--widthtype", "request",
-                "--height", "24", "--SetDockType", "true", "--transparent", "false"));
-        await("trayer's panel", () -> tree().contains("\"panel\": (\"panel\" \"trayer\")"), Duration.ofSeconds(15));
+        Process host = process(new ProcessBuilder(trayer, "--edge", "top", "--align", "right", "--widthtype",
+                "request", "--height", "24", "--SetDockType", "true", "--transparent", "false"));
+        await("trayer's panel", () -> {
+            if (!host.isAlive()) {
+                throw new AssertionError("trayer exited: " + Files.readString(tmp.resolve("trayer.log")));
+            }
+            return tree().contains("\"panel\": (\"panel\" \"trayer\")");
+        }, Duration.ofSeconds(15));
 
         SessionBus bus = SessionBus.start(tmp);
         started.push(bus);
@@ -100,13 +105,23 @@ class TrayUnderXvfbTest {
         assertThat(tray.expect("menu ")).isEqualTo("menu 5h 50% · resets 16:00 · week 40% | enabled=false"
                 + " | tooltip=Headroom · 5h 50% · resets 16:00 · week 40%");
 
-        // a right click opens the menu: AWT maps its popup window on the X server
+        // hovering shows the tooltip (AWT's own window, a label in it) right where the menu will open
         int cx = slot.x + slot.w / 2;
         int cy = slot.y + slot.h / 2;
+        tray.send("move 400 500");
+        tray.expect("moved");
+        tray.send("move " + cx + " " + cy);
+        tray.expect("moved");
+        String tooltip = await("the tooltip shown", this::tooltipWindow, Duration.ofSeconds(5));
+
+        // a right click opens the menu: AWT maps its popup window on the X server; the tooltip goes
         tray.send("click 3 " + cx + " " + cy);
         tray.expect("clicked");
         String popup = await("the menu open", () -> viewable("sun-awt-X11-XPopupMenuPeer"), Duration.ofSeconds(5));
         assertThat(popup).isNotNull();
+        await("the tooltip out of the menu's way", () -> tooltipWindow() == null ? "hidden" : null,
+                Duration.ofSeconds(3));
+        assertThat(run("xwininfo", "-id", tooltip)).contains("Map State: IsUnMapped");
         tray.send("click 1 400 500"); // elsewhere: the menu closes
         tray.expect("clicked");
         await("the menu closed", () -> viewable("sun-awt-X11-XPopupMenuPeer") == null ? "closed" : null,
@@ -127,8 +142,12 @@ class TrayUnderXvfbTest {
         assertThat(got.appName()).isEqualTo("Headroom");
         assertThat(got.summary()).isEqualTo("5-hour window at 80%");
         assertThat(got.body()).isEqualTo("85% used · resets in 1 h 20 min (16:00)");
+        tray.send("pixels " + slot.x + " " + slot.y + " " + slot.w + " " + slot.h);
+        assertThat(tray.expect("pixels ")).as("never blank while the new icon replaces the old").isEqualTo(centred);
         tray.send("refresh 86 40");
         tray.expect("refreshed");
+        tray.send("pixels " + slot.x + " " + slot.y + " " + slot.w + " " + slot.h);
+        assertThat(tray.expect("pixels ")).as("never blank while the new icon replaces the old").isEqualTo(centred);
         Thread.sleep(500);
         assertThat(desktop.received()).hasSize(1);
         assertThat(tray.lines()).noneMatch(l -> l.startsWith("balloon "));
@@ -180,6 +199,27 @@ class TrayUnderXvfbTest {
         return null;
     }
 
+    /** The viewable top-level window that holds a label, as AWT's X11 tray tooltip does; or null. */
+    private String tooltipWindow() {
+        String[] lines = tree().split("\n");
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].contains("\"sun-awt-X11-XLabelPeer\"")) {
+                int indent = lines[i].length() - lines[i].stripLeading().length();
+                for (int j = i - 1; j >= 0; j--) {
+                    int pi = lines[j].length() - lines[j].stripLeading().length();
+                    if (pi < indent && lines[j].strip().startsWith("0x")) {
+                        String id = lines[j].strip().split(" ")[0];
+                        if (run("xwininfo", "-id", id).contains("Map State: IsViewable")) {
+                            return id;
+                        }
+                        break;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
     private String tree() {
         return run("xwininfo", "-root", "-tree");
     }
@@ -211,6 +251,10 @@ class TrayUnderXvfbTest {
             Path socket = Path.of("/tmp/.X11-unix/X" + n);
             long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
             while (x.isAlive() && !Files.exists(socket) && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            // the socket comes a moment before the server answers
+            while (x.isAlive() && !run("xwininfo", "-root").contains("Window id:") && System.nanoTime() < deadline) {
                 Thread.sleep(50);
             }
             if (x.isAlive() && Files.exists(socket)) {

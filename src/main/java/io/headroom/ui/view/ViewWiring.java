@@ -1,4 +1,4 @@
-package io.headroom.ui.dashboard;
+package io.headroom.ui.view;
 
 import io.headroom.proxy.ProxyConfig;
 import io.headroom.service.Autostart;

@@ -1,4 +1,4 @@
-package io.headroom.ui.dashboard;
+package io.headroom.ui.view;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

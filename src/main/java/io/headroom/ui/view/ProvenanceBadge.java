@@ -1,4 +1,4 @@
-package io.headroom.ui.dashboard;
+package io.headroom.ui.view;
 
 import io.headroom.domain.Provenance;
 import javafx.beans.value.ObservableValue;
@@ -14,6 +14,8 @@ public final class ProvenanceBadge extends Label {
 
     private final Tooltip tooltip = new Tooltip();
     private String extra = "";
+    private String suffix = "";
+    private boolean stale;
     private Provenance provenance;
 
     public ProvenanceBadge() {
@@ -39,10 +41,29 @@ public final class ProvenanceBadge extends Label {
     }
 
     /** A second line for the tooltip, e.g. how a limit was learned. */
-    ProvenanceBadge detail(ObservableValue<String> value) {
+    public ProvenanceBadge detail(ObservableValue<String> value) {
         extra = value.getValue() == null ? "" : value.getValue();
         value.addListener((o, a, b) -> {
             extra = b == null ? "" : b;
+            set(provenance);
+        });
+        set(provenance);
+        return this;
+    }
+
+    /**
+     * Where and how fresh the figure is, after the label: "official · from Claude Code · 3 min ago".
+     * A stale figure gets " · stale" and the {@code badge-stale} style.
+     */
+    public ProvenanceBadge origin(ObservableValue<String> where, ObservableValue<Boolean> isStale) {
+        suffix = where.getValue() == null ? "" : where.getValue();
+        stale = Boolean.TRUE.equals(isStale.getValue());
+        where.addListener((o, a, b) -> {
+            suffix = b == null ? "" : b;
+            set(provenance);
+        });
+        isStale.addListener((o, a, b) -> {
+            stale = Boolean.TRUE.equals(b);
             set(provenance);
         });
         set(provenance);
@@ -67,8 +88,15 @@ public final class ProvenanceBadge extends Label {
             return;
         }
         getStyleClass().add("badge-" + p.code());
-        setText(label(p));
-        tooltip.setText(label(p) + ": " + p.explanation() + (extra.isEmpty() ? "" : "\n" + extra));
+        getStyleClass().remove("badge-stale");
+        String origin = suffix.isEmpty() ? "" : " · " + suffix + (stale ? " · stale" : "");
+        if (!origin.isEmpty() && stale) {
+            getStyleClass().add("badge-stale");
+        }
+        setText(label(p) + origin);
+        tooltip.setText(label(p) + ": " + p.explanation() + (extra.isEmpty() ? "" : "\n" + extra)
+                + (origin.isEmpty() ? "" : "\nRead " + suffix + (stale ? "; older than 15 minutes, so it may"
+                        + " have moved since." : ".")));
         setTooltip(tooltip);
         setVisible(true);
         setManaged(true);

@@ -1,7 +1,7 @@
-package io.headroom.ui.dashboard;
+package io.headroom.ui.view;
 
-import io.headroom.work.BackgroundWork;
 import io.headroom.service.Workspace;
+import io.headroom.work.BackgroundWork;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -83,7 +83,8 @@ public final class ViewContext implements AutoCloseable {
         refreshNow.run();
     }
 
-    void onRefreshNow(Runnable action) {
+    /** The dashboard says what {@link #refreshNow} does, once its refresh engine exists. */
+    public void onRefreshNow(Runnable action) {
         this.refreshNow = action;
     }
 
