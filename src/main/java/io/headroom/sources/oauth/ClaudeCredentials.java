@@ -44,7 +44,11 @@ public final class ClaudeCredentials {
 
     public static ClaudeCredentials of(Map<String, String> env, Path home) {
         boolean mac = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).startsWith("mac");
-        return new ClaudeCredentials(env, home, mac, SECURITY_TOOL);
+        // The Keychain is the signed-in user's: a Headroom pointed at another home (tests, a copied
+        // profile) must not pick up that user's login.
+        boolean ownHome = home.toAbsolutePath().normalize().equals(Path.of(System.getProperty("user.home"))
+                .toAbsolutePath().normalize());
+        return new ClaudeCredentials(env, home, mac && ownHome, SECURITY_TOOL);
     }
 
     /** The files looked at, in order. */

@@ -18,7 +18,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Supplier;
 
 /**
  * {@code GET {base}/api/oauth/usage} with Claude Code's login, the way Claude Code's own
@@ -41,14 +40,13 @@ public final class UsageEndpoint {
 
     private final URI uri;
     private final Duration timeout;
-    private final Supplier<Instant> clock;
     private final HttpClient client;
+    private String misconfigured;
 
-    public UsageEndpoint(URI base, Duration timeout, Supplier<Instant> clock) {
+    public UsageEndpoint(URI base, Duration timeout) {
         String b = base.toString();
         this.uri = URI.create((b.endsWith("/") ? b.substring(0, b.length() - 1) : b) + PATH);
         this.timeout = timeout;
-        this.clock = clock;
         this.client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER)
                 .executor(HTTP).build();
     }
@@ -71,11 +69,29 @@ public final class UsageEndpoint {
         }
     }
 
+    /**
+     * The endpoint at the base the environment names; a malformed {@code HEADROOM_USAGE_BASE_URL} gives
+     * an endpoint that asks nobody and says why, rather than falling back to Anthropic behind the user's back.
+     */
+    public static UsageEndpoint fromEnv(Map<String, String> env, Duration timeout) {
+        try {
+            return new UsageEndpoint(baseFrom(env), timeout);
+        } catch (IllegalArgumentException e) {
+            UsageEndpoint none = new UsageEndpoint(URI.create("http://invalid.invalid"), timeout);
+            none.misconfigured = e.getMessage() + ".";
+            return none;
+        }
+    }
+
     public URI uri() {
         return uri;
     }
 
-    public UsageAnswer ask(AccessToken token) {
+    /** @param now the refresh's instant: the reading's time and the base of a Retry-After in seconds */
+    public UsageAnswer ask(AccessToken token, Instant now) {
+        if (misconfigured != null) {
+            return new UsageAnswer.Failed(misconfigured);
+        }
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).GET()
                 .header("Authorization", token.bearer())
                 .header("anthropic-beta", BETA)
@@ -104,7 +120,6 @@ public final class UsageEndpoint {
             return new UsageAnswer.Failed("Cannot reach " + uri.getHost() + " for the usage ("
                     + (cause instanceof IOException ? describe(cause) : cause.getClass().getSimpleName()) + ").");
         }
-        Instant now = clock.get();
         int status = response.statusCode();
         if (status == 200) {
             return new UsageAnswer.Read(response.body(), now);

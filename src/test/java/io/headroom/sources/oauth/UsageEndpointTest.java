@@ -24,13 +24,13 @@ class UsageEndpointTest {
     }
 
     private UsageEndpoint endpoint(Duration timeout) {
-        return new UsageEndpoint(fake.base(), timeout, () -> NOW);
+        return new UsageEndpoint(fake.base(), timeout);
     }
 
     @Test
     void asksWithTheBearerTokenAndTheBetaHeaderAndReturnsTheBody() {
         fake.reply(Reply.ok(UsageBodies.limits()));
-        UsageAnswer answer = endpoint(Duration.ofSeconds(10)).ask(token);
+        UsageAnswer answer = endpoint(Duration.ofSeconds(10)).ask(token, NOW);
 
         assertThat(answer).isEqualTo(new UsageAnswer.Read(UsageBodies.limits(), NOW));
         assertThat(fake.requests()).isEqualTo(1);
@@ -43,7 +43,7 @@ class UsageEndpointTest {
 
     @Test
     void theFakeRefusesAWrongTokenAsTheRealEndpointDoes() {
-        UsageAnswer answer = endpoint(Duration.ofSeconds(10)).ask(new AccessToken("sk-ant-oat01-someone-else"));
+        UsageAnswer answer = endpoint(Duration.ofSeconds(10)).ask(new AccessToken("sk-ant-oat01-someone-else"), NOW);
         assertThat(answer).isEqualTo(new UsageAnswer.Unauthorized());
         assertThat(fake.served()).isZero();
     }
@@ -51,28 +51,28 @@ class UsageEndpointTest {
     @Test
     void retryAfterInSecondsIsHonouredAboveTheFiveMinuteFloor() {
         fake.reply(Reply.rateLimited("3600"));
-        assertThat(endpoint(Duration.ofSeconds(10)).ask(token))
+        assertThat(endpoint(Duration.ofSeconds(10)).ask(token, NOW))
                 .isEqualTo(new UsageAnswer.RateLimited(NOW.plusSeconds(3600)));
     }
 
     @Test
     void aShortRetryAfterStillBacksOffFiveMinutes() {
         fake.reply(Reply.rateLimited("30"));
-        assertThat(endpoint(Duration.ofSeconds(10)).ask(token))
+        assertThat(endpoint(Duration.ofSeconds(10)).ask(token, NOW))
                 .isEqualTo(new UsageAnswer.RateLimited(NOW.plus(Duration.ofMinutes(5))));
     }
 
     @Test
     void retryAfterAsAnHttpDate() {
         fake.reply(Reply.rateLimited("Sat, 25 Jul 2026 06:20:00 GMT"));
-        assertThat(endpoint(Duration.ofSeconds(10)).ask(token))
+        assertThat(endpoint(Duration.ofSeconds(10)).ask(token, NOW))
                 .isEqualTo(new UsageAnswer.RateLimited(Instant.parse("2026-07-25T06:20:00Z")));
     }
 
     @Test
     void aTooManyRequestsWithoutRetryAfterBacksOffFiveMinutes() {
         fake.reply(Reply.rateLimited(null));
-        assertThat(endpoint(Duration.ofSeconds(10)).ask(token))
+        assertThat(endpoint(Duration.ofSeconds(10)).ask(token, NOW))
                 .isEqualTo(new UsageAnswer.RateLimited(NOW.plus(Duration.ofMinutes(5))));
     }
 
@@ -89,13 +89,13 @@ class UsageEndpointTest {
     @Test
     void unauthorized() {
         fake.reply(Reply.unauthorized());
-        assertThat(endpoint(Duration.ofSeconds(10)).ask(token)).isEqualTo(new UsageAnswer.Unauthorized());
+        assertThat(endpoint(Duration.ofSeconds(10)).ask(token, NOW)).isEqualTo(new UsageAnswer.Unauthorized());
     }
 
     @Test
     void aServerErrorIsAProblemInWords() {
         fake.reply(Reply.status(503, "{\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\"}}"));
-        assertThat(endpoint(Duration.ofSeconds(10)).ask(token)).isEqualTo(new UsageAnswer.Failed(
+        assertThat(endpoint(Duration.ofSeconds(10)).ask(token, NOW)).isEqualTo(new UsageAnswer.Failed(
                 "The usage endpoint answered 503 (a problem on Anthropic's side); Headroom asks again later."));
     }
 
@@ -103,7 +103,7 @@ class UsageEndpointTest {
     void slowHeadersGiveUpAtTheTimeout() {
         fake.reply(Reply.slow(Duration.ofSeconds(5), UsageBodies.limits()));
         long start = System.nanoTime();
-        UsageAnswer answer = endpoint(Duration.ofMillis(700)).ask(token);
+        UsageAnswer answer = endpoint(Duration.ofMillis(700)).ask(token, NOW);
         long tookMillis = (System.nanoTime() - start) / 1_000_000;
 
         assertThat(answer).isInstanceOf(UsageAnswer.Failed.class);
@@ -115,7 +115,7 @@ class UsageEndpointTest {
     void aBodyThatStallsGivesUpAtTheTimeoutToo() {
         fake.reply(Reply.stalledBody(Duration.ofSeconds(5), UsageBodies.limits()));
         long start = System.nanoTime();
-        UsageAnswer answer = endpoint(Duration.ofMillis(700)).ask(token);
+        UsageAnswer answer = endpoint(Duration.ofMillis(700)).ask(token, NOW);
         long tookMillis = (System.nanoTime() - start) / 1_000_000;
 
         assertThat(answer).isInstanceOf(UsageAnswer.Failed.class);
@@ -128,8 +128,7 @@ class UsageEndpointTest {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = s.getLocalPort();
         }
-        UsageAnswer answer = new UsageEndpoint(URI.create("http://127.0.0.1:" + port), Duration.ofSeconds(2),
-                () -> NOW).ask(token);
+        UsageAnswer answer = new UsageEndpoint(URI.create("http://127.0.0.1:" + port), Duration.ofSeconds(2)).ask(token, NOW);
         assertThat(answer).isEqualTo(new UsageAnswer.Failed(
                 "Cannot reach 127.0.0.1 for the usage (connection refused)."));
     }
@@ -137,10 +136,10 @@ class UsageEndpointTest {
     @Test
     void theBaseComesFromTheEnvironment() {
         assertThat(UsageEndpoint.baseFrom(Map.of())).isEqualTo(URI.create("https://api.anthropic.com"));
-        assertThat(new UsageEndpoint(UsageEndpoint.baseFrom(Map.of()), Duration.ofSeconds(1), () -> NOW).uri())
+        assertThat(new UsageEndpoint(UsageEndpoint.baseFrom(Map.of()), Duration.ofSeconds(1)).uri())
                 .isEqualTo(URI.create("https://api.anthropic.com/api/oauth/usage"));
         assertThat(new UsageEndpoint(UsageEndpoint.baseFrom(Map.of("HEADROOM_USAGE_BASE_URL",
-                "http://gateway.corp:8080/anthropic/")), Duration.ofSeconds(1), () -> NOW).uri())
+                "http://gateway.corp:8080/anthropic/")), Duration.ofSeconds(1)).uri())
                 .isEqualTo(URI.create("http://gateway.corp:8080/anthropic/api/oauth/usage"));
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> UsageEndpoint.baseFrom(
                 Map.of("HEADROOM_USAGE_BASE_URL", "ftp://x"))).hasMessage(
