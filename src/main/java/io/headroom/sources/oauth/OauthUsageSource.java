@@ -25,6 +25,8 @@ import java.util.function.Consumer;
  */
 public final class OauthUsageSource implements Source {
 
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(
+            OauthUsageSource.class.getName());
     public static final String ID = UsageSource.OAUTH_USAGE.code();
     public static final Duration INTERVAL = Duration.ofMinutes(5);
     public static final String SIGN_IN_AGAIN = "sign in to Claude Code again to refresh the login";
@@ -113,6 +115,9 @@ public final class OauthUsageSource implements Source {
                     + ": start Claude Code (it renews the login) or " + SIGN_IN_AGAIN + ".", now, null);
         }
         UsageAnswer answer = endpoint.ask(login.token(), now);
+        // The answer's record prints no token: AccessToken is not in it, and bodies are not logged.
+        LOG.fine(() -> "asked " + endpoint.uri() + " with the login from " + login.where() + ": "
+                + (answer instanceof UsageAnswer.Read r ? "read " + r.body().length() + " characters" : answer));
         if (answer instanceof UsageAnswer.Read read) {
             return stored(read, now, previous);
         }
