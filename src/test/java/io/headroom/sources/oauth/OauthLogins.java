@@ -6,12 +6,12 @@ import java.nio.file.Path;
 import java.time.Instant;
 
 /** Claude Code's {@code .credentials.json}, as it writes it, in a test home. */
-final class OauthLogins {
+public final class OauthLogins {
 
     private OauthLogins() {
     }
 
-    static Path write(Path home, String token, Instant expiresAt) throws IOException {
+    public static Path write(Path home, String token, Instant expiresAt) throws IOException {
         Path file = home.resolve(".claude").resolve(ClaudeCredentials.FILE);
         Files.createDirectories(file.getParent());
         Files.writeString(file, """
