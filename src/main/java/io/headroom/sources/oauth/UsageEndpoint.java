@@ -41,9 +41,15 @@ public final class UsageEndpoint {
     private final URI uri;
     private final Duration timeout;
     private final HttpClient client;
-    private String misconfigured;
+    /** Why this endpoint asks nobody (a malformed base in the environment), or null. */
+    private final String misconfigured;
 
     public UsageEndpoint(URI base, Duration timeout) {
+        this(base, timeout, null);
+    }
+
+    private UsageEndpoint(URI base, Duration timeout, String misconfigured) {
+        this.misconfigured = misconfigured;
         String b = base.toString();
         this.uri = URI.create((b.endsWith("/") ? b.substring(0, b.length() - 1) : b) + PATH);
         this.timeout = timeout;
@@ -77,9 +83,7 @@ public final class UsageEndpoint {
         try {
             return new UsageEndpoint(baseFrom(env), timeout);
         } catch (IllegalArgumentException e) {
-            UsageEndpoint none = new UsageEndpoint(URI.create("http://invalid.invalid"), timeout);
-            none.misconfigured = e.getMessage() + ".";
-            return none;
+            return new UsageEndpoint(URI.create("http://invalid.invalid"), timeout, e.getMessage() + ".");
         }
     }
 

@@ -147,6 +147,16 @@ class UsageEndpointTest {
     }
 
     @Test
+    void aMalformedBaseAsksNobodyAndSaysWhy() {
+        UsageEndpoint none = UsageEndpoint.fromEnv(Map.of("HEADROOM_USAGE_BASE_URL", "api.corp"), Duration.ofSeconds(1));
+        assertThat(none.ask(token, NOW)).isEqualTo(new UsageAnswer.Failed(
+                "HEADROOM_USAGE_BASE_URL must be an http(s) URL, not api.corp."));
+        assertThat(UsageEndpoint.fromEnv(Map.of("HEADROOM_USAGE_BASE_URL", fake.base().toString()), Duration.ofSeconds(5))
+                .ask(token, NOW)).isInstanceOf(UsageAnswer.Read.class);
+        assertThat(fake.requests()).isEqualTo(1);
+    }
+
+    @Test
     void theTokenNeverShowsInItsText() {
         assertThat(token.toString()).doesNotContain(FakeUsageEndpoint.TOKEN).isEqualTo("AccessToken[hidden]");
     }
