@@ -32,6 +32,10 @@ public final class ClaudeAiAccount {
         return secrets;
     }
 
+    public Path settingsFile() {
+        return settingsFile;
+    }
+
     public ClaudeAiSettings settings() throws IOException {
         return ClaudeAiSettings.load(settingsFile);
     }
