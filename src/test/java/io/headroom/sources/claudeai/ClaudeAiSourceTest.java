@@ -130,6 +130,25 @@ class ClaudeAiSourceTest {
     }
 
     @Test
+    void withTheDesktopKeyringTheKeyIsNowhereInTheDataFolder() throws Exception {
+        try (io.headroom.testing.SessionBus bus = io.headroom.testing.SessionBus.start(tmp);
+                var keyring = io.headroom.secrets.FakeSecretServiceAccess.on(bus.address())) {
+            try (Workspace ws = new Workspace(new DataDirectory(data()), null, Map.of(ClaudeAiClient.BASE_URL_ENV,
+                    fake.base().toString(), "DBUS_SESSION_BUS_ADDRESS", bus.address()), tmp.resolve("home"))) {
+                assertThat(ws.secrets()).isInstanceOf(io.headroom.secrets.SecretServiceStore.class);
+                ws.claudeAi().saveKey(KEY);
+                SourceRegistry.Entry e = entry(readAt(ws, Instant.now()));
+                assertThat(e.status().state()).isEqualTo(SourceState.ON);
+                assertThat(stored(ws)).hasSize(3);
+                assertThat(keyring.secrets()).containsExactly(KEY);
+            }
+        }
+        assertThat(Files.exists(data().resolve(FileSecretStore.FOLDER))).isFalse();
+        assertThat(filesContaining(data(), "sk-ant-sid01")).isEmpty();
+        assertThat(filesContaining(data(), "Qx7vR2mT9pL4wZ8kN3bH6yJ1")).isEmpty();
+    }
+
+    @Test
     void anExpiredKeySaysSoAndIsNotTriedAgainUntilANewKeyIsSaved() throws Exception {
         Instant t0 = Instant.now();
         fake.validKey(NEW_KEY); // claude.ai no longer accepts KEY
