@@ -38,7 +38,7 @@ class SourcesCommandTest {
         JsonNode root = Json.mapper().readTree(r.out());
         List<String> ids = new ArrayList<>();
         root.get("sources").forEach(s -> ids.add(s.get("id").asText()));
-        assertThat(ids).containsExactly("claude_code_log", "statusline", "claude_code_cache", "proxy", "manual");
+        assertThat(ids).containsExactly("claude_code_log", "statusline", "claude_code_cache", "claude_ai", "proxy", "manual");
 
         JsonNode log = source(root, "claude_code_log");
         assertThat(log.get("state").asText()).isEqualTo("on");
@@ -55,6 +55,8 @@ class SourcesCommandTest {
 
         assertThat(source(root, "statusline").get("state").asText()).isEqualTo("off");
         assertThat(source(root, "proxy").get("state").asText()).isEqualTo("off");
+        assertThat(source(root, "claude_ai").get("state").asText()).isEqualTo("off"); // opt-in
+        assertThat(source(root, "claude_ai").get("minIntervalSeconds").asLong()).isEqualTo(300);
         assertThat(source(root, "manual").get("state").asText()).isEqualTo("on");
 
         // windows anchor to the cached reading

@@ -112,6 +112,10 @@ class ClaudeAiSourceTest {
             assertThat(e.status().lastRead()).startsWith("3 readings from claude.ai at ");
             assertThat(ws.claudeAi().settings().organization()).isEqualTo(FakeClaudeAi.ORG);
             assertThat(ws.claudeAi().settings().enabled()).isTrue();
+            // listed (headroom sources, Settings), the plain file's weakness is said
+            assertThat(entry(ws.sources().list()).status().problem()).isEqualTo("No system secret store was found,"
+                    + " so the key is kept unencrypted in " + data().resolve("secrets") + ", readable only by you"
+                    + " (mode 0600).");
 
             // within five minutes nobody asks again; after them only the remembered organization is asked
             readAt(ws, t0.plusSeconds(299));
