@@ -138,7 +138,7 @@ public final class Workspace implements AutoCloseable {
                             dataDirectory.path().resolve(StatusLineSpool.SPOOL).toString()),
                     new ClaudeCodeCacheSource(ClaudeCodeCacheSource.defaultFile(env, home),
                             report -> new io.headroom.store.UsageReportStore(database()).write(report)),
-                    new io.headroom.sources.claudeai.ClaudeAiSource(claudeAiSettingsFile(), secrets(),
+                    new io.headroom.sources.claudeai.ClaudeAiSource(claudeAiSettingsFile(), this::secrets,
                             new io.headroom.sources.claudeai.ClaudeAiClient(
                                     io.headroom.sources.claudeai.ClaudeAiClient.baseFrom(env),
                                     io.headroom.sources.claudeai.ClaudeAiClient.DEFAULT_TIMEOUT, Instant::now),

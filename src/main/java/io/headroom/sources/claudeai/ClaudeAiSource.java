@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The usage claude.ai shows its user, for people who use Claude in the browser or the desktop app.
@@ -33,12 +34,14 @@ public final class ClaudeAiSource implements Source {
     static final String EXPIRED_MARK = "expired@";
 
     private final Path settingsFile;
-    private final SecretStore secrets;
+    /** Chosen on first use: looking for the desktop keyring costs a D-Bus round trip that most runs never need. */
+    private final Supplier<SecretStore> secrets;
     private final ClaudeAiClient client;
     private final Consumer<UsageReport> store;
     private volatile UsageReport lastReport;
 
-    public ClaudeAiSource(Path settingsFile, SecretStore secrets, ClaudeAiClient client, Consumer<UsageReport> store) {
+    public ClaudeAiSource(Path settingsFile, Supplier<SecretStore> secrets, ClaudeAiClient client,
+            Consumer<UsageReport> store) {
         this.settingsFile = settingsFile;
         this.secrets = secrets;
         this.client = client;
@@ -58,7 +61,7 @@ public final class ClaudeAiSource implements Source {
     @Override
     public String description() {
         return "The 5-hour, weekly and per-model percentages claude.ai shows, asked with your session key "
-                + "(opt-in; the key is kept in " + secrets.displayName() + ").";
+                + "(opt-in; the key is kept in the system's secret store).";
     }
 
     @Override
@@ -72,7 +75,7 @@ public final class ClaudeAiSource implements Source {
     }
 
     public SecretStore secrets() {
-        return secrets;
+        return secrets.get();
     }
 
     public UsageReport lastReport() {
@@ -85,7 +88,7 @@ public final class ClaudeAiSource implements Source {
         if (!s.enabled()) {
             return previous.withState(SourceState.OFF, null);
         }
-        String warning = secrets.warning();
+        String warning = secrets.get().warning();
         if (warning != null && previous.problem() == null && previous.state() == SourceState.ON) {
             return previous.withState(SourceState.ON, warning);
         }
@@ -111,10 +114,10 @@ public final class ClaudeAiSource implements Source {
         }
         Optional<String> key;
         try {
-            key = secrets.get(KEY_NAME);
+            key = secrets.get().get(KEY_NAME);
         } catch (SecretStoreException e) {
             return previous.failed(SourceState.ERROR, "The claude.ai session key cannot be read from "
-                    + secrets.displayName() + ": " + e.getMessage(), now, keyMark);
+                    + secrets.get().displayName() + ": " + e.getMessage(), now, keyMark);
         }
         if (key.isEmpty()) {
             return previous.failed(SourceState.NOT_FOUND,
