@@ -153,6 +153,23 @@ class ClaudeAiSourceTest {
     }
 
     @Test
+    void twoProcessesOnOneDataFolderShareTheFiveMinuteBudget() throws Exception {
+        Instant t0 = Instant.now();
+        try (Workspace first = workspace(); Workspace second = workspace()) {
+            first.claudeAi().saveKey(KEY);
+            readAt(first, t0);
+            assertThat(fake.usageRequests()).isEqualTo(1);
+            SourceRegistry.Entry seen = entry(readAt(second, t0.plusSeconds(60)));
+            assertThat(fake.usageRequests()).isEqualTo(1);
+            assertThat(seen.status().state()).isEqualTo(SourceState.ON);
+            readAt(second, t0.plusSeconds(302));
+            readAt(first, t0.plusSeconds(303));
+            assertThat(fake.usageRequests()).isEqualTo(2);
+            assertThat(stored(second)).hasSize(6);
+        }
+    }
+
+    @Test
     void anExpiredKeySaysSoAndIsNotTriedAgainUntilANewKeyIsSaved() throws Exception {
         Instant t0 = Instant.now();
         fake.validKey(NEW_KEY); // claude.ai no longer accepts KEY
