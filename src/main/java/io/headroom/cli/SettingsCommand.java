@@ -47,8 +47,20 @@ final class SettingsCommand implements Callable<Integer> {
             description = "What an hour of your time is worth, for the advisor's limit tax, e.g. 75.")
     Double hourlyValue;
 
+    @Option(names = "--claude-ai-session-key", paramLabel = "-",
+            description = "Save your claude.ai session key and read claude.ai's usage: pass - and paste the key on "
+                    + "standard input (kept in the system's secret store, never in shell history or settings.json).")
+    String claudeAiKey;
+
+    @Option(names = "--claude-ai", paramLabel = "on|off", description = "Switch the claude.ai usage source on or off "
+            + "(off forgets the key).")
+    String claudeAi;
+
     @Override
     public Integer call() throws Exception {
+        if (claudeAiKey != null || claudeAi != null) {
+            ClaudeAiFlags.apply(root.workspace().claudeAi(), claudeAiKey, claudeAi, System.in);
+        }
         Settings s = root.workspace().settings();
         boolean changed = plan != null || zone != null || weeklyReset != null || clearWeeklyReset || proxyPort != null
                 || proxyWithApp != null || hourlyValue != null;
@@ -90,6 +102,7 @@ final class SettingsCommand implements Callable<Integer> {
                 + (updated.proxyStartsWithApp() ? ", starts with the app" : ", started by hand (headroom proxy)"));
         out.println("hourly value: " + (updated.hourlyValueUsd() == null ? "(not set; the advisor assumes $50/h)"
                 : String.format(java.util.Locale.ROOT, "$%.2f/h", updated.hourlyValueUsd())));
+        out.println("claude.ai:    " + ClaudeAiFlags.describe(root.workspace().claudeAi()));
         out.flush();
         return 0;
     }

@@ -46,6 +46,7 @@ public final class Workspace implements AutoCloseable {
     private PlanCatalogLoader.Loaded plans;
     private ProxyService proxy;
     private SourceRegistry sources;
+    private io.headroom.secrets.SecretStore secrets;
 
     public Workspace(DataDirectory dataDirectory, Path databaseOverride, Map<String, String> env, Path home) {
         this.dataDirectory = dataDirectory;
@@ -143,6 +144,11 @@ public final class Workspace implements AutoCloseable {
                     new OauthUsageSource(ClaudeCredentials.of(env, home), UsageEndpoint.fromEnv(env,
                             UsageEndpoint.DEFAULT_TIMEOUT), () -> settings().oauthUsageEnabled(),
                             report -> new io.headroom.store.UsageReportStore(database()).write(report)),
+                    new io.headroom.sources.claudeai.ClaudeAiSource(claudeAiSettingsFile(), this::secrets,
+                            new io.headroom.sources.claudeai.ClaudeAiClient(
+                                    io.headroom.sources.claudeai.ClaudeAiClient.baseFrom(env),
+                                    io.headroom.sources.claudeai.ClaudeAiClient.DEFAULT_TIMEOUT, Instant::now),
+                            report -> new io.headroom.store.UsageReportStore(database()).write(report)),
                     new ProxySource(() -> {
                         ProxyService p = proxy();
                         return p.running() ? p.status().listen() : null;
@@ -151,6 +157,24 @@ public final class Workspace implements AutoCloseable {
                     () -> new SourceMemory(database()));
         }
         return sources;
+    }
+
+    /** Where secrets the user gives Headroom are kept (the claude.ai session key). */
+    public synchronized io.headroom.secrets.SecretStore secrets() {
+        if (secrets == null) {
+            secrets = io.headroom.secrets.SecretStores.forSystem(env, System.getProperty("os.name", ""),
+                    dataDirectory.path());
+        }
+        return secrets;
+    }
+
+    /** Saving the claude.ai session key and switching that source on or off. */
+    public io.headroom.sources.claudeai.ClaudeAiAccount claudeAi() {
+        return new io.headroom.sources.claudeai.ClaudeAiAccount(claudeAiSettingsFile(), secrets(), Instant::now);
+    }
+
+    private Path claudeAiSettingsFile() {
+        return dataDirectory.path().resolve(io.headroom.sources.claudeai.ClaudeAiSettings.FILE);
     }
 
     /** Whether Claude Code's settings run Headroom's statusLine hook. */

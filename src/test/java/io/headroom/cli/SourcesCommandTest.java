@@ -38,8 +38,8 @@ class SourcesCommandTest {
         JsonNode root = Json.mapper().readTree(r.out());
         List<String> ids = new ArrayList<>();
         root.get("sources").forEach(s -> ids.add(s.get("id").asText()));
-        assertThat(ids).containsExactly("claude_code_log", "statusline", "claude_code_cache", "oauth_usage", "proxy",
-                "manual");
+        assertThat(ids).containsExactly("claude_code_log", "statusline", "claude_code_cache", "oauth_usage", "claude_ai",
+                "proxy", "manual");
 
         JsonNode log = source(root, "claude_code_log");
         assertThat(log.get("state").asText()).isEqualTo("on");
@@ -61,6 +61,8 @@ class SourcesCommandTest {
         assertThat(oauth.get("minIntervalSeconds").asLong()).isEqualTo(300);
         assertThat(oauth.get("problem").asText()).startsWith("No Claude Code login found (looked at "
                 + dir.resolve("home").resolve(".claude").resolve(".credentials.json") + ")");
+        assertThat(source(root, "claude_ai").get("state").asText()).isEqualTo("off"); // opt-in
+        assertThat(source(root, "claude_ai").get("minIntervalSeconds").asLong()).isEqualTo(300);
         assertThat(source(root, "manual").get("state").asText()).isEqualTo("on");
 
         // windows anchor to the cached reading

@@ -164,7 +164,7 @@ public final class UsageEndpoint {
      * {@link #MIN_BACKOFF}, the backoff is {@link #MIN_BACKOFF}, because after a 429 the endpoint
      * can refuse requests for up to an hour.
      */
-    static Instant askAgainAt(String retryAfter, Instant now) {
+    public static Instant askAgainAt(String retryAfter, Instant now) {
         Instant floor = now.plus(MIN_BACKOFF);
         if (retryAfter == null || retryAfter.isBlank()) {
             return floor;

@@ -80,6 +80,11 @@ public final class SettingsController {
     @FXML private Button installStatusLine;
     @FXML private Button uninstallStatusLine;
     @FXML private Label statusLineMessage;
+    @FXML private Label claudeAiHowTo;
+    @FXML private javafx.scene.control.PasswordField claudeAiKey;
+    @FXML private Button saveClaudeAiKey;
+    @FXML private Button claudeAiOff;
+    @FXML private Label claudeAiMessage;
     @FXML private javafx.scene.layout.VBox sources;
     @FXML private Button save;
     @FXML private Label saved;
@@ -134,6 +139,8 @@ public final class SettingsController {
         openFolder.setVisible(false);
         openFolder.setManaged(false);
         new StatusLineButtons(context, installStatusLine, uninstallStatusLine, statusLineMessage);
+        new ClaudeAiKeyForm(context, claudeAiHowTo, claudeAiKey, saveClaudeAiKey, claudeAiOff, claudeAiMessage,
+                this::showSources);
         save.setOnAction(e -> save());
         save.setDisable(true);
         formState.setText("Loading…");

@@ -89,7 +89,8 @@ class SettingsSourcesTest extends WindowTestBase {
         assertThat(row(robot, "manual", " · ")).startsWith("Logged by hand · on");
         VBox list = robot.lookup("#sources").queryAs(VBox.class);
         assertThat(list.getChildren()).extracting(Node::getId).containsExactly("source-claude_code_log",
-                "source-statusline", "source-claude_code_cache", "source-oauth_usage", "source-proxy", "source-manual");
+                "source-statusline", "source-claude_code_cache", "source-oauth_usage", "source-claude_ai", "source-proxy",
+                "source-manual");
         robot.interact(() -> {
             for (Node n = list; n != null; n = n.getParent()) {
                 if (n instanceof javafx.scene.control.ScrollPane pane) {

@@ -73,6 +73,24 @@ class SettingsTabTest extends WindowTestBase {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /** Scrolls the Settings page until the control shows, as a person would, then clicks it. */
+    private static void clickInView(FxRobot robot, String query) {
+        Node node = robot.lookup(query).query();
+        robot.interact(() -> {
+            for (Node n = node.getParent(); n != null; n = n.getParent()) {
+                if (n instanceof javafx.scene.control.ScrollPane pane) {
+                    double contentHeight = pane.getContent().getBoundsInLocal().getHeight();
+                    double viewport = pane.getViewportBounds().getHeight();
+                    double y = pane.getContent().sceneToLocal(node.localToScene(node.getBoundsInLocal())).getMinY();
+                    pane.setVvalue(contentHeight <= viewport ? 0 : Math.min(1, y / (contentHeight - viewport)));
+                    break;
+                }
+            }
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn(node);
+    }
+
     private static TextField field(FxRobot robot, String id) {
         return robot.lookup("#" + id).queryAs(TextField.class);
     }
@@ -222,14 +240,14 @@ class SettingsTabTest extends WindowTestBase {
         Path claudeSettings = Files.createDirectories(tmp.resolve("claude")).resolve("settings.json");
         Files.writeString(claudeSettings, "{\"model\":\"opus\"}");
         open(robot);
-        robot.clickOn("#installStatusLine");
+        clickInView(robot, "#installStatusLine");
         WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> text(robot, "statusLineMessage").startsWith("Installed"));
         assertThat(text(robot, "statusLineMessage")).startsWith("Installed Headroom's statusLine in " + claudeSettings + ".");
         JsonNode installed = Json.mapper().readTree(claudeSettings.toFile());
         assertThat(installed.path("statusLine").path("command").asText()).contains("io.headroom.ingest.statusline.StatusLineMain");
         assertThat(installed.path("model").asText()).isEqualTo("opus");
 
-        robot.clickOn("#uninstallStatusLine");
+        clickInView(robot, "#uninstallStatusLine");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> text(robot, "statusLineMessage").startsWith("Removed"));
         assertThat(text(robot, "statusLineMessage")).startsWith("Removed Headroom's statusLine from " + claudeSettings + ".");
         assertThat(Json.mapper().readTree(claudeSettings.toFile()).has("statusLine")).isFalse();
