@@ -64,6 +64,46 @@ class TabScreenshotsTest extends WindowTestBase {
         assertThat(clipped).isEmpty();
     }
 
+    @Test
+    void theFirstRunScreenInBothThemesShowsAllItsTexts(FxRobot robot) throws Exception {
+        workspace = new io.headroom.service.Workspace(new io.headroom.config.DataDirectory(tmp.resolve("data")), null,
+                java.util.Map.of("CLAUDE_CONFIG_DIR", tmp.resolve("no-claude").toString()), tmp);
+        robot.interact(() -> {
+            window = new DashboardWindow(stage, workspace, () -> NOW, Duration.ofSeconds(30));
+            window.show();
+        });
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> window.controller().overview().loaded.get());
+        assertThat(robot.lookup("#emptyState").query().isVisible()).isTrue();
+        List<String> clipped = new ArrayList<>();
+        for (String theme : List.of(Settings.LIGHT, Settings.DARK)) {
+            robot.interact(() -> Theme.apply(stage.getScene(), theme));
+            settle();
+            Path png = Screenshots.save(stage.getScene(), "tab-overview-first-run-" + theme);
+            assertThat(Files.size(png)).isGreaterThan(10_000);
+            clipped.addAll(WaitForAsyncUtils.asyncFx(() -> clipped("first run (" + theme + ")",
+                    stage.getScene().getRoot())).get());
+        }
+        assertThat(clipped).isEmpty();
+    }
+
+    @Test
+    void theClippingCheckSeesACutLabelAndPassesAWholeOne(FxRobot robot) throws Exception {
+        javafx.scene.control.Label cut = new javafx.scene.control.Label("Weekly reset not set, choose it in Settings");
+        cut.setMaxWidth(80);
+        javafx.scene.control.Label whole = new javafx.scene.control.Label("Fits");
+        javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(cut, whole);
+        robot.interact(() -> {
+            stage.setScene(new javafx.scene.Scene(box, 300, 100));
+            stage.show();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> found = WaitForAsyncUtils.asyncFx(() -> clipped("test", box)).get();
+        assertThat(found).hasSize(1);
+        assertThat(found.get(0)).startsWith("test: Label \"Weekly reset not set, choose it in Settings\" shows \"")
+                .endsWith(" in 80 of " + Math.round(cut.prefWidth(-1)) + " px");
+        robot.interact(stage::hide);
+    }
+
     /** Labels that show less than their text: JavaFX's ellipsis, or less room than the text needs. */
     static List<String> clipped(String where, Node root) {
         List<String> out = new ArrayList<>();
