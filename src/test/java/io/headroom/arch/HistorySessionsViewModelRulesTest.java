@@ -21,6 +21,7 @@ class HistorySessionsViewModelRulesTest {
     void viewModelsDoNotUseJavaFx() {
         JavaClasses main = LayerRulesTest.MAIN;
         assertThat(main.contain("io.headroom.ui.history.HistoryViewModel")).isTrue();
+        assertThat(main.contain("io.headroom.ui.sessions.SessionsViewModel")).isTrue();
         VIEW_MODELS_ARE_PLAIN_JAVA.check(main);
     }
 
