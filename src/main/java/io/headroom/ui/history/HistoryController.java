@@ -1,13 +1,12 @@
 package io.headroom.ui.history;
 
-import io.headroom.domain.Figures;
 import io.headroom.domain.history.HistoryRange;
 import io.headroom.service.HistoryService;
 import io.headroom.ui.view.ViewContext;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.function.DoubleFunction;
 import java.util.function.Function;
 import javafx.fxml.FXML;
 import javafx.scene.chart.CategoryAxis;
@@ -32,9 +31,7 @@ public final class HistoryController {
 
     private final ViewContext context;
     private final HistoryService service;
-    private Function<LocalDate, HistoryRange> selection = HistoryRange.Preset.DAYS_30::endingOn;
-    private HistoryService.History shown;
-    private long loadedVersion = -1;
+    private final HistoryViewModel model = new HistoryViewModel();
     private StackedBarChart<String, Number> chart;
     private final WindowTimeline timeline = new WindowTimeline();
 
@@ -94,7 +91,7 @@ public final class HistoryController {
 
     @FXML
     private void initialize() {
-        chart = newChart(List.of(), false);
+        chart = newChart(List.of(), HistoryText::compactTokens);
         chartBox.getChildren().add(chart);
         timelineBox.getChildren().add(timeline);
         customBox.managedProperty().bind(customBox.visibleProperty());
@@ -110,8 +107,8 @@ public final class HistoryController {
         keepOneSelected(rangeGroup);
         keepOneSelected(measureGroup);
         measureGroup.selectedToggleProperty().addListener((o, was, now) -> {
-            if (shown != null && now != null) {
-                draw(shown);
+            if (now != null && model.measure(now != showTokens)) {
+                draw();
             }
         });
         fromDate.valueProperty().addListener((o, was, now) -> clearRangeError());
@@ -120,7 +117,7 @@ public final class HistoryController {
 
     /** The tab was selected: reload only if the data moved since the last load (charts are costly to rebuild). */
     public void shown() {
-        if (loadedVersion != context.dataVersion().get()) {
+        if (model.needsReload(context.dataVersion().get())) {
             reload();
         }
     }
@@ -135,7 +132,7 @@ public final class HistoryController {
         button.setOnAction(e -> {
             customBox.setVisible(false);
             clearRangeError();
-            selection = preset::endingOn;
+            model.choose(preset);
             reload();
         });
     }
@@ -150,19 +147,12 @@ public final class HistoryController {
 
     @FXML
     private void applyCustom() {
-        LocalDate from = fromDate.getValue();
-        LocalDate to = toDate.getValue();
-        if (from == null || to == null) {
-            showRangeError(from == null ? fromDate : toDate, "Pick both dates.");
-            return;
-        }
-        if (from.isAfter(to)) {
-            showRangeError(fromDate, "\"From\" is after \"To\".");
+        HistoryViewModel.RangeError error = model.chooseCustom(fromDate.getValue(), toDate.getValue());
+        if (error != null) {
+            showRangeError(error.field() == HistoryViewModel.Field.FROM ? fromDate : toDate, error.message());
             return;
         }
         clearRangeError();
-        HistoryRange custom = new HistoryRange(from, to);
-        selection = today -> custom;
         reload();
     }
 
@@ -181,57 +171,39 @@ public final class HistoryController {
 
     /** Queries the selected range on the view thread and draws the answer. */
     public void reload() {
-        Function<LocalDate, HistoryRange> chosen = selection;
+        Function<ZoneId, HistoryRange> chosen = model.rangeAt(context.now());
         long version = context.dataVersion().get();
         Instant now = context.now();
-        historyStatus.setText(shown == null ? "Loading…" : "");
-        context.load(() -> {
-            ZoneId zone = context.workspace().settings().zone();
-            return service.load(chosen.apply(LocalDate.ofInstant(now, zone)), now);
-        }, h -> {
-            loadedVersion = version;
+        historyStatus.setText(model.loadingStatus());
+        context.load(() -> service.load(chosen.apply(context.workspace().settings().zone()), now), h -> {
             historyStatus.setText("");
-            if (!h.equals(shown)) {
-                shown = h;
-                draw(h);
+            if (model.adopt(h, version)) {
+                draw();
             }
-        }, message -> historyStatus.setText("Could not load the history: " + message));
+        }, message -> historyStatus.setText(HistoryViewModel.loadFailed(message)));
     }
 
-    private void draw(HistoryService.History h) {
-        HistoryService.Summary s = h.summary();
-        historyCost.setText(Figures.usd(s.cost()));
-        historyTokens.setText(Figures.tokens(s.tokens()));
-        historyActiveDays.setText(String.valueOf(s.activeDays()));
-        historyLimitHits.setText(String.valueOf(s.limitHits()));
+    private void draw() {
+        HistoryViewModel.Totals totals = model.totals();
+        historyCost.setText(totals.cost());
+        historyTokens.setText(totals.tokens());
+        historyActiveDays.setText(totals.activeDays());
+        historyLimitHits.setText(totals.limitHits());
         historyLimitHits.getStyleClass().remove("has-hits");
-        if (s.limitHits() > 0) {
+        if (totals.hasHits()) {
             historyLimitHits.getStyleClass().add("has-hits");
         }
-        rangeLabel.setText(rangeText(h));
-        drawChart(h);
-        drawTimeline(h);
+        rangeLabel.setText(model.rangeText());
+        drawChart();
+        HistoryViewModel.Span span = model.timelineSpan(context.now());
+        timeline.show(span.start(), span.end(), model.shown().zone(), model.shown().windows());
+        timelineCaption.setText(model.timelineCaption());
     }
 
-    private String rangeText(HistoryService.History h) {
-        String zone = h.zone().getId();
-        if (h.range().since() == null) {
-            return "All data up to " + h.range().until() + " · " + zone;
-        }
-        return h.range().since() + " to " + h.range().until() + " · " + zone;
-    }
-
-    private void drawChart(HistoryService.History h) {
-        boolean cost = measureGroup.getSelectedToggle() != showTokens;
-        HistoryChartData.Data data = HistoryChartData.of(h, cost ? HistoryChartData.Measure.COST
-                : HistoryChartData.Measure.TOKENS);
-        String per = switch (h.granularity()) {
-            case DAY -> "per day";
-            case WEEK -> "per week (from Monday)";
-            case MONTH -> "per month";
-        };
-        chartCaption.setText((cost ? "API-equivalent cost " : "Tokens, cache reads included, ") + per + ", by model");
-        StackedBarChart<String, Number> fresh = newChart(data.labels(), cost);
+    private void drawChart() {
+        HistoryChartData.Data data = model.chartData();
+        chartCaption.setText(model.chartCaption());
+        StackedBarChart<String, Number> fresh = newChart(data.labels(), model::axisLabel);
         List<XYChart.Series<String, Number>> series = data.series().stream().map(s -> {
             XYChart.Series<String, Number> xy = new XYChart.Series<>();
             xy.setName(s.name());
@@ -246,16 +218,15 @@ public final class HistoryController {
         chart = fresh;
         for (XYChart.Series<String, Number> xy : series) {
             for (XYChart.Data<String, Number> d : xy.getData()) {
-                if (d.getNode() != null && d.getYValue().doubleValue() > 0) {
-                    String value = cost ? Figures.usd(d.getYValue().doubleValue())
-                            : Figures.tokens(d.getYValue().longValue()) + " tokens";
-                    Tooltip.install(d.getNode(), new Tooltip(d.getXValue() + " · " + xy.getName() + ": " + value));
+                String tip = model.barTooltip(d.getXValue(), xy.getName(), d.getYValue().doubleValue());
+                if (d.getNode() != null && tip != null) {
+                    Tooltip.install(d.getNode(), new Tooltip(tip));
                 }
             }
         }
     }
 
-    private static StackedBarChart<String, Number> newChart(List<String> categories, boolean cost) {
+    private static StackedBarChart<String, Number> newChart(List<String> categories, DoubleFunction<String> labels) {
         CategoryAxis periods = new CategoryAxis();
         periods.setAnimated(false);
         periods.getCategories().setAll(categories);
@@ -265,7 +236,7 @@ public final class HistoryController {
         amounts.setTickLabelFormatter(new StringConverter<>() {
             @Override
             public String toString(Number n) {
-                return cost ? Figures.usd(n.doubleValue()) : HistoryText.compactTokens(n.doubleValue());
+                return labels.apply(n.doubleValue());
             }
 
             @Override
@@ -280,27 +251,5 @@ public final class HistoryController {
         chart.setMinHeight(200);
         chart.setPrefHeight(215);
         return chart;
-    }
-
-    private void drawTimeline(HistoryService.History h) {
-        Instant until = h.range().until().plusDays(1).atStartOfDay(h.zone()).toInstant();
-        Instant end = until.isAfter(context.now()) ? context.now() : until;
-        Instant start = h.range().since() != null ? h.range().since().atStartOfDay(h.zone()).toInstant()
-                : h.periods().isEmpty() ? end.minusSeconds(86_400)
-                : firstDay(h).atStartOfDay(h.zone()).toInstant();
-        timeline.show(start, end, h.zone(), h.windows());
-        int five = h.windows().fiveHour().size();
-        int weeks = h.windows().weekly().size();
-        timelineCaption.setText(h.onlyFiveHourHits()
-                ? "Too many 5-hour windows to draw: only the " + five + " that hit the limit are shown; " + weeks
-                        + " weekly windows. Bar height is the share of the limit used."
-                : five + " five-hour and " + weeks + " weekly windows. Bar height is the share of the limit used; "
-                        + "red marks a limit hit (hover for details).");
-    }
-
-    private static LocalDate firstDay(HistoryService.History h) {
-        List<String> keys = HistoryChartData.keys(h);
-        String first = keys.isEmpty() ? h.range().until().toString() : keys.get(0);
-        return first.length() == 7 ? java.time.YearMonth.parse(first).atDay(1) : LocalDate.parse(first);
     }
 }

@@ -1,15 +1,12 @@
 package io.headroom.ui.sessions;
 
-import io.headroom.domain.manual.ManualEntry;
-import io.headroom.service.ManualLog;
-import io.headroom.service.UsageReports;
+import io.headroom.ui.sessions.SessionsViewModel.CodeRow;
+import io.headroom.ui.sessions.SessionsViewModel.Row;
 import io.headroom.ui.view.ViewContext;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
@@ -29,29 +26,8 @@ import javafx.scene.layout.VBox;
  */
 public final class SessionsController {
 
-    /** How far back the list goes. */
-    static final Duration LISTED = Duration.ofDays(90);
-    private static final String ANY_MODEL = "Any model";
-    private static final Map<String, String> MODELS = Map.of("Opus", "opus", "Sonnet", "sonnet", "Haiku", "haiku");
-
-    /** One table row, with its texts made off the FX thread (they need the user's zone). */
-    record Row(ManualEntry entry, String when, String kind, String detail, String whenText, String valueText) {
-    }
-
-    /** One Claude Code session as the second table shows it. */
-    record CodeRow(String last, String project, String models, String tokens, String cost) {
-    }
-
-    /** What one background load brings: the zone, the hand-logged rows and the Claude Code sessions. */
-    private record Loaded(String zone, List<Row> rows, List<CodeRow> code) {
-    }
-
-    /** What a write came to: done (with a message to show) or a field that is wrong. */
-    private record Outcome(String done, ManualLog.InvalidInput invalid) {
-    }
-
     private final ViewContext context;
-    private final ManualLog log;
+    private final SessionsViewModel model;
     private Row editing;
 
     @FXML
@@ -125,12 +101,12 @@ public final class SessionsController {
 
     public SessionsController(ViewContext context) {
         this.context = context;
-        this.log = new ManualLog(context.workspace());
+        this.model = new SessionsViewModel(context.workspace());
     }
 
     @FXML
     private void initialize() {
-        messageModel.getItems().setAll(ANY_MODEL, "Opus", "Sonnet", "Haiku");
+        messageModel.getItems().setAll(SessionsViewModel.MODEL_CHOICES);
         messageModel.getSelectionModel().selectFirst();
         whenColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().when()));
         kindColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().kind()));
@@ -183,62 +159,23 @@ public final class SessionsController {
 
     void reload() {
         Instant now = context.now();
-        context.load(() -> {
-            List<Row> rows = log.recent(now, LISTED).stream()
-                    .sorted((a, b) -> b.at().compareTo(a.at()))
-                    .map(e -> new Row(e, log.shown(e.at()), kindName(e.kind()), log.describe(e), log.whenText(e),
-                            log.valueText(e)))
-                    .toList();
-            return new Loaded(log.zone().getId(), rows, codeSessions(now));
-        }, loaded -> {
-            sessionsIntro.setText("Log what you use on claude.ai (the browser and desktop app keep no record Headroom can read)."
-                    + " Times are in " + loaded.zone() + ".");
+        context.load(() -> model.load(now), loaded -> {
+            sessionsIntro.setText(loaded.intro());
             codeSessions.getItems().setAll(loaded.code());
-            String selected = manualEntries.getSelectionModel().getSelectedItem() == null ? null
-                    : manualEntries.getSelectionModel().getSelectedItem().entry().id();
+            Row selected = manualEntries.getSelectionModel().getSelectedItem();
             manualEntries.getItems().setAll(loaded.rows());
-            for (Row r : loaded.rows()) {
-                if (r.entry().id().equals(selected)) {
-                    manualEntries.getSelectionModel().select(r);
-                }
+            Row again = SessionsViewModel.reselect(loaded.rows(), selected);
+            if (again != null) {
+                manualEntries.getSelectionModel().select(again);
             }
         }, this::failed);
     }
 
-    /** Claude Code sessions of the last 30 local days, most recent first (at most 200). */
-    private List<CodeRow> codeSessions(Instant now) {
-        java.time.ZoneId zone = log.zone();
-        java.time.LocalDate today = java.time.LocalDate.ofInstant(now, zone);
-        return context.workspace().reports().sessions(new UsageReports.Range(today.minusDays(29), today, zone)).stream()
-                .sorted((a, b) -> b.lastActivity().compareTo(a.lastActivity()))
-                .limit(200)
-                .map(s -> new CodeRow(log.shown(s.lastActivity()), s.project() == null ? "—" : s.project(),
-                        String.join(", ", s.modelNames().stream().map(SessionsController::shortModel).toList()),
-                        String.format(java.util.Locale.ROOT, "%,d", s.tokens().total()),
-                        String.format(java.util.Locale.ROOT, "$%,.2f", s.cost())))
-                .toList();
-    }
-
-    private static String shortModel(String model) {
-        return model.startsWith("claude-") ? model.substring("claude-".length()).replaceFirst("-\\d{8}$", "") : model;
-    }
-
-    static String kindName(String kind) {
-        return switch (kind) {
-            case "message" -> "Message";
-            case "limit-hit" -> "Limit hit";
-            default -> "Utilization";
-        };
-    }
-
     @FXML
     private void logMessage() {
-        String model = MODELS.get(messageModel.getValue());
+        String choice = messageModel.getValue();
         Instant now = context.now();
-        write(addMessage, () -> {
-            log.message(now, 1, model);
-            return "Logged 1 message" + (model == null ? "" : " (" + model + ")") + " at " + log.shown(now) + ".";
-        }, invalid -> failed(invalid.getMessage()), () -> { });
+        write(addMessage, () -> model.logMessage(choice, now), invalid -> failed(invalid.error()), () -> { });
     }
 
     @FXML
@@ -246,12 +183,8 @@ public final class SessionsController {
         hideError(resetField, resetError);
         String text = resetField.getText();
         Instant now = context.now();
-        write(addLimitHit, () -> {
-            String id = log.limitHit(now, text);
-            ManualEntry e = log.recent(now, Duration.ofMinutes(1)).stream().filter(x -> x.id().equals(id))
-                    .findFirst().orElseThrow();
-            return "Logged a limit hit: " + log.describe(e) + ".";
-        }, invalid -> showError(resetField, resetError, invalid.getMessage()), resetField::clear);
+        write(addLimitHit, () -> model.logLimitHit(text, now), invalid -> showError(resetField, resetError, invalid.error()),
+                resetField::clear);
     }
 
     @FXML
@@ -261,14 +194,11 @@ public final class SessionsController {
         String five = fiveHourField.getText();
         String week = weeklyField.getText();
         Instant now = context.now();
-        write(addUtilization, () -> {
-            int n = log.utilization(now, five, week).size();
-            return "Logged " + (n == 1 ? "the percentage" : "both percentages") + " seen at " + log.shown(now) + ".";
-        }, invalid -> {
-            if (invalid.field() == ManualLog.Field.WEEKLY) {
-                showError(weeklyField, weeklyError, invalid.getMessage());
+        write(addUtilization, () -> model.logUtilization(five, week, now), invalid -> {
+            if (SessionsViewModel.marksWeekly(invalid)) {
+                showError(weeklyField, weeklyError, invalid.error());
             } else {
-                showError(fiveHourField, fiveHourError, invalid.getMessage());
+                showError(fiveHourField, fiveHourError, invalid.error());
             }
         }, () -> {
             fiveHourField.clear();
@@ -280,20 +210,14 @@ public final class SessionsController {
      * Runs a write on the view thread. On success: the message shows, the inputs clear, and the
      * dashboard recomputes at once so the Overview moves. On bad input: the field's message shows.
      */
-    private void write(Button button, Callable<String> action, Consumer<ManualLog.InvalidInput> onInvalid,
+    private void write(Button button, Supplier<SessionsViewModel.Outcome> action, Consumer<SessionsViewModel.Outcome> onInvalid,
             Runnable onDone) {
         setBusy(button, true);
         logFeedback.setText("");
-        context.load(() -> {
-            try {
-                return new Outcome(action.call(), null);
-            } catch (ManualLog.InvalidInput e) {
-                return new Outcome(null, e);
-            }
-        }, outcome -> {
+        context.load(action::get, outcome -> {
             setBusy(button, false);
-            if (outcome.invalid() != null) {
-                onInvalid.accept(outcome.invalid());
+            if (outcome.invalid()) {
+                onInvalid.accept(outcome);
                 return;
             }
             logFeedback.getStyleClass().remove("failed");
@@ -316,7 +240,7 @@ public final class SessionsController {
     private void failed(String message) {
         logFeedback.getStyleClass().remove("failed");
         logFeedback.getStyleClass().add("failed");
-        logFeedback.setText("Could not save: " + message);
+        logFeedback.setText(SessionsViewModel.saveFailed(message));
     }
 
     @FXML
@@ -326,8 +250,7 @@ public final class SessionsController {
             return;
         }
         cancelEdit();
-        confirmText.setText("Delete " + row.kind().toLowerCase(java.util.Locale.ROOT) + " \"" + row.detail() + "\" of "
-                + row.when() + "?");
+        confirmText.setText(SessionsViewModel.confirmDeleteText(row));
         confirmBox.setVisible(true);
         confirmDelete.requestFocus();
     }
@@ -339,12 +262,7 @@ public final class SessionsController {
         if (row == null) {
             return;
         }
-        write(confirmDelete, () -> {
-            if (!log.delete(row.entry().id())) {
-                throw new ManualLog.InvalidInput(ManualLog.Field.WHEN, "That entry was already gone.");
-            }
-            return "Deleted the " + row.kind().toLowerCase(java.util.Locale.ROOT) + " of " + row.when() + ".";
-        }, invalid -> failed(invalid.getMessage()), () -> { });
+        write(confirmDelete, () -> model.delete(row), invalid -> failed(invalid.error()), () -> { });
         manualEntries.requestFocus();
     }
 
@@ -362,12 +280,8 @@ public final class SessionsController {
         }
         confirmBox.setVisible(false);
         editing = row;
-        editTitle.setText("Edit the " + row.kind().toLowerCase(java.util.Locale.ROOT) + " of " + row.when());
-        editValueLabel.setText(switch (row.entry().kind()) {
-            case "message" -> "Messages";
-            case "limit-hit" -> "Resets";
-            default -> "Percent (" + ManualLog.windowName(row.entry().window()) + ")";
-        });
+        editTitle.setText(SessionsViewModel.editTitle(row));
+        editValueLabel.setText(SessionsViewModel.editValueLabel(row));
         editWhen.setText(row.whenText());
         editValue.setText(row.valueText());
         hideError(editWhen, editWhenError);
@@ -387,14 +301,11 @@ public final class SessionsController {
         String when = editWhen.getText();
         String value = editValue.getText();
         Instant now = context.now();
-        write(null, () -> {
-            log.edit(row.entry(), when, value, now);
-            return "Saved the " + row.kind().toLowerCase(java.util.Locale.ROOT) + ".";
-        }, invalid -> {
-            if (invalid.field() == ManualLog.Field.WHEN) {
-                showError(editWhen, editWhenError, invalid.getMessage());
+        write(null, () -> model.edit(row, when, value, now), invalid -> {
+            if (SessionsViewModel.marksWhen(invalid)) {
+                showError(editWhen, editWhenError, invalid.error());
             } else {
-                showError(editValue, editValueError, invalid.getMessage());
+                showError(editValue, editValueError, invalid.error());
             }
         }, this::cancelEdit);
     }

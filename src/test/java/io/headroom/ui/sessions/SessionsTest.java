@@ -70,7 +70,7 @@ class SessionsTest extends io.headroom.ui.dashboard.WindowTestBase {
     }
 
     @SuppressWarnings("unchecked")
-    private static TableView<SessionsController.Row> table(FxRobot robot) {
+    private static TableView<SessionsViewModel.Row> table(FxRobot robot) {
         return robot.lookup("#manualEntries").queryAs(TableView.class);
     }
 
@@ -89,7 +89,7 @@ class SessionsTest extends io.headroom.ui.dashboard.WindowTestBase {
 
         // Below: the Claude Code sessions of the fixtures, whose tokens add up to the fixture README's total.
         @SuppressWarnings("unchecked")
-        TableView<SessionsController.CodeRow> code = robot.lookup("#codeSessions").queryAs(TableView.class);
+        TableView<SessionsViewModel.CodeRow> code = robot.lookup("#codeSessions").queryAs(TableView.class);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !code.getItems().isEmpty());
         assertThat(code.getItems().stream().mapToLong(r -> Long.parseLong(r.tokens().replace(",", ""))).sum())
                 .isEqualTo(220_645);
@@ -156,7 +156,7 @@ class SessionsTest extends io.headroom.ui.dashboard.WindowTestBase {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table(robot).getItems().size() == 3);
 
         // Edit with the keyboard: select the message, Enter, a bad time first, then 3 messages at 22:30.
-        TableView<SessionsController.Row> table = table(robot);
+        TableView<SessionsViewModel.Row> table = table(robot);
         int message = indexOf(table, "1 message");
         robot.interact(() -> {
             table.requestFocus();
@@ -203,7 +203,7 @@ class SessionsTest extends io.headroom.ui.dashboard.WindowTestBase {
         Screenshots.save(stage.getScene(), "sessions-claude-code");
     }
 
-    private static int indexOf(TableView<SessionsController.Row> table, String detail) {
+    private static int indexOf(TableView<SessionsViewModel.Row> table, String detail) {
         for (int i = 0; i < table.getItems().size(); i++) {
             if (table.getItems().get(i).detail().equals(detail)) {
                 return i;
