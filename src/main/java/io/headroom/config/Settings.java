@@ -18,12 +18,13 @@ import java.util.Locale;
  * The user's settings ({@code settings.json} in the data folder): plan, time zone, the weekly
  * reset if known (weekday and wall time in that zone), the recording proxy's port and whether the
  * app starts it, the value of an hour of the user's time (the advisor's limit tax), notification
- * thresholds, the tray, the theme and extra Claude Code folders. Missing values are null or the
+ * thresholds, the tray, the theme, extra Claude Code folders and whether Anthropic's usage endpoint
+ * is asked with Claude Code's login (on by default: {@code "oauthUsage": false} turns it off). Missing values are null or the
  * defaults below; the zone then defaults to the system's, the port to {@link #DEFAULT_PROXY_PORT}.
  */
 public record Settings(String plan, String timeZone, String weeklyResetDay, String weeklyResetTime, Integer proxyPort,
         boolean proxyStartsWithApp, Double hourlyValueUsd, List<Integer> notifyAtPercent, boolean notifyOnReset,
-        boolean trayEnabled, String theme, List<String> claudeDirs) {
+        boolean trayEnabled, String theme, List<String> claudeDirs, boolean oauthUsageEnabled) {
 
     public static final String FILE = "settings.json";
     public static final int DEFAULT_PROXY_PORT = 8787;
@@ -48,6 +49,14 @@ public record Settings(String plan, String timeZone, String weeklyResetDay, Stri
         }
     }
 
+    /** As the canonical constructor, with the OAuth usage source on (its default when a login is found). */
+    public Settings(String plan, String timeZone, String weeklyResetDay, String weeklyResetTime, Integer proxyPort,
+            boolean proxyStartsWithApp, Double hourlyValueUsd, List<Integer> notifyAtPercent, boolean notifyOnReset,
+            boolean trayEnabled, String theme, List<String> claudeDirs) {
+        this(plan, timeZone, weeklyResetDay, weeklyResetTime, proxyPort, proxyStartsWithApp, hourlyValueUsd,
+                notifyAtPercent, notifyOnReset, trayEnabled, theme, claudeDirs, true);
+    }
+
     public static Settings empty() {
         return new Settings(null, null, null, null);
     }
@@ -62,18 +71,18 @@ public record Settings(String plan, String timeZone, String weeklyResetDay, Stri
 
     public Settings withPlan(String newPlan) {
         return new Settings(newPlan, timeZone, weeklyResetDay, weeklyResetTime, proxyPort, proxyStartsWithApp,
-                hourlyValueUsd, notifyAtPercent, notifyOnReset, trayEnabled, theme, claudeDirs);
+                hourlyValueUsd, notifyAtPercent, notifyOnReset, trayEnabled, theme, claudeDirs, oauthUsageEnabled);
     }
 
     public Settings withTimeZone(String zoneId) {
         return new Settings(plan, zoneId, weeklyResetDay, weeklyResetTime, proxyPort, proxyStartsWithApp,
-                hourlyValueUsd, notifyAtPercent, notifyOnReset, trayEnabled, theme, claudeDirs);
+                hourlyValueUsd, notifyAtPercent, notifyOnReset, trayEnabled, theme, claudeDirs, oauthUsageEnabled);
     }
 
     /** Both null forgets the weekly reset. */
     public Settings withWeeklyReset(String day, String time) {
         return new Settings(plan, timeZone, day, time, proxyPort, proxyStartsWithApp,
-                hourlyValueUsd, notifyAtPercent, notifyOnReset, trayEnabled, theme, claudeDirs);
+                hourlyValueUsd, notifyAtPercent, notifyOnReset, trayEnabled, theme, claudeDirs, oauthUsageEnabled);
     }
 
     public Settings withProxy(Integer port, boolean startsWithApp) {
@@ -81,32 +90,38 @@ public record Settings(String plan, String timeZone, String weeklyResetDay, Stri
             throw new IllegalArgumentException("the proxy port must be 1-65535, not " + port);
         }
         return new Settings(plan, timeZone, weeklyResetDay, weeklyResetTime, port, startsWithApp,
-                hourlyValueUsd, notifyAtPercent, notifyOnReset, trayEnabled, theme, claudeDirs);
+                hourlyValueUsd, notifyAtPercent, notifyOnReset, trayEnabled, theme, claudeDirs, oauthUsageEnabled);
     }
 
     public Settings withHourlyValue(Double usd) {
         return new Settings(plan, timeZone, weeklyResetDay, weeklyResetTime, proxyPort, proxyStartsWithApp,
-                usd, notifyAtPercent, notifyOnReset, trayEnabled, theme, claudeDirs);
+                usd, notifyAtPercent, notifyOnReset, trayEnabled, theme, claudeDirs, oauthUsageEnabled);
     }
 
     public Settings withNotifications(List<Integer> atPercent, boolean onReset) {
         return new Settings(plan, timeZone, weeklyResetDay, weeklyResetTime, proxyPort, proxyStartsWithApp,
-                hourlyValueUsd, atPercent, onReset, trayEnabled, theme, claudeDirs);
+                hourlyValueUsd, atPercent, onReset, trayEnabled, theme, claudeDirs, oauthUsageEnabled);
     }
 
     public Settings withTray(boolean enabled) {
         return new Settings(plan, timeZone, weeklyResetDay, weeklyResetTime, proxyPort, proxyStartsWithApp,
-                hourlyValueUsd, notifyAtPercent, notifyOnReset, enabled, theme, claudeDirs);
+                hourlyValueUsd, notifyAtPercent, notifyOnReset, enabled, theme, claudeDirs, oauthUsageEnabled);
     }
 
     public Settings withTheme(String newTheme) {
         return new Settings(plan, timeZone, weeklyResetDay, weeklyResetTime, proxyPort, proxyStartsWithApp,
-                hourlyValueUsd, notifyAtPercent, notifyOnReset, trayEnabled, newTheme, claudeDirs);
+                hourlyValueUsd, notifyAtPercent, notifyOnReset, trayEnabled, newTheme, claudeDirs, oauthUsageEnabled);
     }
 
     public Settings withClaudeDirs(List<String> dirs) {
         return new Settings(plan, timeZone, weeklyResetDay, weeklyResetTime, proxyPort, proxyStartsWithApp,
-                hourlyValueUsd, notifyAtPercent, notifyOnReset, trayEnabled, theme, dirs);
+                hourlyValueUsd, notifyAtPercent, notifyOnReset, trayEnabled, theme, dirs, oauthUsageEnabled);
+    }
+
+    /** Switches asking Anthropic's usage endpoint with Claude Code's login on or off. */
+    public Settings withOauthUsage(boolean enabled) {
+        return new Settings(plan, timeZone, weeklyResetDay, weeklyResetTime, proxyPort, proxyStartsWithApp,
+                hourlyValueUsd, notifyAtPercent, notifyOnReset, trayEnabled, theme, claudeDirs, enabled);
     }
 
     public ZoneId zone() {
@@ -146,7 +161,8 @@ public record Settings(String plan, String timeZone, String weeklyResetDay, Stri
                     n.hasNonNull("hourlyValueUsd") ? n.get("hourlyValueUsd").asDouble() : null,
                     notify.has("atPercent") ? ints(notify.get("atPercent")) : null,
                     notify.path("onReset").asBoolean(true), n.path("tray").asBoolean(true),
-                    n.path("theme").asText(null), n.has("claudeDirs") ? strings(n.get("claudeDirs")) : null);
+                    n.path("theme").asText(null), n.has("claudeDirs") ? strings(n.get("claudeDirs")) : null,
+                    n.path("oauthUsage").asBoolean(true));
             s.zone();
             s.weeklyReset();
             return s;
@@ -192,6 +208,7 @@ public record Settings(String plan, String timeZone, String weeklyResetDay, Stri
         notify.put("onReset", notifyOnReset);
         n.put("tray", trayEnabled);
         n.put("theme", theme);
+        n.put("oauthUsage", oauthUsageEnabled);
         if (!claudeDirs.isEmpty()) {
             ArrayNode dirs = n.putArray("claudeDirs");
             claudeDirs.forEach(dirs::add);

@@ -33,7 +33,15 @@ public final class SettingsForm {
      */
     public record Input(String plan, String timeZone, String resetDay, String resetTime, String hourlyValue,
             String proxyPort, boolean proxyStartsWithApp, List<String> notifyAt, boolean notifyOnReset, boolean tray,
-            String theme, List<String> claudeDirs) {
+            String theme, List<String> claudeDirs, boolean oauthUsage) {
+
+        /** The form without the OAuth usage switch, which then stays on. */
+        public Input(String plan, String timeZone, String resetDay, String resetTime, String hourlyValue,
+                String proxyPort, boolean proxyStartsWithApp, List<String> notifyAt, boolean notifyOnReset,
+                boolean tray, String theme, List<String> claudeDirs) {
+            this(plan, timeZone, resetDay, resetTime, hourlyValue, proxyPort, proxyStartsWithApp, notifyAt,
+                    notifyOnReset, tray, theme, claudeDirs, true);
+        }
     }
 
     /** The settings, or null with a message per invalid field. */
@@ -66,7 +74,8 @@ public final class SettingsForm {
                 .withProxy(Integer.parseInt(in.proxyPort().strip()), in.proxyStartsWithApp())
                 .withHourlyValue(hourly == null ? null : Double.parseDouble(hourly))
                 .withNotifications(thresholds, in.notifyOnReset())
-                .withTray(in.tray()).withTheme(in.theme()).withClaudeDirs(in.claudeDirs());
+                .withTray(in.tray()).withTheme(in.theme()).withClaudeDirs(in.claudeDirs())
+                .withOauthUsage(in.oauthUsage());
         return new Result(s, Map.of());
     }
 

@@ -12,6 +12,9 @@ import io.headroom.ingest.statusline.StatusLineSpool;
 import io.headroom.store.Database;
 import io.headroom.store.NativeLibrary;
 import io.headroom.store.SampleStore;
+import io.headroom.sources.oauth.ClaudeCredentials;
+import io.headroom.sources.oauth.OauthUsageSource;
+import io.headroom.sources.oauth.UsageEndpoint;
 import io.headroom.store.SourceMemory;
 import io.headroom.sources.ReadRequest;
 import io.headroom.sources.SourceRegistry;
@@ -136,6 +139,9 @@ public final class Workspace implements AutoCloseable {
                     new StatusLineSource(this::drainStatusLine, this::statusLineInstalled,
                             dataDirectory.path().resolve(StatusLineSpool.SPOOL).toString()),
                     new ClaudeCodeCacheSource(ClaudeCodeCacheSource.defaultFile(env, home),
+                            report -> new io.headroom.store.UsageReportStore(database()).write(report)),
+                    new OauthUsageSource(ClaudeCredentials.of(env, home), UsageEndpoint.fromEnv(env,
+                            UsageEndpoint.DEFAULT_TIMEOUT), () -> settings().oauthUsageEnabled(),
                             report -> new io.headroom.store.UsageReportStore(database()).write(report)),
                     new ProxySource(() -> {
                         ProxyService p = proxy();

@@ -4,7 +4,10 @@ import io.headroom.config.DataDirectory;
 import io.headroom.config.PrivateFiles;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -47,14 +50,38 @@ public final class Database implements AutoCloseable {
         } catch (IOException e) {
             throw new StoreException("Cannot create the database " + absolute + ": " + e.getMessage(), e);
         }
-        Connection connection = connect(absolute, false);
-        try {
-            migrate(absolute, connection);
-        } catch (RuntimeException e) {
-            closeQuietly(connection);
-            throw e;
-        }
+        Connection connection = openMigrated(absolute);
         return new Database(absolute, new StoreWriter(connection));
+    }
+
+    /**
+     * Connects and migrates while holding {@code <file>.lock}: two Headroom processes started together
+     * on a new data folder (the window and a command) would otherwise both create the schema, and the
+     * second fail with "table meta already exists". The JVM-wide monitor covers two opens in one
+     * process, which a file lock alone refuses.
+     */
+    private static Connection openMigrated(Path absolute) {
+        Path lockFile = absolute.resolveSibling(absolute.getFileName() + ".lock");
+        synchronized (Database.class) {
+            try {
+                PrivateFiles.createIfMissing(lockFile);
+            } catch (IOException e) {
+                throw new StoreException("Cannot create " + lockFile + ": " + e.getMessage(), e);
+            }
+            try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE);
+                    FileLock lock = channel.lock()) {
+                Connection connection = connect(absolute, false);
+                try {
+                    migrate(absolute, connection);
+                } catch (RuntimeException e) {
+                    closeQuietly(connection);
+                    throw e;
+                }
+                return connection;
+            } catch (IOException e) {
+                throw new StoreException("Cannot lock " + lockFile + " to open the database: " + e.getMessage(), e);
+            }
+        }
     }
 
     public Path file() {

@@ -8,22 +8,22 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /** Runs the command line against a temporary data folder; never the real home. */
-final class CliHarness {
+public final class CliHarness {
 
-    record Run(int exit, String out, String err) {
+    public record Run(int exit, String out, String err) {
     }
 
     private final Path dir;
 
-    CliHarness(Path dir) {
+    public CliHarness(Path dir) {
         this.dir = dir;
     }
 
-    Workspace workspace() {
+    public Workspace workspace() {
         return new Workspace(new DataDirectory(dir.resolve("data")), null, Map.of(), dir.resolve("home"));
     }
 
-    Run run(String... args) {
+    public Run run(String... args) {
         HeadroomCommand root = new HeadroomCommand(db -> new Workspace(new DataDirectory(dir.resolve("data")), db,
                 Map.of(), dir.resolve("home")));
         StringWriter out = new StringWriter();

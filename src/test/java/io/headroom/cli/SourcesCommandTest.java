@@ -38,7 +38,8 @@ class SourcesCommandTest {
         JsonNode root = Json.mapper().readTree(r.out());
         List<String> ids = new ArrayList<>();
         root.get("sources").forEach(s -> ids.add(s.get("id").asText()));
-        assertThat(ids).containsExactly("claude_code_log", "statusline", "claude_code_cache", "proxy", "manual");
+        assertThat(ids).containsExactly("claude_code_log", "statusline", "claude_code_cache", "oauth_usage", "proxy",
+                "manual");
 
         JsonNode log = source(root, "claude_code_log");
         assertThat(log.get("state").asText()).isEqualTo("on");
@@ -55,6 +56,11 @@ class SourcesCommandTest {
 
         assertThat(source(root, "statusline").get("state").asText()).isEqualTo("off");
         assertThat(source(root, "proxy").get("state").asText()).isEqualTo("off");
+        JsonNode oauth = source(root, "oauth_usage");
+        assertThat(oauth.get("state").asText()).isEqualTo("not_found"); // no Claude Code login in this home
+        assertThat(oauth.get("minIntervalSeconds").asLong()).isEqualTo(300);
+        assertThat(oauth.get("problem").asText()).startsWith("No Claude Code login found (looked at "
+                + dir.resolve("home").resolve(".claude").resolve(".credentials.json") + ")");
         assertThat(source(root, "manual").get("state").asText()).isEqualTo("on");
 
         // windows anchor to the cached reading

@@ -96,7 +96,7 @@ public final class Advisor {
         return o.cashUsdMonthly() + o.blockedHoursPerWeek() * hourly * WEEKS_PER_MONTH;
     }
 
-    /** The feasible option with the lowest total; ties go to the lower cash price, then the smaller plan. */
+    /** The feasible option with the lowest total; ties go to the lower cash price, the smaller plan, the smaller deposit. */
     static OptionReplay choose(List<OptionReplay> options, double hourly) {
         OptionReplay best = null;
         for (OptionReplay o : options) {
@@ -115,9 +115,13 @@ public final class Advisor {
         return best;
     }
 
+    /**
+     * Cash, then the smaller plan, then the smaller deposit. Options still tied keep the catalog's order
+     * ({@link #choose} only replaces on strictly less), so tied API tiers never go to the first name in the alphabet.
+     */
     static final Comparator<OptionReplay> BY_CASH = Comparator.comparingDouble(OptionReplay::cashUsdMonthly)
             .thenComparingDouble(o -> o.multiple() == null ? Double.MAX_VALUE : o.multiple())
-            .thenComparing(OptionReplay::id);
+            .thenComparingDouble(o -> o.depositUsd() == null ? Double.MAX_VALUE : o.depositUsd());
 
     /** "current" marks the plan the user is on (or, paying per token, the tier they would be on); "reference" another. */
     static AdvisorResult.Option breakEven(OptionReplay o, OptionReplay ref, double tax, String current) {

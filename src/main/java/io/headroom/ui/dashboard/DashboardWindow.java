@@ -17,9 +17,6 @@ import javafx.stage.Stage;
 /** The main window: loads the dashboard view and its controller. */
 public final class DashboardWindow {
 
-    static final double WIDTH = 1280;
-    static final double HEIGHT = 800;
-
     private final Stage stage;
     private final DashboardController controller;
     private boolean staysInBackground;
@@ -49,17 +46,22 @@ public final class DashboardWindow {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot load the dashboard view", e);
         }
-        Scene scene = new Scene(root, WIDTH, HEIGHT);
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        FirstWindowSize fit = FirstWindowSize.on(screen.getWidth(), screen.getHeight());
+        Scene scene = new Scene(root, fit.width(), fit.height());
         Theme.apply(scene, themeOf(workspace));
         stage.setTitle("Headroom");
         for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
             stage.getIcons().add(new Image(DashboardWindow.class.getResource("/headroom/icons/headroom-" + size + ".png")
                     .toExternalForm()));
         }
-        stage.setMinWidth(960);
-        stage.setMinHeight(600);
+        stage.setMinWidth(fit.minWidth());
+        stage.setMinHeight(fit.minHeight());
         stage.setScene(scene);
-        stage.setOnShown(e -> controller.start());
+        stage.setOnShown(e -> {
+            keepOn(stage, screen);
+            controller.start();
+        });
         stage.setOnHidden(e -> {
             if (staysInBackground) {
                 controller.background();
@@ -74,6 +76,18 @@ public final class DashboardWindow {
                 controller.start();
             }
         });
+    }
+
+    /** The title bar and borders come on top of the scene: a window taller or wider than the screen is cut back. */
+    private static void keepOn(Stage stage, javafx.geometry.Rectangle2D screen) {
+        if (stage.getWidth() > screen.getWidth()) {
+            stage.setX(screen.getMinX());
+            stage.setWidth(screen.getWidth());
+        }
+        if (stage.getHeight() > screen.getHeight()) {
+            stage.setY(screen.getMinY());
+            stage.setHeight(screen.getHeight());
+        }
     }
 
     private static String themeOf(Workspace workspace) {

@@ -49,6 +49,7 @@ public final class SettingsController {
     @FXML private Label notifyError;
     @FXML private CheckBox notifyOnReset;
     @FXML private CheckBox tray;
+    @FXML private CheckBox oauthUsage;
     @FXML private ToggleGroup theme;
     @FXML private RadioButton light;
     @FXML private RadioButton dark;
@@ -92,7 +93,7 @@ public final class SettingsController {
         for (TextField f : List.of(hourlyValue, resetTime, notify1, notify2, notify3, proxyPort)) {
             f.textProperty().addListener((o, a, b) -> changed());
         }
-        for (CheckBox c : List.of(notifyOnReset, tray, autostart, proxyStarts)) {
+        for (CheckBox c : List.of(notifyOnReset, tray, autostart, proxyStarts, oauthUsage)) {
             c.selectedProperty().addListener((o, a, b) -> changed());
         }
         plan.valueProperty().addListener((o, a, b) -> changed());
@@ -163,6 +164,7 @@ public final class SettingsController {
             }
             notifyOnReset.setSelected(s.notifyOnReset());
             tray.setSelected(s.trayEnabled());
+            oauthUsage.setSelected(s.oauthUsageEnabled());
             (Settings.DARK.equals(s.theme()) ? dark : light).setSelected(true);
             autostart.setSelected(l.autostart());
             autostartNote.setText(SettingsViewModel.autostartNote(l.autostart(), l.autostartEntry()));
@@ -188,7 +190,7 @@ public final class SettingsController {
         return new SettingsForm.Input(plan.getValue(), timeZone.getEditor().getText(), day, resetTime.getText(),
                 hourlyValue.getText(), proxyPort.getText(), proxyStarts.isSelected(),
                 List.of(notify1.getText(), notify2.getText(), notify3.getText()), notifyOnReset.isSelected(),
-                tray.isSelected(), themeName(), List.copyOf(claudeDirs.getItems()));
+                tray.isSelected(), themeName(), List.copyOf(claudeDirs.getItems()), oauthUsage.isSelected());
     }
 
     private String themeName() {

@@ -3,15 +3,13 @@ package io.headroom.ui.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.headroom.cli.HeadroomCommand;
+import io.headroom.cli.CliHarness;
 import io.headroom.config.DataDirectory;
 import io.headroom.config.Json;
 import io.headroom.config.Settings;
 import io.headroom.domain.Figures;
 import io.headroom.service.Workspace;
 import io.headroom.testing.Fixtures;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,16 +40,9 @@ class CommandLineAndWindowAgreeTest extends WindowTestBase {
     }
 
     private JsonNode cliWindows() throws Exception {
-        HeadroomCommand root = new HeadroomCommand(db -> new Workspace(new DataDirectory(tmp.resolve("data")), db,
-                Map.of(), tmp.resolve("home")));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = HeadroomCommand.execute(root, cli -> {
-            cli.setOut(new PrintWriter(out, true));
-            cli.setErr(new PrintWriter(err, true));
-        }, "windows", "--json", "--now", NOW.toString());
-        assertThat(exit).as(err.toString()).isZero();
-        return Json.mapper().readTree(out.toString());
+        CliHarness.Run r = new CliHarness(tmp).run("windows", "--json", "--now", NOW.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        return Json.mapper().readTree(r.out());
     }
 
     private static String text(FxRobot robot, String query) {

@@ -185,8 +185,8 @@ class OverviewTest extends WindowTestBase {
         assertThat(card.localToScene(card.getBoundsInLocal()).getMaxX()).isLessThanOrEqualTo(960);
         Screenshots.save(status.getScene(), "overview-small");
         robot.interact(() -> {
-            stage.setWidth(DashboardWindow.WIDTH);
-            stage.setHeight(DashboardWindow.HEIGHT);
+            stage.setWidth(FirstWindowSize.WIDTH);
+            stage.setHeight(FirstWindowSize.HEIGHT);
         });
 
         // One second later the countdown shows one second less (recomputed from the reset instant).

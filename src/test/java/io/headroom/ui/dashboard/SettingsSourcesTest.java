@@ -85,10 +85,11 @@ class SettingsSourcesTest extends WindowTestBase {
         assertThat(row(robot, "statusline", " · ")).startsWith("Claude Code statusLine · off")
                 .endsWith("Headroom's statusLine hook is not installed in Claude Code.");
         assertThat(row(robot, "proxy", " · ")).startsWith("Recording proxy · off");
+        assertThat(row(robot, "oauth_usage", " · ")).startsWith("Anthropic's usage (Claude Code login) · not found");
         assertThat(row(robot, "manual", " · ")).startsWith("Logged by hand · on");
         VBox list = robot.lookup("#sources").queryAs(VBox.class);
         assertThat(list.getChildren()).extracting(Node::getId).containsExactly("source-claude_code_log",
-                "source-statusline", "source-claude_code_cache", "source-proxy", "source-manual");
+                "source-statusline", "source-claude_code_cache", "source-oauth_usage", "source-proxy", "source-manual");
         robot.interact(() -> {
             for (Node n = list; n != null; n = n.getParent()) {
                 if (n instanceof javafx.scene.control.ScrollPane pane) {

@@ -139,6 +139,7 @@ class SettingsTabTest extends WindowTestBase {
         assertThat(field(robot, "proxyPort").getText()).isEqualTo("8787");
         assertThat(field(robot, "dataFolder").getText()).isEqualTo(tmp.resolve("data").toAbsolutePath().toString());
         assertThat(field(robot, "databaseFile").getText()).endsWith("headroom.db");
+        assertThat(robot.lookup("#oauthUsage").queryAs(CheckBox.class).isSelected()).isTrue(); // on by default
 
         Path extra = Files.createDirectories(tmp.resolve("work-claude"));
         robot.interact(() -> {
@@ -149,6 +150,7 @@ class SettingsTabTest extends WindowTestBase {
             robot.lookup("#tray").queryAs(CheckBox.class).setSelected(false);
             robot.lookup("#autostart").queryAs(CheckBox.class).setSelected(true);
             robot.lookup("#proxyStarts").queryAs(CheckBox.class).setSelected(true);
+            robot.lookup("#oauthUsage").queryAs(CheckBox.class).setSelected(false);
         });
         type(robot, "hourlyValue", "42.5");
         type(robot, "resetTime", "9:00");
@@ -175,7 +177,9 @@ class SettingsTabTest extends WindowTestBase {
 
         Settings s = Settings.load(tmp.resolve("data").resolve(Settings.FILE));
         assertThat(s).isEqualTo(new Settings("max5", "Europe/Madrid", "THURSDAY", "09:00", 9911, true, 42.5,
-                List.of(70, 90, 100), false, false, Settings.DARK, List.of(extra.toString())));
+                List.of(70, 90, 100), false, false, Settings.DARK, List.of(extra.toString()), false));
+        assertThat(Json.mapper().readTree(tmp.resolve("data").resolve(Settings.FILE).toFile()).path("oauthUsage")
+                .isBoolean()).isTrue();
         JsonNode json = Json.mapper().readTree(tmp.resolve("data").resolve(Settings.FILE).toFile());
         assertThat(json.path("weeklyReset").path("time").asText()).isEqualTo("09:00");
         assertThat(json.path("proxy").path("port").asInt()).isEqualTo(9911);
@@ -197,6 +201,7 @@ class SettingsTabTest extends WindowTestBase {
                 field(robot, "notify3").getText())).containsExactly("70", "90", "100");
         assertThat(robot.lookup("#notifyOnReset").queryAs(CheckBox.class).isSelected()).isFalse();
         assertThat(robot.lookup("#tray").queryAs(CheckBox.class).isSelected()).isFalse();
+        assertThat(robot.lookup("#oauthUsage").queryAs(CheckBox.class).isSelected()).isFalse();
         assertThat(robot.lookup("#autostart").queryAs(CheckBox.class).isSelected()).isTrue();
         assertThat(robot.lookup("#dark").queryAs(RadioButton.class).isSelected()).isTrue();
         assertThat(field(robot, "proxyPort").getText()).isEqualTo("9911");
