@@ -1,18 +1,10 @@
 package io.headroom.ui.api;
 
 import io.headroom.domain.ProxyCall;
-import io.headroom.domain.plans.PlanCatalog;
-import io.headroom.domain.pricing.PriceTable;
-import io.headroom.proxy.ApiHeadroom;
 import io.headroom.proxy.ProxyConfig;
 import io.headroom.service.ApiActivity;
 import io.headroom.service.ProxyService;
 import io.headroom.ui.view.ViewContext;
-import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Consumer;
@@ -50,12 +42,9 @@ public final class ApiController {
     private final UnaryOperator<ProxyConfig> configure;
     private final Queue<ProxyCall> arrived = new ConcurrentLinkedQueue<>();
     private final Consumer<ProxyCall> listener = arrived::add;
-    private final Map<String, ProxyCall> known = new LinkedHashMap<>();
+    private final ApiViewModel model = new ApiViewModel();
     private final ObservableList<CallRow> rows = FXCollections.observableArrayList();
     private final Timeline drain = new Timeline(new KeyFrame(DRAIN, e -> drain()));
-    private ZoneId zone = ZoneId.systemDefault();
-    private PriceTable prices;
-    private List<PlanCatalog.ApiTier> tiers = List.of();
     private ProxyControls controls;
 
     @FXML private Label proxyState;
@@ -128,21 +117,15 @@ public final class ApiController {
         context.load(() -> {
             var activity = context.workspace().api();
             var now = context.now();
-            return new History(context.workspace().settings().proxyPortOrDefault(), context.workspace().settings().zone(),
-                    activity.prices(), activity.tiers(), activity.calls(now, ApiActivity.HISTORY));
+            return new ApiViewModel.Loaded(context.workspace().settings().proxyPortOrDefault(),
+                    context.workspace().settings().zone(), activity.prices(), activity.tiers(),
+                    activity.calls(now, ApiActivity.HISTORY));
         }, this::apply, message -> proxyMessage.setText("Could not load the recorded calls: " + message));
     }
 
-    private record History(int port, ZoneId zone, PriceTable prices, List<PlanCatalog.ApiTier> tiers,
-            List<ProxyCall> calls) {
-    }
-
-    private void apply(History h) {
-        zone = h.zone();
-        prices = h.prices();
-        tiers = h.tiers();
-        controls.offerPort(h.port());
-        h.calls().forEach(c -> known.put(c.callId(), c));
+    private void apply(ApiViewModel.Loaded loaded) {
+        model.adopt(loaded);
+        controls.offerPort(loaded.port());
         recompute();
     }
 
@@ -158,55 +141,26 @@ public final class ApiController {
         }
         ProxyCall c;
         while ((c = arrived.poll()) != null) {
-            known.put(c.callId(), c);
+            model.arrived(c);
         }
         recompute();
     }
 
     private void recompute() {
-        long oldest = context.now().minus(ApiActivity.HISTORY).toEpochMilli();
-        known.values().removeIf(c -> c.startedAtMs() < oldest); // a long session keeps one day, not all
-        List<ProxyCall> snapshot = new ArrayList<>(known.values());
-        ZoneId z = zone;
-        PriceTable p = prices;
-        List<PlanCatalog.ApiTier> t = tiers;
-        context.load(() -> {
-            ApiActivity.Snapshot s = ApiActivity.summarize(snapshot, context.now(), t);
-            List<CallRow> made = s.recent().stream().map(c -> CallRow.of(c, z, p)).toList();
-            return new Computed(s, made);
-        }, this::show, message -> proxyMessage.setText("Could not sum up the calls: " + message));
+        ApiViewModel.Pending pending = model.pending(context.now());
+        context.load(() -> pending.compute(context.now()), this::show,
+                message -> proxyMessage.setText("Could not sum up the calls: " + message));
     }
 
-    private record Computed(ApiActivity.Snapshot snapshot, List<CallRow> rows) {
-    }
-
-    private void show(Computed c) {
-        rows.setAll(c.rows());
-        ApiActivity.Snapshot s = c.snapshot();
-        ApiHeadroom.Row r = s.current();
-        if (r == null) {
-            rpm.clear();
-            itpm.clear();
-            otpm.clear();
-            keyLine.setText("No calls to /v1/messages in the last hour.");
-        } else {
-            rpm.show(r.requests(), r.rpmLimit());
-            itpm.show(r.inputTokens(), r.itpmLimit());
-            otpm.show(r.outputTokens(), r.otpmLimit());
-            keyLine.setText("Last used: key " + r.keyFingerprint() + " · " + r.modelClass()
-                    + (r.tier() == null ? "" : " · " + r.tier() + " (the tier these limits match)")
-                    + (s.headroom().size() > 1 ? " · " + (s.headroom().size() - 1) + " other key/model groups" : ""));
-        }
-        errors(lastHour, s.lastHour());
-        errors(lastDay, s.lastDay());
-        cache.show(s.cacheHitRate() == null ? "—" : ApiText.percent(s.cacheHitRate()),
-                s.cacheHitRate() == null ? "No input tokens in the last hour." : "Cache reads among all input tokens.");
-    }
-
-    private static void errors(ApiFigure f, ApiActivity.ErrorRates e) {
-        long all = e.rateLimited() + e.overloaded() + e.serverErrors();
-        f.show(ApiText.share(all, e.calls()), "429 rate limited " + e.rateLimited() + " · 529 overloaded "
-                + e.overloaded() + " · other 5xx " + e.serverErrors());
+    private void show(ApiViewModel.Shown s) {
+        rows.setAll(s.rows());
+        rpm.show(s.rpm());
+        itpm.show(s.itpm());
+        otpm.show(s.otpm());
+        keyLine.setText(s.keyLine());
+        lastHour.show(s.lastHour());
+        lastDay.show(s.lastDay());
+        cache.show(s.cache());
     }
 
     private void copy() {

@@ -32,9 +32,9 @@ final class ApiFigure extends VBox {
         setMinWidth(0);
     }
 
-    void show(String v, String d) {
-        value.setText(v);
-        detail.setText(d);
+    void show(ApiViewModel.Figure f) {
+        value.setText(f.value());
+        detail.setText(f.detail());
     }
 
     Label value() {

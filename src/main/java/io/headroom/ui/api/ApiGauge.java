@@ -44,19 +44,15 @@ final class ApiGauge extends VBox {
         setMinWidth(0);
     }
 
-    void show(long used, Long limit) {
-        value.setText(ApiText.usedOf(used, limit));
-        double fraction = limit == null || limit == 0 ? 0 : Math.min(1, (double) used / limit);
-        bar.setProgress(fraction);
+    /** @param g null while no call of the last hour fills the gauge */
+    void show(ApiViewModel.Gauge g) {
+        value.setText(g == null ? "—" : g.text());
+        bar.setProgress(g == null ? 0 : g.fraction());
         bar.getStyleClass().removeAll("level-ok", "level-warn", "level-high");
-        bar.getStyleClass().add(fraction >= 0.9 ? "level-high" : fraction >= 0.7 ? "level-warn" : "level-ok");
-        limitBadge.set(limit == null ? null : Provenance.OFFICIAL);
-    }
-
-    void clear() {
-        value.setText("—");
-        bar.setProgress(0);
-        limitBadge.set(null);
+        if (g != null) {
+            bar.getStyleClass().add(g.level());
+        }
+        limitBadge.set(g == null || g.limit() == null ? null : Provenance.OFFICIAL);
     }
 
     Label value() {

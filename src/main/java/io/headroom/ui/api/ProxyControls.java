@@ -2,7 +2,6 @@ package io.headroom.ui.api;
 
 import io.headroom.proxy.ProxyConfig;
 import io.headroom.service.ProxyService;
-import io.headroom.service.SettingsForm;
 import io.headroom.ui.view.ViewContext;
 import java.util.function.UnaryOperator;
 import javafx.scene.control.Button;
@@ -51,18 +50,13 @@ final class ProxyControls {
     }
 
     private Integer validatePort() {
-        String error = SettingsForm.portError(portField.getText());
-        Integer port = error == null ? Integer.valueOf(portField.getText().strip()) : null;
-        portError.setText(error == null ? "" : error);
-        startStop.setDisable(busy || (port == null && !proxy.running()));
-        if (port != null && !proxy.running()) {
-            exportLine.setText(exportLine(port));
+        ApiViewModel.PortCheck check = ApiViewModel.checkPort(portField.getText());
+        portError.setText(check.valid() ? "" : check.error());
+        startStop.setDisable(ApiViewModel.startStopDisabled(busy, proxy.running(), check.valid()));
+        if (check.valid() && !proxy.running()) {
+            exportLine.setText(ApiViewModel.exportLine(check.port()));
         }
-        return port;
-    }
-
-    static String exportLine(int port) {
-        return "export ANTHROPIC_BASE_URL=http://127.0.0.1:" + port;
+        return check.port();
     }
 
     private void startOrStop() {
@@ -76,16 +70,14 @@ final class ProxyControls {
         }
         busy = true;
         proxyMessage.getStyleClass().remove("error");
-        proxyMessage.setText(stopping ? "Stopping…" : "Starting on port " + port + "…");
+        proxyMessage.setText(stopping ? "Stopping…" : ApiViewModel.starting(port));
         showState();
         context.load(() -> {
             if (stopping) {
-                var last = proxy.stop();
-                return last == null ? "Stopped." : "Stopped. " + last.calls() + " calls, " + last.stored()
-                        + " recorded, " + last.journaled() + " waiting in the journal.";
+                return ApiViewModel.stopped(proxy.stop());
             }
             var running = proxy.start(configure.apply(proxy.defaults().withPort(port)));
-            return "Recording on " + running.baseUrl() + ", forwarding to " + running.config().upstream() + ".";
+            return ApiViewModel.recording(running.baseUrl(), running.config().upstream());
         }, message -> {
             busy = false;
             proxyMessage.setText(message);
@@ -107,7 +99,7 @@ final class ProxyControls {
         if (running) {
             proxyState.getStyleClass().add("running");
             int port = java.net.URI.create(status.listen()).getPort();
-            exportLine.setText(exportLine(port));
+            exportLine.setText(ApiViewModel.exportLine(port));
             if (!portField.isDisabled()) {
                 portField.setText(Integer.toString(port));
             }
@@ -116,6 +108,6 @@ final class ProxyControls {
         }
         portField.setDisable(running || busy);
         startStop.setText(running ? "Stop" : "Start");
-        startStop.setDisable(busy || (!running && !portError.getText().isEmpty()));
+        startStop.setDisable(ApiViewModel.startStopDisabled(busy, running, portError.getText().isEmpty()));
     }
 }

@@ -1,21 +1,14 @@
 package io.headroom.ui.settings;
 
 import io.headroom.config.Settings;
-import io.headroom.domain.plans.PlanCatalog;
 import io.headroom.service.Autostart;
 import io.headroom.service.SettingsForm;
 import io.headroom.ui.view.Theme;
 import io.headroom.ui.view.ViewContext;
 import java.io.File;
 import java.nio.file.Path;
-import java.time.DayOfWeek;
 import java.time.ZoneId;
-import java.time.format.TextStyle;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.function.Supplier;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
@@ -38,15 +31,9 @@ import org.controlsfx.control.textfield.TextFields;
  */
 public final class SettingsController {
 
-    private static final String NOT_SET = "";
-
     private final ViewContext context;
     private final Supplier<Autostart> autostartFactory;
-    private final Map<String, String> planNames = new LinkedHashMap<>();
-    private boolean filling;
-    private boolean loaded;
-    private boolean saving;
-    private boolean dirty;
+    private final SettingsViewModel model = new SettingsViewModel();
 
     @FXML private ComboBox<String> plan;
     @FXML private TextField hourlyValue;
@@ -98,25 +85,16 @@ public final class SettingsController {
 
     @FXML
     private void initialize() {
-        plan.setConverter(converter(id -> id.equals(NOT_SET) ? "Not set" : planNames.getOrDefault(id, id)));
-        List<String> zones = new ArrayList<>(ZoneId.getAvailableZoneIds());
-        zones.sort(null);
+        plan.setConverter(converter(model::planName));
+        List<String> zones = SettingsViewModel.zones();
         timeZone.getItems().setAll(zones);
         timeZone.setVisibleRowCount(12);
         // Typing part of a name ("madr") offers the matching zones below the field.
-        TextFields.bindAutoCompletion(timeZone.getEditor(), request -> {
-            String t = request.getUserText() == null ? "" : request.getUserText().strip().toLowerCase(Locale.ROOT);
-            return t.isEmpty() ? List.of() : zones.stream().filter(z -> z.toLowerCase(Locale.ROOT).contains(t))
-                    .limit(30).toList();
-        });
+        TextFields.bindAutoCompletion(timeZone.getEditor(),
+                request -> SettingsViewModel.matchingZones(zones, request.getUserText()));
         timeZone.getEditor().textProperty().addListener((o, a, typed) -> changed());
-        List<String> days = new ArrayList<>(List.of(NOT_SET));
-        for (DayOfWeek d : DayOfWeek.values()) {
-            days.add(d.name());
-        }
-        resetDay.getItems().setAll(days);
-        resetDay.setConverter(converter(d -> d.equals(NOT_SET) ? "Not set"
-                : DayOfWeek.valueOf(d).getDisplayName(TextStyle.FULL, Locale.ENGLISH)));
+        resetDay.getItems().setAll(SettingsViewModel.days());
+        resetDay.setConverter(converter(SettingsViewModel::dayName));
         for (TextField f : List.of(hourlyValue, resetTime, notify1, notify2, notify3, proxyPort)) {
             f.textProperty().addListener((o, a, b) -> changed());
         }
@@ -160,40 +138,14 @@ public final class SettingsController {
         };
     }
 
-    private record Loaded(Settings settings, List<PlanCatalog.Plan> plans, boolean autostart, String autostartEntry,
-            Path dataFolder, Path database, boolean canOpenFolders, String problem,
-            List<io.headroom.sources.SourceRegistry.Entry> sources, ZoneId zone) {
-    }
-
     /** The tab was selected: reads the settings (unless the form holds unsaved edits). */
     public void shown() {
-        if (dirty) {
+        if (!model.mayReload()) {
             showSources(); // keep what the user is typing; the sources' states still update
             return;
         }
-        context.load(() -> {
-            var ws = context.workspace();
-            Settings s;
-            String problem = null;
-            try {
-                s = ws.settings();
-            } catch (IllegalArgumentException unreadable) {
-                s = Settings.empty();
-                problem = unreadable.getMessage() + " Saving replaces it.";
-            }
-            Autostart a = autostartFactory.get();
-            return new Loaded(s, ws.plans().catalog().plans(), a.enabled(), a.entry().toString(),
-                    ws.dataDirectory().path().toAbsolutePath(), ws.databaseFile().toAbsolutePath(),
-                    FolderOpener.supported(), problem, ws.sources().list(), zoneOf(s));
-        }, this::fill, message -> formState.setText("Could not read the settings: " + message));
-    }
-
-    private static ZoneId zoneOf(Settings s) {
-        try {
-            return s.zone();
-        } catch (RuntimeException unknownZone) {
-            return ZoneId.systemDefault();
-        }
+        context.load(() -> SettingsViewModel.Loaded.read(context.workspace(), autostartFactory.get(), FolderOpener.supported()),
+                this::fill, message -> formState.setText("Could not read the settings: " + message));
     }
 
     private void showSources() {
@@ -201,32 +153,28 @@ public final class SettingsController {
                 entries -> SourceRows.fill(sources, entries, ZoneId.systemDefault()), message -> { });
     }
 
-    private void fill(Loaded l) {
-        filling = true;
+    private void fill(SettingsViewModel.Loaded l) {
+        List<String> ids = model.beginFill(l);
         try {
             Settings s = l.settings();
-            planNames.clear();
-            l.plans().forEach(p -> planNames.put(p.id(), p.name()));
-            List<String> ids = new ArrayList<>(List.of(NOT_SET));
-            ids.addAll(planNames.keySet());
             plan.getItems().setAll(ids);
-            plan.setValue(s.plan() == null ? NOT_SET : s.plan());
-            hourlyValue.setText(s.hourlyValueUsd() == null ? "" : plain(s.hourlyValueUsd()));
-            timeZone.getEditor().setText(s.timeZone() == null ? ZoneId.systemDefault().getId() : s.timeZone());
+            plan.setValue(SettingsViewModel.plan(s));
+            hourlyValue.setText(SettingsViewModel.hourlyValue(s));
+            timeZone.getEditor().setText(SettingsViewModel.timeZone(s, ZoneId.systemDefault()));
             timeZone.setValue(timeZone.getEditor().getText());
-            resetDay.setValue(s.weeklyResetDay() == null ? NOT_SET : Settings.day(s.weeklyResetDay()).name());
+            resetDay.setValue(SettingsViewModel.resetDay(s));
             resetTime.setText(s.weeklyResetTime() == null ? "" : s.weeklyResetTime());
-            List<Integer> at = new ArrayList<>(s.notifyAtPercent());
+            List<String> at = SettingsViewModel.notifyAt(s);
             List<TextField> fields = List.of(notify1, notify2, notify3);
             for (int i = 0; i < fields.size(); i++) {
-                fields.get(i).setText(Integer.toString(i < at.size() ? at.get(i) : Settings.DEFAULT_NOTIFY_AT.get(i)));
+                fields.get(i).setText(at.get(i));
             }
             notifyOnReset.setSelected(s.notifyOnReset());
             tray.setSelected(s.trayEnabled());
             oauthUsage.setSelected(s.oauthUsageEnabled());
             (Settings.DARK.equals(s.theme()) ? dark : light).setSelected(true);
             autostart.setSelected(l.autostart());
-            autostartNote.setText(l.autostart() ? "Entry: " + l.autostartEntry() : "");
+            autostartNote.setText(SettingsViewModel.autostartNote(l.autostart(), l.autostartEntry()));
             dataFolder.setText(l.dataFolder().toString());
             databaseFile.setText(l.database().toString());
             openFolder.setVisible(l.canOpenFolders());
@@ -236,21 +184,16 @@ public final class SettingsController {
             proxyStarts.setSelected(s.proxyStartsWithApp());
             SourceRows.fill(sources, l.sources(), l.zone());
         } finally {
-            filling = false;
+            model.stopFilling();
         }
-        loaded = true;
-        changed();
-        dirty = false;
+        String state = model.filled(l);
+        show(model.check(input()));
         save.setDisable(true); // nothing to save yet
-        formState.setText(l.problem() == null ? "" : l.problem());
-    }
-
-    private static String plain(double v) {
-        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+        formState.setText(state);
     }
 
     private SettingsForm.Input input() {
-        String day = resetDay.getValue() == null || resetDay.getValue().equals(NOT_SET) ? null : resetDay.getValue();
+        String day = SettingsViewModel.resetDayInput(resetDay.getValue());
         return new SettingsForm.Input(plan.getValue(), timeZone.getEditor().getText(), day, resetTime.getText(),
                 hourlyValue.getText(), proxyPort.getText(), proxyStarts.isSelected(),
                 List.of(notify1.getText(), notify2.getText(), notify3.getText()), notifyOnReset.isSelected(),
@@ -261,33 +204,32 @@ public final class SettingsController {
         return dark.isSelected() ? Settings.DARK : Settings.LIGHT;
     }
 
-    private SettingsForm.Result changed() {
-        if (filling || !loaded) {
-            return null;
+    private SettingsViewModel.Checked changed() {
+        SettingsViewModel.Checked c = model.changed(input());
+        show(c);
+        return c;
+    }
+
+    private void show(SettingsViewModel.Checked c) {
+        if (c == null) {
+            return;
         }
-        dirty = true;
-        resetTime.setDisable(resetDay.getValue() == null || resetDay.getValue().equals(NOT_SET));
-        SettingsForm.Result r = SettingsForm.check(input());
-        Map<String, String> e = r.errors();
-        mark(hourlyValue, hourlyValueError, e.get(SettingsForm.HOURLY_VALUE));
-        mark(timeZone, timeZoneError, e.get(SettingsForm.TIME_ZONE));
-        mark(resetTime, resetTimeError, e.get(SettingsForm.RESET_TIME));
-        mark(proxyPort, proxyPortError, e.get(SettingsForm.PROXY_PORT));
-        String notify = null;
+        resetTime.setDisable(c.resetTimeDisabled());
+        mark(hourlyValue, hourlyValueError, c.hourlyValue());
+        mark(timeZone, timeZoneError, c.timeZone());
+        mark(resetTime, resetTimeError, c.resetTime());
+        mark(proxyPort, proxyPortError, c.proxyPort());
         List<TextField> fields = List.of(notify1, notify2, notify3);
         for (int i = 0; i < fields.size(); i++) {
-            String m = e.get(SettingsForm.NOTIFY + i);
             fields.get(i).getStyleClass().remove("invalid");
-            if (m != null) {
+            if (c.notifyInvalid().get(i)) {
                 fields.get(i).getStyleClass().add("invalid");
-                notify = m;
             }
         }
-        notifyError.setText(notify == null ? "" : notify);
-        save.setDisable(saving || !r.valid());
+        notifyError.setText(c.notifyAt() == null ? "" : c.notifyAt());
+        save.setDisable(c.saveDisabled());
         saved.setText("");
-        formState.setText(r.valid() ? "" : "Fix the marked fields to save.");
-        return r;
+        formState.setText(c.formState());
     }
 
     private static void mark(Control field, Label error, String message) {
@@ -299,11 +241,11 @@ public final class SettingsController {
     }
 
     private void save() {
-        SettingsForm.Result r = changed();
-        if (r == null || !r.valid() || saving) {
+        SettingsViewModel.Checked c = changed();
+        if (!model.startSave(c)) {
             return;
         }
-        saving = true;
+        SettingsForm.Result r = c.result();
         save.setDisable(true);
         boolean wantAutostart = autostart.isSelected();
         context.load(() -> {
@@ -316,28 +258,26 @@ public final class SettingsController {
                     a.disable();
                 }
             }
-            return a.enabled() ? "Entry: " + a.entry() : "";
+            return SettingsViewModel.autostartNote(a.enabled(), a.entry().toString());
         }, note -> {
-            saving = false;
-            dirty = false;
+            model.saved();
             autostartNote.setText(note);
             save.setDisable(true);
             saved.setText("Saved");
             context.dataChanged();
             context.refreshNow();
         }, failure -> {
-            saving = false;
             save.setDisable(false);
             saved.setText("");
-            formState.setText("Not saved: " + failure);
+            formState.setText(model.notSaved(failure));
         });
     }
 
     /** Adds a Claude Code folder (from the folder chooser). */
     void addClaudeDir(Path dir) {
-        String s = dir.toAbsolutePath().toString();
-        if (!claudeDirs.getItems().contains(s)) {
-            claudeDirs.getItems().add(s);
+        List<String> dirs = SettingsViewModel.withClaudeDir(claudeDirs.getItems(), dir);
+        if (dirs.size() != claudeDirs.getItems().size()) {
+            claudeDirs.getItems().add(dirs.get(dirs.size() - 1));
         }
     }
 
