@@ -11,7 +11,7 @@ import io.headroom.ui.history.FxLeakingViewModel;
 import org.junit.jupiter.api.Test;
 
 /** View models are plain Java, so they can be tested without a screen; the controllers do the JavaFX. */
-class HistorySessionsViewModelRulesTest {
+class ViewModelRulesTest {
 
     static final ArchRule VIEW_MODELS_ARE_PLAIN_JAVA = noClasses().that().resideInAPackage("io.headroom.ui..")
             .and().haveNameMatching(".*ViewModel(\\$.*)?")
@@ -20,8 +20,10 @@ class HistorySessionsViewModelRulesTest {
     @Test
     void viewModelsDoNotUseJavaFx() {
         JavaClasses main = LayerRulesTest.MAIN;
-        assertThat(main.contain("io.headroom.ui.history.HistoryViewModel")).isTrue();
-        assertThat(main.contain("io.headroom.ui.sessions.SessionsViewModel")).isTrue();
+        for (String tab : new String[] {"history.HistoryViewModel", "sessions.SessionsViewModel", "api.ApiViewModel",
+                "advisor.AdvisorViewModel", "settings.SettingsViewModel"}) {
+            assertThat(main.contain("io.headroom.ui." + tab)).as(tab).isTrue();
+        }
         VIEW_MODELS_ARE_PLAIN_JAVA.check(main);
     }
 
