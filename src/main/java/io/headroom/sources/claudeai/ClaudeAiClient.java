@@ -1,12 +1,12 @@
 package io.headroom.sources.claudeai;
 
+import io.headroom.sources.BaseUrl;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.headroom.config.Json;
 import io.headroom.sources.oauth.UsageEndpoint;
 import io.headroom.work.BackgroundWork;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -45,8 +45,7 @@ public final class ClaudeAiClient {
     private final HttpClient client;
 
     public ClaudeAiClient(URI base, Duration timeout, Supplier<Instant> clock) {
-        String b = base.toString();
-        this.base = b.endsWith("/") ? b.substring(0, b.length() - 1) : b;
+        this.base = BaseUrl.withoutTrailingSlash(base);
         this.timeout = timeout;
         this.clock = clock;
         this.client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER)
@@ -55,20 +54,7 @@ public final class ClaudeAiClient {
 
     /** The base from the environment; a malformed override is refused with a message, not used. */
     public static URI baseFrom(Map<String, String> env) {
-        String configured = env.get(BASE_URL_ENV);
-        if (configured == null || configured.isBlank()) {
-            return URI.create(DEFAULT_BASE_URL);
-        }
-        try {
-            URI u = new URI(configured.strip());
-            if (u.getScheme() == null || u.getHost() == null
-                    || !(u.getScheme().equals("http") || u.getScheme().equals("https"))) {
-                throw new IllegalArgumentException(BASE_URL_ENV + " must be an http(s) URL, not " + configured);
-            }
-            return u;
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException(BASE_URL_ENV + " must be an http(s) URL, not " + configured, e);
-        }
+        return BaseUrl.from(env, BASE_URL_ENV, DEFAULT_BASE_URL);
     }
 
     public String base() {

@@ -1,5 +1,6 @@
 package io.headroom.sources.oauth;
 
+import io.headroom.sources.BaseUrl;
 import io.headroom.work.BackgroundWork;
 import java.io.IOException;
 import java.net.URI;
@@ -50,8 +51,7 @@ public final class UsageEndpoint {
 
     private UsageEndpoint(URI base, Duration timeout, String misconfigured) {
         this.misconfigured = misconfigured;
-        String b = base.toString();
-        this.uri = URI.create((b.endsWith("/") ? b.substring(0, b.length() - 1) : b) + PATH);
+        this.uri = URI.create(BaseUrl.withoutTrailingSlash(base) + PATH);
         this.timeout = timeout;
         this.client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER)
                 .executor(HTTP).build();
@@ -59,20 +59,7 @@ public final class UsageEndpoint {
 
     /** The base from the environment; a malformed override is refused with a message, not used. */
     public static URI baseFrom(Map<String, String> env) {
-        String configured = env.get(BASE_URL_ENV);
-        if (configured == null || configured.isBlank()) {
-            return URI.create(DEFAULT_BASE_URL);
-        }
-        try {
-            URI u = new URI(configured.strip());
-            if (u.getScheme() == null || u.getHost() == null
-                    || !(u.getScheme().equals("http") || u.getScheme().equals("https"))) {
-                throw new IllegalArgumentException(BASE_URL_ENV + " must be an http(s) URL, not " + configured);
-            }
-            return u;
-        } catch (java.net.URISyntaxException e) {
-            throw new IllegalArgumentException(BASE_URL_ENV + " must be an http(s) URL, not " + configured, e);
-        }
+        return BaseUrl.from(env, BASE_URL_ENV, DEFAULT_BASE_URL);
     }
 
     /**
