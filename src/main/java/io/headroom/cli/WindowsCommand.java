@@ -174,11 +174,6 @@ final class WindowsCommand implements Callable<Integer> {
                 + (OfficialAge.stale(at, now) ? " (stale)" : "");
     }
 
-    private static String currency(ExtraUsage e) {
-        String c = e.used() == null ? null : e.used().currency();
-        return c == null ? "USD" : c;
-    }
-
     /** Extra usage in US dollars (null where the answer gave another currency), or null when none was read. */
     static ObjectNode extraUsage(ExtraUsageReading r, Instant now) {
         if (r == null) {
@@ -233,11 +228,8 @@ final class WindowsCommand implements Callable<Integer> {
                     + " [official · " + OfficialAge.from(o.source()) + " · " + OfficialAge.ago(o.observedAt(), now)
                     + (OfficialAge.stale(o.observedAt(), now) ? " · stale" : "") + "]");
         }
-        if (s.extraUsage() != null && s.extraUsage().extraUsage().used() != null) {
-            ExtraUsage e = s.extraUsage().extraUsage();
-            out.println("Extra usage: " + e.used().major().toPlainString() + " " + currency(e)
-                    + (e.monthlyLimit() == null ? "" : " of " + e.monthlyLimit().major().toPlainString() + " this month")
-                    + (Boolean.FALSE.equals(e.enabled()) ? " (switched off)" : ""));
+        if (s.extraUsage() != null && s.extraUsage().extraUsage().sentence() != null) {
+            out.println(s.extraUsage().extraUsage().sentence());
         }
     }
 

@@ -13,6 +13,21 @@ import java.math.BigDecimal;
  */
 public record ExtraUsage(Boolean enabled, Money used, Money monthlyLimit, Boolean limitReached) {
 
+    /**
+     * "Extra usage: 12.50 USD of 50.00 USD this month", the one sentence the command line and the
+     * Overview show; null when the answer gave no amount spent.
+     */
+    public String sentence() {
+        if (used == null) {
+            return null;
+        }
+        String currency = used.currency() == null ? "USD" : used.currency();
+        return "Extra usage: " + used.major().toPlainString() + " " + currency
+                + (monthlyLimit == null ? "" : " of " + monthlyLimit.major().toPlainString() + " "
+                        + (monthlyLimit.currency() == null ? currency : monthlyLimit.currency()) + " this month")
+                + (Boolean.FALSE.equals(enabled) ? " (switched off)" : "");
+    }
+
     public BigDecimal usedUsd() {
         return used == null ? null : used.usd();
     }

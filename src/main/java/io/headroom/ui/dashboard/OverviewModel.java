@@ -44,6 +44,7 @@ final class OverviewModel {
     final StringProperty planLine = new SimpleStringProperty("");
     /** Allowances Anthropic reports that have no card ("Weekly cowork 3.5%"), empty when there are none. */
     final StringProperty otherLimits = new SimpleStringProperty("");
+    final StringProperty extraUsage = new SimpleStringProperty("");
     /** No plan is set: the header offers the Settings control that sets it. */
     final BooleanProperty planMissing = new SimpleBooleanProperty(false);
     final StringProperty status = new SimpleStringProperty("Reading Claude Code transcripts…");
@@ -82,6 +83,7 @@ final class OverviewModel {
             cards.setAll(show);
         }
         WindowCardModel.set(otherLimits, otherLimits(s.otherLimits(), now));
+        WindowCardModel.set(extraUsage, extraUsage(s.extraUsage(), now));
         WindowCardModel.set(todayCost, Figures.usd(b.todayCostUsd()));
         WindowCardModel.set(todayTokens, Figures.tokens(b.todayTokens()) + " tokens today, cache reads included");
         WindowCardModel.set(allTokens, b.allTokens() < 0 ? "counting…" : Figures.tokens(b.allTokens()));
@@ -117,6 +119,15 @@ final class OverviewModel {
         empty.set(!hasData(b));
         WindowCardModel.set(updated, "Updated " + OverviewText.clock(b.now(), now, s.zone()));
         loaded.set(true);
+    }
+
+    /** "Extra usage: 12.50 USD of 50.00 USD this month (official, from Claude Code, 3 min ago)", or "" when none was read. */
+    static String extraUsage(io.headroom.domain.official.ExtraUsageReading r, Instant now) {
+        if (r == null || r.extraUsage().sentence() == null) {
+            return "";
+        }
+        return r.extraUsage().sentence() + " (official, " + io.headroom.domain.official.OfficialAge.from(r.source()) + ", "
+                + io.headroom.domain.official.OfficialAge.ago(r.observedAt(), now) + ")";
     }
 
     static String otherLimits(List<io.headroom.domain.UtilizationSample> others, Instant now) {

@@ -59,7 +59,7 @@ final class OverviewView extends ScrollPane {
         setFocusTraversable(false);
         setHbarPolicy(ScrollBarPolicy.NEVER);
 
-        VBox page = new VBox(18, header(), importProgress(), body(), otherLimits());
+        VBox page = new VBox(18, header(), importProgress(), body(), otherLimits(), extraUsage());
         page.getStyleClass().add("overview");
         setContent(page);
     }
@@ -144,6 +144,18 @@ final class OverviewView extends ScrollPane {
         row.visibleProperty().bind(model.importing.or(model.importPaused));
         row.managedProperty().bind(row.visibleProperty());
         return row;
+    }
+
+    /** Pay-as-you-go spend beyond the plan, as the usage answer reported it. */
+    private Label extraUsage() {
+        Label l = new Label();
+        l.setId("extraUsage");
+        l.getStyleClass().add("caption");
+        l.setWrapText(true);
+        l.textProperty().bind(model.extraUsage);
+        l.visibleProperty().bind(model.extraUsage.isNotEmpty().and(model.empty.not()));
+        l.managedProperty().bind(l.visibleProperty());
+        return l;
     }
 
     /** Allowances without a card of their own are kept and shown here, not dropped. */
