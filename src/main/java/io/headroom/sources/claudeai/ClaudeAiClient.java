@@ -1,5 +1,6 @@
 package io.headroom.sources.claudeai;
 
+import io.headroom.sources.UsageRequest;
 import io.headroom.sources.BaseUrl;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.headroom.config.Json;
@@ -8,21 +9,14 @@ import io.headroom.work.BackgroundWork;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 /**
@@ -42,14 +36,13 @@ public final class ClaudeAiClient {
     private final String base;
     private final Duration timeout;
     private final Supplier<Instant> clock;
-    private final HttpClient client;
+    private final UsageRequest http;
 
     public ClaudeAiClient(URI base, Duration timeout, Supplier<Instant> clock) {
         this.base = BaseUrl.withoutTrailingSlash(base);
         this.timeout = timeout;
         this.clock = clock;
-        this.client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER)
-                .executor(HTTP).build();
+        this.http = new UsageRequest(timeout, HTTP);
     }
 
     /** The base from the environment; a malformed override is refused with a message, not used. */
@@ -132,33 +125,20 @@ public final class ClaudeAiClient {
 
     private Reply get(String path, String sessionKey) {
         URI uri = URI.create(base + path);
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).GET()
-                .header("Cookie", "sessionKey=" + sessionKey)
-                .header("Accept", "application/json")
-                .header("User-Agent", "headroom")
-                .build();
-        CompletableFuture<HttpResponse<String>> pending = client.sendAsync(request,
-                HttpResponse.BodyHandlers.ofString());
-        HttpResponse<String> response;
-        try {
-            response = pending.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            pending.cancel(true);
+        UsageRequest.Outcome outcome = http.get(uri, "Cookie", "sessionKey=" + sessionKey);
+        if (outcome instanceof UsageRequest.TimedOut) {
             return new Reply(0, slow());
-        } catch (InterruptedException e) {
-            pending.cancel(true);
-            Thread.currentThread().interrupt();
+        }
+        if (outcome instanceof UsageRequest.Interrupted) {
             return new Reply(0, new ClaudeAiAnswer.Failed("Interrupted while asking claude.ai for the usage."));
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof HttpTimeoutException) {
-                return new Reply(0, slow());
-            }
+        }
+        if (outcome instanceof UsageRequest.Unreachable u) {
             // Only the exception's type is shown: its message could echo the request.
             return new Reply(0, new ClaudeAiAnswer.Failed("Cannot reach " + uri.getHost() + " for the usage ("
-                    + (cause instanceof java.net.ConnectException ? "connection refused"
-                            : cause.getClass().getSimpleName()) + ")."));
+                    + (u.cause() instanceof java.net.ConnectException ? "connection refused"
+                            : u.cause().getClass().getSimpleName()) + ")."));
         }
+        HttpResponse<String> response = ((UsageRequest.Answered) outcome).response();
         Instant now = clock.get();
         int status = response.statusCode();
         if (status == 200) {

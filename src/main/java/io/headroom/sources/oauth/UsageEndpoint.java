@@ -1,24 +1,18 @@
 package io.headroom.sources.oauth;
 
+import io.headroom.sources.UsageRequest;
 import io.headroom.sources.BaseUrl;
 import io.headroom.work.BackgroundWork;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * {@code GET {base}/api/oauth/usage} with Claude Code's login, the way Claude Code's own
@@ -41,7 +35,7 @@ public final class UsageEndpoint {
 
     private final URI uri;
     private final Duration timeout;
-    private final HttpClient client;
+    private final UsageRequest http;
     /** Why this endpoint asks nobody (a malformed base in the environment), or null. */
     private final String misconfigured;
 
@@ -53,8 +47,7 @@ public final class UsageEndpoint {
         this.misconfigured = misconfigured;
         this.uri = URI.create(BaseUrl.withoutTrailingSlash(base) + PATH);
         this.timeout = timeout;
-        this.client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER)
-                .executor(HTTP).build();
+        this.http = new UsageRequest(timeout, HTTP);
     }
 
     /** The base from the environment; a malformed override is refused with a message, not used. */
@@ -83,34 +76,20 @@ public final class UsageEndpoint {
         if (misconfigured != null) {
             return new UsageAnswer.Failed(misconfigured);
         }
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).GET()
-                .header("Authorization", token.bearer())
-                .header("anthropic-beta", BETA)
-                .header("Accept", "application/json")
-                .header("User-Agent", "headroom")
-                .build();
-        CompletableFuture<HttpResponse<String>> pending = client.sendAsync(request,
-                HttpResponse.BodyHandlers.ofString());
-        HttpResponse<String> response;
-        try {
-            // The request timeout covers only the wait for headers; this bounds the body as well.
-            response = pending.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            pending.cancel(true);
+        UsageRequest.Outcome outcome = http.get(uri, "Authorization", token.bearer(), "anthropic-beta", BETA);
+        if (outcome instanceof UsageRequest.TimedOut) {
             return slow();
-        } catch (InterruptedException e) {
-            pending.cancel(true);
-            Thread.currentThread().interrupt();
+        }
+        if (outcome instanceof UsageRequest.Interrupted) {
             return new UsageAnswer.Failed("Interrupted while asking " + uri.getHost() + " for the usage.");
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof HttpTimeoutException) {
-                return slow();
-            }
+        }
+        if (outcome instanceof UsageRequest.Unreachable u) {
             // Exception messages from the client name the host at most, never the request's headers.
+            Throwable cause = u.cause();
             return new UsageAnswer.Failed("Cannot reach " + uri.getHost() + " for the usage ("
                     + (cause instanceof IOException ? describe(cause) : cause.getClass().getSimpleName()) + ").");
         }
+        HttpResponse<String> response = ((UsageRequest.Answered) outcome).response();
         int status = response.statusCode();
         if (status == 200) {
             return new UsageAnswer.Read(response.body(), now);
