@@ -8,7 +8,6 @@ import io.headroom.report.JsonReport;
 import io.headroom.service.AdvisorService;
 import java.io.PrintWriter;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -55,7 +54,7 @@ final class AdviseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        importFirst.run(root, ZoneId.systemDefault(), spec.commandLine().getErr());
+        importFirst.run(root, spec.commandLine().getErr());
         Instant at = now != null ? now : Instant.now();
         AdvisorService.Prepared prepared = root.workspace().advisor().prepare(at, AdvisorService.parsePeriodDays(period), plan);
         AdvisorResult r = prepared.at(hourlyValue);

@@ -9,7 +9,6 @@ import io.headroom.proxy.ApiHeadroom;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -47,7 +46,7 @@ final class ApiCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        importFirst.run(root, ZoneId.systemDefault(), spec.commandLine().getErr());
+        importFirst.run(root, spec.commandLine().getErr());
         Instant now = at != null ? at : Instant.now();
         Duration window = Duration.ofMinutes(Math.max(1, windowMinutes));
         List<ApiHeadroom.Row> rows = root.workspace().api().headroom(now, window);

@@ -43,7 +43,7 @@ final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ImportReport report = root.workspace().importClaudeCode(claudeDirs, ZoneId.systemDefault(),
+        ImportReport report = root.workspace().importClaudeCode(claudeDirs, root.workspace().settings().zone(),
                 ImportOptions.defaults());
         PrintWriter out = spec.commandLine().getOut();
         List<io.headroom.sources.SourceRegistry.Entry> sources = root.workspace().sources().list();

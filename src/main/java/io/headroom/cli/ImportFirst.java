@@ -4,7 +4,6 @@ import io.headroom.ingest.claudecode.ImportOptions;
 import io.headroom.ingest.claudecode.ImportReport;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
@@ -24,11 +23,13 @@ final class ImportFirst {
             description = "A Claude folder (or its projects/ folder) to read instead of the defaults; repeatable.")
     List<Path> claudeDirs = new ArrayList<>();
 
-    void run(HeadroomCommand root, ZoneId zone, PrintWriter err) {
+    /** Limit messages that name no zone are read in the user's zone, as the window reads them. */
+    void run(HeadroomCommand root, PrintWriter err) {
         if (skip) {
             return;
         }
-        ImportReport r = root.workspace().importClaudeCode(claudeDirs, zone, ImportOptions.defaults());
+        ImportReport r = root.workspace().importClaudeCode(claudeDirs, root.workspace().settings().zone(),
+                ImportOptions.defaults());
         if (r.skippedTotal() > 0) {
             err.println("headroom: skipped " + r.skippedTotal() + " unreadable transcript lines " + r.skippedLines()
                     + " (run 'headroom import' for details).");

@@ -41,7 +41,7 @@ abstract class PeriodReportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         UsageReports.Range range = options.range();
-        importFirst.run(root, options.zone(), spec.commandLine().getErr());
+        importFirst.run(root, spec.commandLine().getErr());
         List<PeriodUsage> periods = compute(root.workspace().reports(), range);
         PrintWriter out = spec.commandLine().getOut();
         if (options.json) {

@@ -6,7 +6,6 @@ import io.headroom.service.AdvisorService;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -52,7 +51,7 @@ final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         AdvisorReport.Format f = AdvisorReport.Format.of(format);
-        importFirst.run(root, ZoneId.systemDefault(), spec.commandLine().getErr());
+        importFirst.run(root, spec.commandLine().getErr());
         Instant at = now != null ? now : Instant.now();
         AdvisorService.Prepared prepared = root.workspace().advisor().prepare(at, AdvisorService.parsePeriodDays(period), plan);
         AdvisorResult r = prepared.at(hourlyValue);

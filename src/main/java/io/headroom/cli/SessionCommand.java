@@ -34,7 +34,7 @@ final class SessionCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         UsageReports.Range range = options.range();
-        importFirst.run(root, options.zone(), spec.commandLine().getErr());
+        importFirst.run(root, spec.commandLine().getErr());
         List<SessionUsage> sessions = root.workspace().reports().sessions(range);
         PrintWriter out = spec.commandLine().getOut();
         if (options.json) {

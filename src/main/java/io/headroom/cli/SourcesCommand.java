@@ -42,7 +42,7 @@ final class SourcesCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ZoneId zone = ZoneId.systemDefault();
-        importFirst.run(root, zone, spec.commandLine().getErr());
+        importFirst.run(root, spec.commandLine().getErr());
         List<SourceRegistry.Entry> entries = root.workspace().sources().list();
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

@@ -55,7 +55,7 @@ final class WindowsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        importFirst.run(root, ZoneId.systemDefault(), spec.commandLine().getErr());
+        importFirst.run(root, spec.commandLine().getErr());
         Instant at = now != null ? now : Instant.now();
         WindowsService.Snapshot s = root.workspace().windows().current(at);
         PrintWriter out = spec.commandLine().getOut();

@@ -36,6 +36,25 @@ class ImportFirstTest {
         assertThat(five.get("active").asBoolean()).isTrue();
     }
 
+    /**
+     * A limit message without a zone ("resets 6:42pm") is read in the user's zone, the one the window
+     * imports with, whatever zone the machine runs in: otherwise the reset would depend on who read it first.
+     */
+    @Test
+    void aZonelessResetIsReadInTheUsersZoneAsTheWindowReadsIt() throws Exception {
+        Path claude = Fixtures.claudeDir(dir.resolve("home").resolve(".claude"));
+        Path withLimit = claude.resolve("projects").resolve(Fixtures.PROJECT)
+                .resolve("6d747bdd-b592-4b0f-afd2-f4b2ec31244a.jsonl");
+        java.nio.file.Files.writeString(withLimit,
+                java.nio.file.Files.readString(withLimit).replace("resets 6:42pm (UTC)", "resets 6:42pm"));
+        CliHarness cli = new CliHarness(dir);
+        assertThat(cli.run("settings", "--zone", "America/Sao_Paulo").exit()).isZero(); // UTC-3
+        CliHarness.Run r = cli.run("windows", "--json", "--now", NOW);
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(Json.mapper().readTree(r.out()).get("fiveHour").get("resetsAt").asText())
+                .isEqualTo("2026-11-27T21:42:00Z");
+    }
+
     @Test
     void noImportShowsOnlyWhatIsStored() throws Exception {
         CliHarness cli = freshFolderWithTranscripts();
