@@ -91,6 +91,11 @@ final class HttpHead {
         return line.substring(line.indexOf(':') + 1).trim();
     }
 
+    /** How many times a header (name in lower case) occurs. */
+    int count(String name) {
+        return (int) names.stream().filter(name::equals).count();
+    }
+
     /** The first value of a header (name in lower case), or null. */
     String get(String name) {
         int i = names.indexOf(name);

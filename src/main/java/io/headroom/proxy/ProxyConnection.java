@@ -33,16 +33,17 @@ final class ProxyConnection implements Runnable {
 
     private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-connection",
             "proxy-authorization", "proxy-authenticate", "te", "upgrade", "host", "expect");
-    private static final Set<String> LOOPBACK_NAMES = Set.of("localhost", "127.0.0.1", "::1", "[::1]");
     private static final byte[] CONTINUE = HttpHead.bytes("HTTP/1.1 100 Continue\r\n\r\n");
 
     private final Socket client;
     private final ProxyConfig config;
     private final UpstreamPool pool;
     private final Sink sink;
+    private final HostCheck hostCheck;
 
     ProxyConnection(Socket client, ProxyConfig config, UpstreamPool pool, Sink sink) {
         this.client = client;
+        this.hostCheck = new HostCheck(client.getLocalPort(), config.upstream().getHost(), config.upstreamPort());
         this.config = config;
         this.pool = pool;
         this.sink = sink;
@@ -104,8 +105,14 @@ final class ProxyConnection implements Runnable {
             }
             target = origin;
         }
+        if (head.count("host") > 1) {
+            return reject(out, 400, "invalid_request_error", "The request has more than one Host header.");
+        }
         String host = head.get("host");
-        if (host != null && !allowedHost(host)) {
+        if (host == null ? parts[2].equals("HTTP/1.1") : host.isEmpty()) {
+            return reject(out, 400, "invalid_request_error", "The request has no Host header.");
+        }
+        if (host != null && !hostCheck.accepts(host)) {
             return reject(out, 403, "permission_error", "Host " + host + " is refused: this proxy forwards only to "
                     + config.upstream() + " and answers on loopback only.");
         }
@@ -419,17 +426,6 @@ final class ProxyConnection implements Runnable {
         } catch (IllegalArgumentException e) {
             return null;
         }
-    }
-
-    private boolean allowedHost(String host) {
-        String h = host.toLowerCase(Locale.ROOT);
-        if (h.startsWith("[")) {
-            int close = h.indexOf(']');
-            h = close > 0 ? h.substring(0, close + 1) : h;
-        } else if (h.indexOf(':') >= 0 && h.indexOf(':') == h.lastIndexOf(':')) {
-            h = h.substring(0, h.indexOf(':'));
-        }
-        return LOOPBACK_NAMES.contains(h) || h.startsWith("127.") || h.equals(config.upstream().getHost());
     }
 
     /** Fingerprints the credential; the key itself is never kept. */
