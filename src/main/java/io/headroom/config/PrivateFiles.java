@@ -41,18 +41,25 @@ public final class PrivateFiles {
         }
     }
 
-    /** Writes text through a private temporary file and an atomic move, so readers never see half a file. */
+    /**
+     * Writes text through a private temporary file and an atomic move, so readers never see half a
+     * file. The temporary file has a unique name (created 0600 by createTempFile on POSIX): with one
+     * fixed name, two processes saving at once deleted and moved each other's file and one failed
+     * with NoSuchFileException. A failed write leaves no temporary file behind.
+     */
     public static void writeAtomically(Path file, String text) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path tmp = dir.resolve("." + file.getFileName() + ".tmp");
-        Files.deleteIfExists(tmp);
-        createIfMissing(tmp);
-        Files.writeString(tmp, text);
+        Path tmp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp");
         try {
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            Files.writeString(tmp, text);
+            try {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
         }
     }
 }
