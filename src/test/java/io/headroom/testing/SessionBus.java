@@ -22,7 +22,15 @@ public final class SessionBus implements AutoCloseable {
     public static SessionBus start(Path folder) throws Exception {
         String exe = DesktopTools.require("dbus-daemon", "dbus");
         // a socket file rather than the default abstract socket: Java's unix sockets cannot reach abstract ones
-        Process p = new ProcessBuilder(exe, "--session", "--print-address", "--nofork",
+        // no <servicedir>: the default session config would auto-start whatever the machine has
+        // installed (a real gnome-keyring answering as org.freedesktop.secrets), not what the test runs
+        java.nio.file.Path config = folder.resolve("bus.conf");
+        java.nio.file.Files.writeString(config, "<!DOCTYPE busconfig PUBLIC \"-//freedesktop//DTD D-Bus Bus Configuration"
+                + " 1.0//EN\" \"http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd\">\n<busconfig><type>session"
+                + "</type><listen>unix:path=" + folder.resolve("bus") + "</listen><auth>EXTERNAL</auth>"
+                + "<policy context=\"default\"><allow send_destination=\"*\" eavesdrop=\"true\"/>"
+                + "<allow eavesdrop=\"true\"/><allow own=\"*\"/></policy></busconfig>\n");
+        Process p = new ProcessBuilder(exe, "--config-file=" + config, "--print-address", "--nofork",
                 "--address=unix:path=" + folder.resolve("bus")).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         String address;
