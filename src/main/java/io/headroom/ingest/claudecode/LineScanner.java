@@ -234,6 +234,8 @@ final class LineScanner implements JsonPull {
         while (depth > target) {
             if (isObject[depth]) {
                 if (fieldName()) {
+                    // RFC 8259 allows whitespace after the ':'; fieldName() stops right past it.
+                    skipWs();
                     value();
                 }
             } else {
