@@ -95,6 +95,9 @@ public final class HeadroomCommand implements Runnable {
             COMMANDS.forEach((name, command) -> cli.addSubcommand(name, command.get()));
         }
         configure.accept(cli);
+        cli.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
+        cli.setOut(TerminalText.safe(cli.getOut()));
+        cli.setErr(TerminalText.safe(cli.getErr()));
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println("headroom: " + Errors.describe(e));
             return 1;
