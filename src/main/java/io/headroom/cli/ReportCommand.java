@@ -51,6 +51,7 @@ final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         AdvisorReport.Format f = AdvisorReport.Format.of(format);
+        AdvisorService.checkTarget(out, f);
         importFirst.run(root, spec.commandLine().getErr());
         Instant at = now != null ? now : Instant.now();
         AdvisorService.Prepared prepared = root.workspace().advisor().prepare(at, AdvisorService.parsePeriodDays(period), plan);

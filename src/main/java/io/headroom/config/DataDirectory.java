@@ -49,9 +49,14 @@ public record DataDirectory(Path path) {
         return path.resolve(name);
     }
 
-    /** Creates the folder readable by the user alone (0700 where POSIX permissions exist). */
+    /**
+     * Creates the folder readable by the user alone (0700 where POSIX permissions exist), and makes
+     * an existing one so: whoever created it first (an older Headroom, the statusLine hook, a user's
+     * mkdir) may have left it and its files readable by others.
+     */
     public DataDirectory ensureExists() throws IOException {
         ensurePrivateDirectory(path);
+        PrivateFiles.tighten(path);
         return this;
     }
 

@@ -1,5 +1,6 @@
 package io.headroom.proxy;
 
+import io.headroom.config.DataDirectory;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import io.headroom.config.PrivateFiles;
@@ -57,7 +58,7 @@ final class Journal {
         for (ProxyCall c : calls) {
             sb.append(WRITER.writeValueAsString(c)).append('\n');
         }
-        Files.createDirectories(file.toAbsolutePath().getParent());
+        DataDirectory.ensurePrivateDirectory(file.toAbsolutePath().getParent());
         PrivateFiles.createIfMissing(file);
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
             ByteBuffer b = ByteBuffer.wrap(sb.toString().getBytes(StandardCharsets.UTF_8));

@@ -26,7 +26,9 @@ import io.headroom.store.WindowQueries;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -162,24 +164,30 @@ public final class AdvisorService {
      *
      * @return the files written
      */
+    /** Refuses, with a sentence, a report path that is a folder or lies in a missing one; before any work is done. */
+    public static void checkTarget(Path out, AdvisorReport.Format format) {
+        ReportTarget.check(out, format);
+    }
+
     public static List<Path> write(AdvisorReport report, AdvisorReport.Format format, Path out) throws IOException {
-        Path target = out.toAbsolutePath();
-        return switch (format) {
-            case HTML -> {
-                PrivateFiles.writeAtomically(target, HtmlReport.render(report));
-                yield List.of(target);
-            }
-            case JSON -> {
-                PrivateFiles.writeAtomically(target, Json.mapper().writerWithDefaultPrettyPrinter()
-                        .writeValueAsString(JsonReport.toJson(report)) + "\n");
-                yield List.of(target);
-            }
+        Path target = ReportTarget.check(out, format);
+        Map<Path, String> files = new LinkedHashMap<>();
+        switch (format) {
+            case HTML -> files.put(target, HtmlReport.render(report));
+            case JSON -> files.put(target, Json.mapper().writerWithDefaultPrettyPrinter()
+                    .writeValueAsString(JsonReport.toJson(report)) + "\n");
             case CSV -> {
-                Path daily = target.resolveSibling(CsvReport.dailyFileName(target.getFileName().toString()));
-                PrivateFiles.writeAtomically(target, CsvReport.whatIf(report));
-                PrivateFiles.writeAtomically(daily, CsvReport.daily(report));
-                yield List.of(target, daily);
+                files.put(target, CsvReport.whatIf(report));
+                files.put(ReportTarget.check(target.resolveSibling(CsvReport.dailyFileName(target.getFileName().toString())),
+                        format), CsvReport.daily(report));
             }
-        };
+            default -> throw new IllegalArgumentException("Unknown report format " + format);
+        }
+        try {
+            PrivateFiles.writeAllAtomically(files);
+        } catch (IOException e) {
+            throw ReportTarget.explain(target, e);
+        }
+        return List.copyOf(files.keySet());
     }
 }

@@ -1,5 +1,6 @@
 package io.headroom.service;
 
+import io.headroom.config.DataDirectory;
 import io.headroom.ingest.statusline.StatusLineMain;
 import java.io.IOException;
 import java.io.InputStream;
@@ -47,7 +48,7 @@ public final class StatusLineLauncher {
             Path scratch = Files.createTempDirectory("headroom-cds");
             List<String> cmd = new ArrayList<>(launch(scratch));
             cmd.add(1, "-XX:ArchiveClassesAtExit=" + dataDir.resolve(ARCHIVE));
-            Files.createDirectories(dataDir);
+            DataDirectory.ensurePrivateDirectory(dataDir);
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .start();
             p.getOutputStream().write(SAMPLE.getBytes(StandardCharsets.UTF_8));

@@ -1,5 +1,6 @@
 package io.headroom.service;
 
+import io.headroom.config.DataDirectory;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.headroom.config.Json;
@@ -72,7 +73,7 @@ public final class StatusLineSetup {
         memory.put("settingsFile", settingsFile.toString());
         memory.set("statusLine", previous == null ? null : previous.deepCopy());
         memory.put("installedAt", now.toString());
-        Files.createDirectories(dataDir);
+        DataDirectory.ensurePrivateDirectory(dataDir);
         PrivateFiles.writeAtomically(dataDir.resolve(PREVIOUS_FILE), Json.mapper().writeValueAsString(memory) + "\n");
 
         ObjectNode ours = previous != null && previous.isObject() ? ((ObjectNode) previous).deepCopy()

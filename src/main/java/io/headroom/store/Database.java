@@ -47,6 +47,10 @@ public final class Database implements AutoCloseable {
         try {
             DataDirectory.ensurePrivateDirectory(absolute.getParent());
             PrivateFiles.createIfMissing(absolute);
+            // A database made by an older Headroom or copied in may be 0644; SQLite gives its -wal and -shm the same mode.
+            for (String suffix : new String[] {"", "-wal", "-shm", ".lock"}) {
+                PrivateFiles.tightenOne(absolute.resolveSibling(absolute.getFileName() + suffix));
+            }
         } catch (IOException e) {
             throw new StoreException("Cannot create the database " + absolute + ": " + e.getMessage(), e);
         }

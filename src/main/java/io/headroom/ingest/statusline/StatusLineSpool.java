@@ -1,5 +1,6 @@
 package io.headroom.ingest.statusline;
 
+import io.headroom.config.DataDirectory;
 import io.headroom.config.PrivateFiles;
 import io.headroom.domain.LimitWindow;
 import io.headroom.domain.Provenance;
@@ -60,7 +61,7 @@ public final class StatusLineSpool {
             quote(b, s.model());
             b.append("}\n");
         }
-        Files.createDirectories(dataDir);
+        DataDirectory.ensurePrivateDirectory(dataDir);
         Path spool = dataDir.resolve(SPOOL);
         PrivateFiles.createIfMissing(spool);
         Files.write(spool, b.toString().getBytes(StandardCharsets.UTF_8), StandardOpenOption.APPEND);
