@@ -53,6 +53,10 @@ public final class HeadroomCommand implements Runnable {
             description = "The database file (default: headroom.db in the data folder; HEADROOM_HOME moves the folder).")
     Path db;
 
+    @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
+            description = "On a failure, print the stack trace after the one-line message (for bug reports).")
+    boolean debug;
+
     private final Function<Path, Workspace> workspaces;
     private Workspace workspace;
 
@@ -100,7 +104,11 @@ public final class HeadroomCommand implements Runnable {
         cli.setErr(TerminalText.safe(cli.getErr()));
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println("headroom: " + Errors.describe(e));
-            return 1;
+            if (root.debug) {
+                e.printStackTrace(commandLine.getErr());
+            }
+            commandLine.getErr().flush();
+            return Errors.exitCode(e);
         });
         try {
             return cli.execute(args);

@@ -5,7 +5,9 @@ import io.headroom.domain.Figures;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.headroom.config.DiskFull;
 import io.headroom.config.Json;
+import io.headroom.domain.ExplainedFailure;
 import io.headroom.ingest.claudecode.ClaudeDirectories;
 import io.headroom.ingest.claudecode.ImportOptions;
 import io.headroom.ingest.claudecode.ImportReport;
@@ -45,6 +47,12 @@ final class ImportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ImportReport report = root.workspace().importClaudeCode(claudeDirs, root.workspace().settings().zone(),
                 ImportOptions.defaults());
+        for (String problem : report.problems()) {
+            if (DiskFull.is(problem)) {
+                // One sentence and its exit code: the rest of the report would only list the symptoms.
+                throw new ExplainedFailure(problem);
+            }
+        }
         PrintWriter out = spec.commandLine().getOut();
         List<io.headroom.sources.SourceRegistry.Entry> sources = root.workspace().sources().list();
         if (json) {

@@ -31,16 +31,22 @@ public final class DiskFull {
     }
 
     private static boolean says(Throwable t) {
-        String m = t.getMessage();
+        return is(t.getMessage());
+    }
+
+    /** True when a message (a problem in a report, an exception's) says the disk is full, in our words or the system's. */
+    public static boolean is(String m) {
         if (m == null) {
             return false;
         }
-        return m.contains("No space left on device") || m.contains("SQLITE_FULL") || m.contains("disk is full")
+        return m.contains(OURS) || m.contains("No space left on device") || m.contains("SQLITE_FULL") || m.contains("disk is full")
                 || m.contains("Disk quota exceeded") || m.contains("There is not enough space on the disk");
     }
 
+    private static final String OURS = " is full; nothing was lost. Free some space and run again.";
+
     /** The one sentence a user sees; {@code where} is the file or folder the write was for. */
     public static String message(Path where) {
-        return "The disk holding " + where + " is full; nothing was lost. Free some space and run again.";
+        return "The disk holding " + where + OURS;
     }
 }

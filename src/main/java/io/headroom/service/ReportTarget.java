@@ -13,7 +13,7 @@ import java.util.Locale;
 
 /**
  * Where a report may go. A folder is refused rather than replaced (a move onto an empty folder
- * succeeds and deletes it), a missing or read-only folder is named, and a failed write says why
+ * succeeds and deletes it), a missing folder is created, a read-only one is named, and a failed write says why
  * in one sentence instead of an exception's class name.
  */
 final class ReportTarget {
@@ -30,9 +30,6 @@ final class ReportTarget {
         Path folder = target.getParent();
         if (folder != null && Files.exists(folder) && !Files.isDirectory(folder)) {
             throw new ExplainedFailure("Cannot write " + target + ": " + folder + " is a file, not a folder.");
-        }
-        if (folder != null && !Files.exists(folder)) {
-            throw new ExplainedFailure("Cannot write " + target + ": the folder " + folder + " does not exist.");
         }
         return target;
     }

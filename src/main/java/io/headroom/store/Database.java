@@ -55,7 +55,7 @@ public final class Database implements AutoCloseable {
             throw new StoreException("Cannot create the database " + absolute + ": " + e.getMessage(), e);
         }
         Connection connection = openMigrated(absolute);
-        return new Database(absolute, new StoreWriter(connection));
+        return new Database(absolute, new StoreWriter(absolute, connection));
     }
 
     /**
@@ -122,6 +122,12 @@ public final class Database implements AutoCloseable {
             config.setJournalMode(SQLiteConfig.JournalMode.WAL);
             // The writer keeps the hot index pages of large imports in memory (grows only as used).
             config.setCacheSize(-WRITER_CACHE_KIB);
+        }
+        if (!readOnly) {
+            // BEGIN IMMEDIATE takes the write lock up front (waiting the busy timeout for it): a deferred
+            // transaction that reads and then writes fails at once with SQLITE_BUSY_SNAPSHOT when another
+            // process committed in between, which is how two first imports failed.
+            config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         }
         config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
         config.setBusyTimeout(BUSY_TIMEOUT_MS);

@@ -1,6 +1,8 @@
 package io.headroom.store;
 
+import io.headroom.config.DiskFull;
 import io.headroom.work.BackgroundWork;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -35,12 +37,17 @@ public final class StoreWriter implements AutoCloseable {
 
     private static final Task STOP = new Task(c -> { }, new CompletableFuture<>());
 
+    /** How long a write keeps retrying a busy database before it gives up and names the holder. */
+    static final long BUSY_RETRY_NANOS = TimeUnit.SECONDS.toNanos(20);
+
+    private final Path file;
     private final Connection connection;
     private final BlockingQueue<Task> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
     private final Thread thread;
     private volatile boolean closed;
 
-    StoreWriter(Connection connection) {
+    StoreWriter(Path file, Connection connection) {
+        this.file = file;
         this.connection = connection;
         this.thread = BackgroundWork.start("headroom-store-writer", this::run);
     }
@@ -72,7 +79,7 @@ public final class StoreWriter implements AutoCloseable {
             if (cause instanceof StoreException se) {
                 throw se;
             }
-            throw new StoreException(describe(cause), cause);
+            throw new StoreException(describe(file, cause), cause);
         }
     }
 
@@ -103,21 +110,51 @@ public final class StoreWriter implements AutoCloseable {
 
     private void apply(List<Task> batch) {
         try {
-            inTransaction(batch);
+            inTransactionRetryingBusy(batch);
             batch.forEach(t -> t.done.complete(null));
         } catch (SQLException | RuntimeException e) {
-            if (batch.size() == 1) {
-                batch.get(0).done.completeExceptionally(wrap(e));
+            // A full disk or a database another process keeps locked fails every piece alike: retrying
+            // each alone would only repeat the same failure once per row.
+            if (batch.size() == 1 || DiskFull.is(e) || isBusy(e)) {
+                StoreException failure = wrap(e);
+                batch.forEach(t -> t.done.completeExceptionally(failure));
                 return;
             }
             for (Task t : batch) {
                 try {
-                    inTransaction(List.of(t));
+                    inTransactionRetryingBusy(List.of(t));
                     t.done.complete(null);
                 } catch (SQLException | RuntimeException single) {
                     t.done.completeExceptionally(wrap(single));
                 }
             }
+        }
+    }
+
+    /**
+     * Another Headroom process (the window, a command, the proxy) may hold the write lock longer
+     * than SQLite's busy timeout, or have committed since this connection's snapshot
+     * (SQLITE_BUSY_SNAPSHOT, which SQLite never waits on): retried with a growing pause, bounded.
+     */
+    private void inTransactionRetryingBusy(List<Task> tasks) throws SQLException {
+        long deadline = System.nanoTime() + BUSY_RETRY_NANOS;
+        long pauseMillis = 25;
+        while (true) {
+            try {
+                inTransaction(tasks);
+                return;
+            } catch (SQLException | RuntimeException e) {
+                if (!isBusy(e) || System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(pauseMillis) > deadline) {
+                    throw e;
+                }
+            }
+            try {
+                Thread.sleep(pauseMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StoreException("Interrupted while waiting for the database " + file);
+            }
+            pauseMillis = Math.min(1000, pauseMillis * 2);
         }
     }
 
@@ -132,31 +169,48 @@ public final class StoreWriter implements AutoCloseable {
             try {
                 connection.rollback();
             } catch (SQLException rollback) {
-                LOG.log(Level.WARNING, "rollback failed", rollback);
+                // SQLite has already rolled back after SQLITE_FULL and some I/O errors; the cause is e.
+                e.addSuppressed(rollback);
             }
             throw e;
         } finally {
-            connection.setAutoCommit(true);
+            try {
+                connection.setAutoCommit(true);
+            } catch (SQLException e) {
+                LOG.log(Level.FINE, "could not leave the transaction on " + file, e);
+            }
         }
     }
 
-    private static StoreException wrap(Throwable e) {
-        return e instanceof StoreException se ? se : new StoreException(describe(e), e);
+    static boolean isBusy(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String m = String.valueOf(t.getMessage());
+            if (m.contains("SQLITE_BUSY") || m.contains("database is locked")) {
+                return true;
+            }
+        }
+        return false;
     }
 
-    /** SQLite's busy and read-only errors in words. */
-    static String describe(Throwable e) {
+    private StoreException wrap(Throwable e) {
+        return e instanceof StoreException se && !DiskFull.is(e) ? se : new StoreException(describe(file, e), e);
+    }
+
+    /** SQLite's busy, read-only and full-disk errors in words that name the file. */
+    static String describe(Path file, Throwable e) {
         String m = String.valueOf(e.getMessage());
-        if (m.contains("SQLITE_BUSY") || m.contains("database is locked")) {
-            return "The database is locked by another program; nothing was lost, try again shortly. (" + m + ")";
+        if (DiskFull.is(e)) {
+            return DiskFull.message(file == null ? null : file.toAbsolutePath().getParent());
+        }
+        if (isBusy(e)) {
+            String holder = file == null ? "" : LockHolders.describe(file);
+            return "The database " + (file == null ? "" : file + " ") + "is locked by another program"
+                    + (holder.isEmpty() ? "" : " (" + holder + ")") + "; nothing was lost, try again shortly.";
         }
         if (m.contains("SQLITE_READONLY")) {
-            return "The database is read-only; nothing was written. (" + m + ")";
+            return "The database " + (file == null ? "" : file + " ") + "is read-only; nothing was written. (" + m + ")";
         }
-        if (m.contains("SQLITE_FULL")) {
-            return "The disk is full; nothing was written. (" + m + ")";
-        }
-        return "Writing to the database failed: " + m;
+        return "Writing to the database " + (file == null ? "" : file + " ") + "failed: " + m;
     }
 
     private void failPending() {

@@ -16,10 +16,15 @@ class ReportOutTest {
     @TempDir
     Path tmp;
 
+    private Path claude;
+
     private CliHarness.Run report(String format, Path out) {
+        if (claude == null) {
+            claude = Fixtures.claudeDir(tmp.resolve("claude"));
+        }
         CliHarness cli = new CliHarness(tmp);
         return cli.run("report", "--format", format, "--out", out.toString(), "--plan", "max5",
-                "--claude-dir", Fixtures.claudeDir(tmp.resolve("claude")).toString(), "--now", "2026-11-28T12:00:00Z");
+                "--claude-dir", claude.toString(), "--now", "2026-11-28T12:00:00Z");
     }
 
     @Test
@@ -36,14 +41,16 @@ class ReportOutTest {
     }
 
     @Test
-    void aMissingFolderIsNamed() {
-        Path out = tmp.resolve("nope").resolve("r.json");
+    void aMissingFolderIsCreatedAndAFileInThePathIsNamed() throws Exception {
+        Path out = tmp.resolve("new").resolve("r.json");
+        assertThat(report("json", out).exit()).isZero();
+        assertThat(out).isRegularFile();
 
-        CliHarness.Run r = report("json", out);
-
+        Path file = Files.writeString(tmp.resolve("plain"), "x");
+        CliHarness.Run r = report("json", file.resolve("r.json"));
         assertThat(r.exit()).isEqualTo(1);
-        assertThat(r.err()).isEqualTo("headroom: Cannot write " + out + ": the folder " + out.getParent()
-                + " does not exist.\n");
+        assertThat(r.err()).isEqualTo("headroom: Cannot write " + file.resolve("r.json") + ": " + file
+                + " is a file, not a folder.\n");
     }
 
     @Test

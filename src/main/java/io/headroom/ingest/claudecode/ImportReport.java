@@ -30,6 +30,12 @@ public record ImportReport(
             int foldersUnreadable) {
     }
 
+    /** The report of an import that could not run at all (the store refused it): nothing read, one problem. */
+    public static ImportReport failed(String discoveryRule, List<ClaudeDirectories.Candidate> lookedAt, String problem) {
+        return new ImportReport(discoveryRule, lookedAt, new Files(0, 0, 0, 0, 0, 0, 0), 0, 0, 0, 0, 0, 0, Map.of(),
+                List.of(), List.of(problem), 0, 0, false);
+    }
+
     public ImportReport withProblem(String problem) {
         List<String> all = new java.util.ArrayList<>(problems);
         all.add(problem);

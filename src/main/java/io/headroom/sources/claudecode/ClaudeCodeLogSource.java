@@ -57,6 +57,16 @@ public final class ClaudeCodeLogSource implements Source {
                 .map(c -> c.found() ? c.projects().toString() : c.configured() + " (no projects folder)").toList();
     }
 
+    private ImportReport failedReport(RuntimeException e) {
+        String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        try {
+            ClaudeDirectories.Discovery d = discovery.get();
+            return ImportReport.failed(d.rule(), d.candidates(), why);
+        } catch (RuntimeException unreadable) {
+            return ImportReport.failed("", java.util.List.of(), why);
+        }
+    }
+
     /** The report of the last import in this process, or null before the first. */
     public ImportReport lastReport() {
         return lastReport;
@@ -64,7 +74,15 @@ public final class ClaudeCodeLogSource implements Source {
 
     @Override
     public SourceStatus read(ReadRequest request, SourceStatus previous) {
-        ImportReport r = importer.run(request.claudeDirs(), request.zone(), request.importOptions());
+        ImportReport r;
+        try {
+            r = importer.run(request.claudeDirs(), request.zone(), request.importOptions());
+        } catch (RuntimeException e) {
+            // Callers read lastReport after every read: a failed one must not leave null (an NPE in
+            // the import command) or the previous run's report behind.
+            lastReport = failedReport(e);
+            throw e;
+        }
         lastReport = r;
         boolean found = r.lookedAt().stream().anyMatch(ClaudeDirectories.Candidate::found);
         String marker = found ? "found" : "none";
