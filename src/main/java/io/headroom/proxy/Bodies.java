@@ -47,25 +47,44 @@ final class Bodies {
     }
 
     static void copyFixed(InputStream in, OutputStream out, long length, Tap tap) throws IOException {
+        copyFixed(in, out, length, tap, NO_END);
+    }
+
+    /** As above; {@code beforeEnd} runs once the whole body was seen, before its last bytes are written. */
+    static void copyFixed(InputStream in, OutputStream out, long length, Tap tap, Runnable beforeEnd)
+            throws IOException {
         byte[] buf = SCRATCH.get();
         long left = length;
+        if (left == 0) {
+            beforeEnd.run();
+        }
         while (left > 0) {
             int n = in.read(buf, 0, (int) Math.min(buf.length, left));
             if (n < 0) {
                 flushQuietly(out);
                 throw new EOFException("the body ended after " + (length - left) + " of " + length + " bytes");
             }
-            write(out, buf, 0, n);
             left -= n;
-            if (left == 0 || in.available() == 0) {
+            if (left == 0) {
+                tap.accept(buf, 0, n);
+                beforeEnd.run();
+                write(out, buf, 0, n);
+                flush(out);
+                return;
+            }
+            write(out, buf, 0, n);
+            if (in.available() == 0) {
                 flush(out);
             }
             tap.accept(buf, 0, n);
         }
     }
 
+    /** For copies whose end needs no announcement. */
+    static final Runnable NO_END = () -> { };
+
     /** Copies until the input ends (a response without length that ends with the connection). */
-    static void copyToEnd(InputStream in, OutputStream out, Tap tap) throws IOException {
+    static void copyToEnd(InputStream in, OutputStream out, Tap tap, Runnable beforeEnd) throws IOException {
         byte[] buf = SCRATCH.get();
         int n;
         while ((n = in.read(buf)) >= 0) {
@@ -75,6 +94,8 @@ final class Bodies {
             }
             tap.accept(buf, 0, n);
         }
+        // Such a body ends for the client when the connection closes, which happens after this.
+        beforeEnd.run();
         flush(out);
     }
 
@@ -83,24 +104,28 @@ final class Bodies {
      * payload (Long.MAX_VALUE for none).
      */
     static void copyChunked(InputStream in, OutputStream out, Tap tap, long limit) throws IOException {
-        copyChunked(in, out, tap, limit, true);
+        copyChunked(in, out, tap, limit, true, NO_END);
     }
 
     /**
      * As above; without {@code framing} only the payload is written (for an HTTP/1.0 client,
      * which cannot read chunks and learns the end from the connection closing).
      */
-    static void copyChunked(InputStream in, OutputStream out, Tap tap, long limit, boolean framing)
-            throws IOException {
+    static void copyChunked(InputStream in, OutputStream out, Tap tap, long limit, boolean framing,
+            Runnable beforeEnd) throws IOException {
         byte[] buf = SCRATCH.get();
         StringBuilder line = new StringBuilder(16);
         long total = 0;
         while (true) {
             String sizeLine = readLine(in, line);
+            long size = chunkSize(sizeLine);
+            if (size == 0) {
+                // The last chunk: the payload is all seen and the client has not got the terminator yet.
+                beforeEnd.run();
+            }
             if (framing) {
                 write(out, HttpHead.bytes(sizeLine));
             }
-            long size = chunkSize(sizeLine);
             if (size == 0) {
                 while (true) {
                     String trailer = readLine(in, line);

@@ -32,6 +32,16 @@ final class PendingCall {
     boolean cut;
     /** Set by the recorder when queued. */
     long retainedBytes;
+    /** The decoded call, once written ahead to the journal (the taps are released then). */
+    ProxyCall record;
+    /** The journal segment holding {@code record}, or null when the journal could not be written. */
+    Journal.Segment segment;
+    /** Set when the call failed after it was journaled (the client left during the last bytes). */
+    boolean stale;
+
+    void outcomeChanged() {
+        stale = record != null;
+    }
 
     /** Memory held by the taps while the call waits for the recorder. */
     long retained() {

@@ -26,6 +26,10 @@ final class ProxyConnection implements Runnable {
 
     /** Receives finished calls; must not block. */
     interface Sink {
+        /** The call's outcome is known and its last bytes are about to go to the client (journal it now). */
+        default void ending(PendingCall call) {
+        }
+
         void completed(PendingCall call);
 
         void rejected();
@@ -35,7 +39,17 @@ final class ProxyConnection implements Runnable {
             "proxy-authorization", "proxy-authenticate", "te", "upgrade", "host", "expect");
     private static final byte[] CONTINUE = HttpHead.bytes("HTTP/1.1 100 Continue\r\n\r\n");
 
+    /**
+     * How long a request head may take from its first byte to its blank line. Real clients send a
+     * head in one write; a client trickling bytes (slow loris) is cut off here instead of holding a
+     * connection for as long as it keeps sending a byte per idle timeout.
+     */
+    static final java.time.Duration HEAD_DEADLINE = java.time.Duration.ofSeconds(10);
+
     private final Socket client;
+    private final long acceptedAt = System.nanoTime();
+    private volatile SocketInput input;
+    private volatile int requests;
     private final ProxyConfig config;
     private final UpstreamPool pool;
     private final Sink sink;
@@ -49,20 +63,52 @@ final class ProxyConnection implements Runnable {
         this.sink = sink;
     }
 
+    /**
+     * Since when this connection has been holding a slot without sending a whole head (a head
+     * that is arriving, or a new connection that has sent nothing), in System.nanoTime; 0 when it
+     * is relaying or waiting between requests of a client that sent whole heads. The proxy closes
+     * the oldest such connection when all slots are taken, so a slow-client flood cannot lock out
+     * well-behaved clients.
+     */
+    long stalledSince() {
+        SocketInput in = input;
+        long head = in == null ? 0 : in.headStarted();
+        if (head != 0) {
+            return head;
+        }
+        return requests == 0 ? acceptedAt : 0;
+    }
+
+    /** True while part of a head has arrived but not its end: a real client's head comes in one piece. */
+    boolean midHead() {
+        SocketInput in = input;
+        return in != null && in.headStarted() != 0;
+    }
+
+    Socket socket() {
+        return client;
+    }
+
     @Override
     public void run() {
         try (Socket s = client) {
             s.setTcpNoDelay(true);
-            s.setSoTimeout((int) Math.min(Integer.MAX_VALUE, config.idleTimeout().toMillis()));
-            SocketInput in = new SocketInput(s.getInputStream(), 16 * 1024);
+            int idleMillis = (int) Math.min(Integer.MAX_VALUE, config.idleTimeout().toMillis());
+            s.setSoTimeout(idleMillis);
+            SocketInput in = new SocketInput(s.getInputStream(), s, idleMillis, 16 * 1024);
+            input = in;
             BufferedOutputStream out = new BufferedOutputStream(s.getOutputStream(), 16 * 1024);
             while (true) {
                 HttpHead head;
                 try {
+                    in.boundHead(HEAD_DEADLINE);
                     head = HttpHead.read(in, config.maxHeaderBytes());
+                    in.headDone();
+                    requests++;
                 } catch (HttpHead.PartialTimeoutException e) {
-                    reject(out, 408, "timeout_error", "The request header did not arrive within "
-                            + config.idleTimeout().toSeconds() + " s.");
+                    reject(out, 408, "timeout_error", "The request header did not arrive in time: it must arrive "
+                            + "whole within " + HEAD_DEADLINE.toSeconds() + " s of its first byte, and the client "
+                            + "may not pause for " + config.idleTimeout().toSeconds() + " s.");
                     return;
                 } catch (SocketTimeoutException e) {
                     return; // an idle keep-alive connection: close quietly
@@ -255,28 +301,34 @@ final class ProxyConnection implements Runnable {
         call.sse = contentType.startsWith("text/event-stream");
         ResponseTap tap = new ResponseTap(call.sse, contentType.contains("json"), length, contentEncoding);
         call.response = tap;
+        Runnable ending = () -> ending(call, t0);
         try {
+            if (noBody) {
+                ending.run(); // the head is the whole response
+            }
             Bodies.write(out, HttpHead.bytes(sb.toString()));
             if (noBody || up.in.available() == 0) {
                 Bodies.flush(out);
             }
             if (chunked && !noBody) {
-                Bodies.copyChunked(up.in, out, tap, Long.MAX_VALUE, !dechunk);
+                Bodies.copyChunked(up.in, out, tap, Long.MAX_VALUE, !dechunk, ending);
             } else if (length >= 0 && !noBody) {
-                Bodies.copyFixed(up.in, out, length, tap);
+                Bodies.copyFixed(up.in, out, length, tap, ending);
             } else if (toEnd) {
-                Bodies.copyToEnd(up.in, out, tap);
+                Bodies.copyToEnd(up.in, out, tap, ending);
             }
         } catch (Bodies.WriteFailedException e) {
             up.close(); // the client left: cancel the upstream call
             call.fault = "client_disconnected";
             call.cut = true;
+            call.outcomeChanged();
             finish(call, t0);
             return false;
         } catch (IOException e) {
             up.close(); // cut upstream: end the client's stream the same way, without a terminator
             call.fault = e instanceof SocketTimeoutException ? "upstream_timeout" : "stream_cut";
             call.cut = true;
+            call.outcomeChanged();
             finish(call, t0);
             return false;
         }
@@ -289,8 +341,18 @@ final class ProxyConnection implements Runnable {
         return keepAlive;
     }
 
+    /** Journals the call (through the sink) before the client can know the response is complete. */
+    private void ending(PendingCall call, long t0) {
+        if (call.record == null) {
+            call.latencyMs = (System.nanoTime() - t0) / 1e6;
+            sink.ending(call);
+        }
+    }
+
     private void finish(PendingCall call, long t0) {
-        call.latencyMs = (System.nanoTime() - t0) / 1e6;
+        if (call.record == null || call.stale) {
+            call.latencyMs = (System.nanoTime() - t0) / 1e6;
+        }
         sink.completed(call);
     }
 
@@ -473,6 +535,7 @@ final class ProxyConnection implements Runnable {
         call.status = status;
         call.fault = fault;
         call.ttfbMs = (System.nanoTime() - t0) / 1e6;
+        ending(call, t0);
         try {
             writeError(out, status, errorType, message, true);
         } catch (IOException ignored) {

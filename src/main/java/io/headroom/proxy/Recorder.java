@@ -17,11 +17,13 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Takes finished calls off the request threads. One thread decodes them, tells listeners, and
- * writes them to the store in batches. While the store fails, calls go to the journal (and so
- * does anything that finds the in-memory queue full); the journal is replayed into the store
- * once it takes writes again. A call is lost only if the journal cannot be written either, and
- * then it is counted.
+ * Takes finished calls off the request threads. Each call is first written ahead to the
+ * journal on its request thread ({@link #writeAhead}, before the client gets the last byte), so a
+ * crash loses nothing a client saw. One thread then tells listeners and writes the calls to the
+ * store in batches, and checkpoints the journal once the store holds them. While the store fails
+ * (or the in-memory queue is full) calls stay in the journal, which is replayed into the store
+ * once it takes writes again. A call is lost only if neither the journal nor the store can be
+ * written, and then it is counted.
  */
 final class Recorder implements AutoCloseable {
 
@@ -54,6 +56,7 @@ final class Recorder implements AutoCloseable {
     private final AtomicLong lost = new AtomicLong();
     private volatile boolean stopping;
     private volatile String storeProblem;
+    private volatile String journalProblem;
     private long nextReplay;
 
     Recorder(int capacity, Store store, Journal journal) {
@@ -71,9 +74,39 @@ final class Recorder implements AutoCloseable {
         listeners.remove(l);
     }
 
-    /** Called on request threads; never blocks on the store. */
+    /**
+     * Called on a request thread just before the response's last byte goes to the client: decodes
+     * the call and appends it to the journal. Idempotent; never blocks on the store.
+     */
+    void writeAhead(PendingCall call) {
+        if (call.record != null) {
+            return;
+        }
+        call.record = call.toRecord();
+        try {
+            call.segment = journal.append(call.record);
+            if (journalProblem != null) {
+                journalProblem = null;
+            }
+        } catch (IOException | RuntimeException e) {
+            call.segment = null; // the store may still take it; if not, it is counted as lost
+            journalProblem = "The journal " + journal.file() + " cannot be written (" + e.getMessage() + ").";
+        }
+    }
+
+    /** Called on request threads once the call is over; never blocks on the store. */
     void submit(PendingCall call) {
         received.incrementAndGet();
+        if (call.stale) {
+            // Journaled as finished, then cut: this newer record replaces the first, whose copy is settled.
+            if (call.segment != null) {
+                journal.stored(call.segment, 1);
+            }
+            call.record = null;
+            call.segment = null;
+            call.stale = false;
+        }
+        writeAhead(call);
         long bytes = call.retained();
         call.retainedBytes = bytes;
         boolean roomForOne = size.incrementAndGet() <= capacity;
@@ -82,11 +115,10 @@ final class Recorder implements AutoCloseable {
             queue.add(call);
             return;
         }
-        size.decrementAndGet(); // over either bound: decoded here and journaled
+        size.decrementAndGet(); // over either bound: it waits in the journal for a replay
         queuedBytes.addAndGet(-bytes);
-        ProxyCall record = call.toRecord();
-        notifyListeners(List.of(record));
-        spill(List.of(record), false);
+        notifyListeners(List.of(call.record));
+        leaveInJournal(List.of(call));
     }
 
     long received() {
@@ -113,8 +145,10 @@ final class Recorder implements AutoCloseable {
         return journal.pending();
     }
 
+    /** What keeps calls from the store, or from the journal, now; null when all is well. */
     String storeProblem() {
-        return storeProblem;
+        String store = storeProblem;
+        return store != null ? store : journalProblem;
     }
 
     private void run() {
@@ -135,6 +169,7 @@ final class Recorder implements AutoCloseable {
                 if (!pending.isEmpty()) {
                     record(pending);
                 }
+                checkpoint();
                 if (journal.pending() && System.nanoTime() - nextReplay >= 0) {
                     replay();
                 }
@@ -151,41 +186,67 @@ final class Recorder implements AutoCloseable {
     private void record(List<PendingCall> pending) {
         List<ProxyCall> batch = new ArrayList<>(pending.size());
         for (PendingCall p : pending) {
-            batch.add(p.toRecord());
+            writeAhead(p);
+            batch.add(p.record);
         }
         notifyListeners(batch);
-        write(batch);
+        write(pending, batch);
     }
 
     /**
      * Writes to the store even while older calls wait in the journal: every row is keyed and the
      * usage upsert keeps the larger copy, so the order of writes does not matter.
      */
-    private void write(List<ProxyCall> batch) {
+    private void write(List<PendingCall> pending, List<ProxyCall> batch) {
         if (storeProblem != null && System.nanoTime() - nextReplay < 0) {
-            spill(batch, true); // the store failed moments ago: do not wait on it again yet
+            leaveInJournal(pending); // the store failed moments ago: do not wait on it again yet
             return;
         }
         try {
             store.write(batch);
             stored.addAndGet(batch.size());
             storeProblem = null;
+            for (PendingCall p : pending) {
+                if (p.segment != null) {
+                    journal.stored(p.segment, 1);
+                }
+            }
         } catch (RuntimeException e) {
             storeProblem = e.getMessage();
             nextReplay = System.nanoTime() + RETRY_NANOS;
-            spill(batch, true);
+            leaveInJournal(pending);
         }
     }
 
-    /** @param sync force the journal to disk (the recorder thread); request threads do not wait for that */
-    private void spill(List<ProxyCall> batch, boolean sync) {
+    /** The store did not take these calls: their journal copies are kept for a replay. */
+    private void leaveInJournal(List<PendingCall> pending) {
+        List<ProxyCall> notJournaled = new ArrayList<>();
+        for (PendingCall p : pending) {
+            if (p.segment != null) {
+                journal.unstored(p.segment, 1);
+                journaled.incrementAndGet();
+            } else {
+                notJournaled.add(p.record);
+            }
+        }
+        if (notJournaled.isEmpty()) {
+            return;
+        }
         try {
-            journal.append(batch, sync);
-            journaled.addAndGet(batch.size());
+            journal.appendForReplay(notJournaled);
+            journaled.addAndGet(notJournaled.size());
         } catch (IOException | RuntimeException e) {
-            lost.addAndGet(batch.size());
+            lost.addAndGet(notJournaled.size());
             storeProblem = "The journal " + journal.file() + " cannot be written (" + e.getMessage() + "); "
                     + lost.get() + " call records lost.";
+        }
+    }
+
+    private void checkpoint() {
+        try {
+            journal.checkpoint();
+        } catch (IOException | RuntimeException e) {
+            journalProblem = "The journal " + journal.file() + " cannot be tidied (" + e.getMessage() + ").";
         }
     }
 
@@ -225,6 +286,12 @@ final class Recorder implements AutoCloseable {
             thread.join(TimeUnit.SECONDS.toMillis(30));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        checkpoint();
+        try {
+            journal.close();
+        } catch (IOException e) {
+            LOG.log(Level.FINE, "closing the journal", e);
         }
     }
 }

@@ -43,6 +43,13 @@ public final class RecordingProxy implements AutoCloseable {
     private final Thread acceptor;
     private final AtomicLong rejected = new AtomicLong();
     private final java.util.Set<Socket> open = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final java.util.Map<Socket, ProxyConnection> connections = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Connections closed to make room because they held a slot without sending a head. */
+    private final java.util.concurrent.atomic.AtomicLong evicted = new java.util.concurrent.atomic.AtomicLong();
+    /** Real clients send a head in one write; a connection silent or mid-head this long is a candidate. */
+    private static final long STALL_EVICT_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
+    /** A head that started arriving and did not finish within this is trickled, not sent. */
+    private static final long MID_HEAD_EVICT_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
     private volatile boolean running = true;
 
     private RecordingProxy(ProxyConfig config, Recorder.Store store, SSLSocketFactory tls) throws IOException {
@@ -94,6 +101,11 @@ public final class RecordingProxy implements AutoCloseable {
     private void accept() {
         ProxyConnection.Sink sink = new ProxyConnection.Sink() {
             @Override
+            public void ending(PendingCall call) {
+                recorder.writeAhead(call);
+            }
+
+            @Override
             public void completed(PendingCall call) {
                 recorder.submit(call);
             }
@@ -113,18 +125,22 @@ public final class RecordingProxy implements AutoCloseable {
                 }
                 continue;
             }
+            ProxyConnection connection = new ProxyConnection(s, config, pool, sink);
+            open.add(s);
+            connections.put(s, connection);
+            Runnable serve = () -> {
+                try {
+                    connection.run();
+                } finally {
+                    open.remove(s);
+                    connections.remove(s);
+                }
+            };
             try {
-                ProxyConnection connection = new ProxyConnection(s, config, pool, sink);
-                open.add(s);
-                workers.execute(() -> {
-                    try {
-                        connection.run();
-                    } finally {
-                        open.remove(s);
-                    }
-                });
+                executeOrEvict(serve);
             } catch (RejectedExecutionException e) {
                 open.remove(s);
+                connections.remove(s);
                 rejected.incrementAndGet();
                 try (s) {
                     ProxyConnection.writeError(s.getOutputStream(), 503, "overloaded_error",
@@ -132,6 +148,60 @@ public final class RecordingProxy implements AutoCloseable {
                 } catch (IOException ignored) {
                     // The client left.
                 }
+            }
+        }
+    }
+
+    /**
+     * Runs a new connection; when every slot is taken, first closes the connection that has held
+     * one longest without sending a whole head (see {@link ProxyConnection#stalledSince}): one
+     * trickling a head for over 20 ms, or silent since it connected a quarter of a second ago. Then
+     * it waits briefly for the freed slot.
+     */
+    private void executeOrEvict(Runnable serve) {
+        try {
+            workers.execute(serve);
+            return;
+        } catch (RejectedExecutionException full) {
+            long now = System.nanoTime();
+            ProxyConnection oldest = null;
+            long oldestSince = 0;
+            ProxyConnection anyOldest = null;
+            long anySince = 0;
+            for (ProxyConnection c : connections.values()) {
+                long since = c.stalledSince();
+                if (since == 0) {
+                    continue; // relaying, or between requests of a client that sends whole heads
+                }
+                long allowed = c.midHead() ? MID_HEAD_EVICT_NANOS : STALL_EVICT_NANOS;
+                if (now - since > allowed && (oldest == null || since - oldestSince < 0)) {
+                    oldest = c;
+                    oldestSince = since;
+                }
+                if (anyOldest == null || since - anySince < 0) {
+                    anyOldest = c;
+                    anySince = since;
+                }
+            }
+            // Slow clients that reconnect at once keep every stalled connection young; the oldest of
+            // them still goes (a new well-behaved connection is the youngest, so never the one).
+            ProxyConnection victim = oldest != null ? oldest : anyOldest;
+            if (victim == null) {
+                throw full;
+            }
+            evicted.incrementAndGet();
+            closeQuietly(victim.socket());
+        }
+        long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(200);
+        while (true) {
+            try {
+                workers.execute(serve);
+                return;
+            } catch (RejectedExecutionException stillFull) {
+                if (System.nanoTime() - end > 0) {
+                    throw stillFull;
+                }
+                java.util.concurrent.locks.LockSupport.parkNanos(500_000); // the closed connection's thread is ending
             }
         }
     }

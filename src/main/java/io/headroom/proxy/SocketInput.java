@@ -11,19 +11,63 @@ import java.io.InputStream;
 final class SocketInput extends InputStream {
 
     private final InputStream in;
+    private final java.net.Socket socket;
+    private final int idleMillis;
     private final byte[] buf;
     private int pos;
     private int limit;
+    /** While a head is read: how long it may take in all, counted from its first byte (0: no bound). */
+    private long headAllowanceNanos;
+    /** When the head being read must be complete; 0 until its first byte arrived. */
+    private volatile long headDeadline;
 
     SocketInput(InputStream in, int size) {
+        this(in, null, 0, size);
+    }
+
+    /** With the socket, so a head's deadline can shorten the read timeout (which restarts with every byte). */
+    SocketInput(InputStream in, java.net.Socket socket, int idleMillis, int size) {
         this.in = in;
+        this.socket = socket;
+        this.idleMillis = idleMillis;
         this.buf = new byte[size];
     }
 
+    /** The next head must arrive whole within {@code allowance} of its first byte. */
+    void boundHead(java.time.Duration allowance) {
+        headAllowanceNanos = allowance.toNanos();
+        headDeadline = 0;
+    }
+
+    /** The head was read: later reads (bodies) are bounded by the idle timeout only. */
+    void headDone() throws IOException {
+        headAllowanceNanos = 0;
+        headDeadline = 0;
+        if (socket != null) {
+            socket.setSoTimeout(idleMillis);
+        }
+    }
+
+    /** When the head being read started arriving (System.nanoTime), or 0 when none is. */
+    long headStarted() {
+        long d = headDeadline;
+        return d == 0 ? 0 : d - headAllowanceNanos;
+    }
+
     private boolean fill() throws IOException {
+        if (headDeadline != 0 && socket != null) {
+            long left = headDeadline - System.nanoTime();
+            if (left <= 0) {
+                throw new HttpHead.PartialTimeoutException();
+            }
+            socket.setSoTimeout((int) Math.max(1, Math.min(idleMillis, java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(left))));
+        }
         int n = in.read(buf, 0, buf.length);
         if (n <= 0) {
             return false;
+        }
+        if (headAllowanceNanos > 0 && headDeadline == 0) {
+            headDeadline = System.nanoTime() + headAllowanceNanos;
         }
         pos = 0;
         limit = n;

@@ -311,12 +311,19 @@ class ProxyHttpTest {
     void journalIsPrivateAndSecretsAreNeverWritten() throws Exception {
         Path journal = dir.resolve("spill.jsonl");
         // a call left in the journal by an earlier run whose store was unavailable
-        new Journal(journal).append(List.of(new ProxyCall("x", 1, "POST", "/v1/messages", "m", false, 200, null,
+        Journal earlier = new Journal(journal);
+        earlier.append(new ProxyCall("x", 1, "POST", "/v1/messages", "m", false, 200, null,
                 null, 1, 1, "req", "msg", ProxyConnection.fingerprint("sk-ant-api03-secret"), "api_key", null, null,
-                null, null, null, java.util.Map.of(), false)));
-        assertThat(Files.readString(journal)).doesNotContain("sk-ant-api03-secret");
-        if (Files.getFileStore(journal).supportsFileAttributeView("posix")) {
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(journal))).isEqualTo("rw-------");
+                null, null, null, java.util.Map.of(), false));
+        Path segment;
+        try (var files = Files.list(dir)) {
+            segment = files.filter(p -> p.getFileName().toString().startsWith("spill.jsonl")).findFirst().orElseThrow();
+        }
+        // The earlier run ends before the call reached its store, leaving it in its segment.
+        earlier.close();
+        assertThat(Files.readString(segment)).contains("/v1/messages").doesNotContain("sk-ant-api03-secret");
+        if (Files.getFileStore(segment).supportsFileAttributeView("posix")) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(segment))).isEqualTo("rw-------");
         }
         try (ProxyFixture f = new ProxyFixture(dir, c -> new ProxyConfig(c.bindAddress(), 0, c.upstream(), journal,
                 c.maxRequestBody(), c.maxHeaderBytes(), c.idleTimeout(), c.connectTimeout(), c.readTimeout(),
