@@ -31,22 +31,33 @@ final class DesktopLauncher {
         }
         AtomicReference<DesktopApp> app = new AtomicReference<>();
         SingleInstance instance;
+        java.nio.file.Path folder = workspace.dataDirectory().path();
         try {
-            Optional<SingleInstance> claimed = SingleInstance.claim(workspace.dataDirectory().path(), () -> {
+            SingleInstance.Claim claimed = SingleInstance.claim(folder, () -> {
                 DesktopApp a = app.get();
                 if (a != null) {
                     a.showWindow();
                 }
             }, Duration.ofSeconds(3));
-            if (claimed.isEmpty()) {
-                System.out.println("Headroom is already running; its window was brought forward.");
-                System.exit(0);
-                return;
+            switch (claimed.outcome()) {
+                case SHOWN_OTHER -> {
+                    System.out.println("Headroom is already running; its window was brought forward.");
+                    System.exit(0);
+                    return;
+                }
+                case HELD_BY_SILENT -> {
+                    System.err.println(heldBySilent(folder, claimed.holderPid()));
+                    System.exit(1);
+                    return;
+                }
+                default -> instance = claimed.instance();
             }
-            instance = claimed.get();
         } catch (IOException e) {
-            System.err.println("headroom: cannot check for a running Headroom (" + e.getMessage() + "); starting anyway");
-            instance = null;
+            // Without the lock nothing says this is the only window on the data; refuse rather than risk two.
+            System.err.println("headroom: cannot lock the data folder " + folder + " (" + e.getMessage()
+                    + "), so Headroom does not start: two windows must never share one data folder.");
+            System.exit(1);
+            return;
         }
         SingleInstance held = instance;
         BackgroundWork.onExit("headroom-shutdown", () -> {
@@ -70,6 +81,13 @@ final class DesktopLauncher {
         }
         JAVAFX_LOG.setLevel(null);
         startProxyIfWanted(workspace);
+    }
+
+    /** What a launch says when another process owns the data folder but does not answer. */
+    static String heldBySilent(java.nio.file.Path folder, String pid) {
+        return "headroom: another Headroom" + (pid == null ? "" : " (process " + pid + ")") + " is using the data folder "
+                + folder + " but does not answer, so this one does not start: two on the same data would write over "
+                + "each other. Close it" + (pid == null ? "" : " or end process " + pid) + ", then start Headroom again.";
     }
 
     private static void refuse(String notice) {

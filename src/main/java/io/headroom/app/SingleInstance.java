@@ -22,7 +22,9 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
-import java.util.Optional;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -30,8 +32,9 @@ import java.util.logging.Logger;
  * One desktop Headroom per data folder. The first launch holds a lock on {@code instance.lock}
  * and listens on a loopback-only port, written with a random token to {@code instance.port}
  * (0600). A second launch finds the lock taken, sends the token and "show", and exits: the
- * running window comes forward. The operating system drops the lock with a dead process, so
- * files left by a crash are simply taken over. Command-line commands never come here.
+ * running window comes forward. If the holder does not answer, the second launch still exits
+ * (the lock, not the port, says who owns the data). The operating system drops the lock with a
+ * dead process, so files left by a crash are simply taken over. Command-line commands never come here.
  */
 final class SingleInstance implements AutoCloseable {
 
@@ -39,6 +42,9 @@ final class SingleInstance implements AutoCloseable {
     static final String PORT_FILE = "instance.port";
     private static final Logger LOG = Logger.getLogger(SingleInstance.class.getName());
     private static final int MAX_LINE = 256;
+    /** A launch's whole message ("token show") must arrive within this; a real launch sends it in one write. */
+    static final Duration MESSAGE_DEADLINE = Duration.ofSeconds(1);
+    private static final int MAX_PEERS = 4;
 
     private final FileChannel channel;
     private final FileLock lock;
@@ -52,14 +58,29 @@ final class SingleInstance implements AutoCloseable {
         this.portFile = portFile;
     }
 
+    /** What a launch found. */
+    enum Outcome {
+        /** This launch owns the data folder and runs. */
+        OWNED,
+        /** Another Headroom owns it and was asked to show its window. */
+        SHOWN_OTHER,
+        /** Another process holds the folder's lock but does not answer: this launch must not run on the same data. */
+        HELD_BY_SILENT
+    }
+
+    /** The result of {@link #claim}: the instance when owned; the holder's process id when known. */
+    record Claim(Outcome outcome, SingleInstance instance, String holderPid) {
+    }
+
     /**
-     * Becomes the running instance, or tells the running one to show itself.
+     * Becomes the running instance, or tells the running one to show itself. The operating
+     * system's lock on {@code instance.lock} decides who owns the data folder: a holder that does
+     * not answer (hung, or a stranger squatting on its port) still owns it, and this launch stops.
      *
-     * @param onShow run (on the listener thread) each time another launch asks to be shown
+     * @param onShow run (on a listener thread) each time another launch asks to be shown
      * @param patience how long to keep trying a running instance that does not answer yet (it may be starting)
-     * @return the running instance to close on quit, or empty when another one was told to show
      */
-    static Optional<SingleInstance> claim(Path folder, Runnable onShow, Duration patience) throws IOException {
+    static Claim claim(Path folder, Runnable onShow, Duration patience) throws IOException {
         DataDirectory.ensurePrivateDirectory(folder);
         Path portFile = folder.resolve(PORT_FILE);
         PrivateFiles.createIfMissing(folder.resolve(LOCK_FILE));
@@ -69,16 +90,14 @@ final class SingleInstance implements AutoCloseable {
                     StandardOpenOption.WRITE);
             FileLock lock = tryLock(channel);
             if (lock != null) {
-                return Optional.of(listen(channel, lock, portFile, onShow));
+                return new Claim(Outcome.OWNED, listen(channel, lock, portFile, onShow), null);
             }
             channel.close();
             if (askToShow(portFile)) {
-                return Optional.empty();
+                return new Claim(Outcome.SHOWN_OTHER, null, null);
             }
             if (System.nanoTime() > deadline) {
-                // Held by a process that does not answer: better a second window than none.
-                LOG.warning("another Headroom holds " + folder.resolve(LOCK_FILE) + " but does not answer; starting anyway");
-                return Optional.of(new SingleInstance(null, null, null, null));
+                return new Claim(Outcome.HELD_BY_SILENT, null, holderPid(portFile));
             }
             try {
                 Thread.sleep(100);
@@ -86,6 +105,16 @@ final class SingleInstance implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new IOException("interrupted while looking for a running Headroom", e);
             }
+        }
+    }
+
+    /** The process id the running instance wrote next to its port, or null. */
+    private static String holderPid(Path portFile) {
+        try {
+            String[] parts = Files.readString(portFile, StandardCharsets.US_ASCII).strip().split(" ");
+            return parts.length >= 3 && parts[2].chars().allMatch(Character::isDigit) ? parts[2] : null;
+        } catch (IOException | RuntimeException e) {
+            return null;
         }
     }
 
@@ -111,26 +140,58 @@ final class SingleInstance implements AutoCloseable {
         return new SingleInstance(channel, lock, server, portFile);
     }
 
+    /**
+     * Answers launches several at a time, each within {@link #MESSAGE_DEADLINE} for its whole
+     * line: one connection that trickles bytes (any local process can connect) must not keep a
+     * real second launch from being answered.
+     */
     private static void serve(ServerSocket server, String token, Runnable onShow) {
         byte[] expected = (token + " show").getBytes(StandardCharsets.US_ASCII);
-        while (!server.isClosed()) {
-            try (Socket s = server.accept()) {
-                s.setSoTimeout(2000);
-                String line = readLine(s.getInputStream());
-                boolean ok = line != null && MessageDigest.isEqual(expected, line.getBytes(StandardCharsets.US_ASCII));
-                write(s.getOutputStream(), ok ? "ok" : "refused");
-                if (ok) {
-                    onShow.run();
+        ThreadPoolExecutor peers = BackgroundWork.elastic("headroom-single-instance-peer", MAX_PEERS, Duration.ofSeconds(5));
+        try {
+            while (!server.isClosed()) {
+                Socket s;
+                try {
+                    s = server.accept();
+                } catch (IOException e) {
+                    if (!server.isClosed()) {
+                        LOG.log(Level.FINE, "accepting a second launch failed", e);
+                    }
+                    continue;
                 }
-            } catch (SocketTimeoutException slowClient) {
-                // dropped
-            } catch (IOException e) {
-                if (!server.isClosed()) {
-                    LOG.log(Level.FINE, "a second launch's request failed", e);
+                try {
+                    peers.execute(() -> answer(s, expected, onShow));
+                } catch (RejectedExecutionException busy) {
+                    closeQuietly(s); // as many peers as allowed are being answered; each has a short deadline
                 }
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "showing the window for a second launch failed", e);
             }
+        } finally {
+            peers.shutdownNow();
+        }
+    }
+
+    private static void answer(Socket socket, byte[] expected, Runnable onShow) {
+        try (Socket s = socket) {
+            String line = readLine(s, System.nanoTime() + MESSAGE_DEADLINE.toNanos());
+            boolean ok = line != null && MessageDigest.isEqual(expected, line.getBytes(StandardCharsets.US_ASCII));
+            write(s.getOutputStream(), ok ? "ok" : "refused");
+            if (ok) {
+                onShow.run();
+            }
+        } catch (SocketTimeoutException slowClient) {
+            // dropped at the deadline
+        } catch (IOException e) {
+            LOG.log(Level.FINE, "a second launch's request failed", e);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "showing the window for a second launch failed", e);
+        }
+    }
+
+    private static void closeQuietly(Socket s) {
+        try {
+            s.close();
+        } catch (IOException ignored) {
+            // closing anyway
         }
     }
 
@@ -147,9 +208,8 @@ final class SingleInstance implements AutoCloseable {
         }
         try (Socket s = new Socket()) {
             s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), Integer.parseInt(parts[0])), 1000);
-            s.setSoTimeout(2000);
             write(s.getOutputStream(), parts[1] + " show");
-            return "ok".equals(readLine(s.getInputStream()));
+            return "ok".equals(readLine(s, System.nanoTime() + MESSAGE_DEADLINE.toNanos()));
         } catch (IOException | RuntimeException e) {
             return false;
         }
@@ -160,11 +220,25 @@ final class SingleInstance implements AutoCloseable {
         out.flush();
     }
 
-    /** One line of at most {@link #MAX_LINE} bytes, without its end; null if the peer sent nothing. */
-    private static String readLine(InputStream in) throws IOException {
+    /**
+     * One line of at most {@link #MAX_LINE} bytes, without its end, complete before {@code deadline}
+     * (System.nanoTime); null if the peer sent nothing. The read timeout is what is left of the
+     * deadline, so bytes trickled one at a time cannot stretch it.
+     */
+    private static String readLine(Socket s, long deadline) throws IOException {
+        InputStream in = s.getInputStream();
         StringBuilder sb = new StringBuilder();
         int c;
-        while ((c = in.read()) != -1 && c != '\n') {
+        while (true) {
+            long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+            if (left <= 0) {
+                throw new SocketTimeoutException("the message did not arrive within " + MESSAGE_DEADLINE.toMillis() + " ms");
+            }
+            s.setSoTimeout((int) left);
+            c = in.read();
+            if (c == -1 || c == '\n') {
+                break;
+            }
             if (sb.length() >= MAX_LINE) {
                 return null;
             }
