@@ -61,38 +61,45 @@ final class SettingsCommand implements Callable<Integer> {
         if (claudeAiKey != null || claudeAi != null) {
             ClaudeAiFlags.apply(root.workspace().claudeAi(), claudeAiKey, claudeAi, System.in);
         }
-        Settings s = root.workspace().settings();
         boolean changed = plan != null || zone != null || weeklyReset != null || clearWeeklyReset || proxyPort != null
                 || proxyWithApp != null || hourlyValue != null;
-        String newPlan = s.plan();
-        if (plan != null) {
-            newPlan = root.workspace().plans().catalog().plan(plan)
-                    .orElseThrow(() -> new IllegalArgumentException("unknown plan \"" + plan + "\"; known: "
-                            + root.workspace().plans().catalog().plans().stream().map(p -> p.id()).toList()))
-                    .id();
-        }
-        String newZone = zone != null ? ZoneId.of(zone).getId() : s.timeZone();
-        String day = s.weeklyResetDay();
-        String time = s.weeklyResetTime();
-        if (clearWeeklyReset) {
-            day = null;
-            time = null;
-        }
+        // Validated before the settings are locked, so a mistake is reported without touching the file.
+        String newPlan = plan == null ? null : root.workspace().plans().catalog().plan(plan)
+                .orElseThrow(() -> new IllegalArgumentException("unknown plan \"" + plan + "\"; known: "
+                        + root.workspace().plans().catalog().plans().stream().map(p -> p.id()).toList()))
+                .id();
+        String newZone = zone != null ? ZoneId.of(zone).getId() : null;
+        String[] reset = null;
         if (weeklyReset != null) {
             String[] parts = weeklyReset.strip().split("\\s+");
             if (parts.length != 2) {
                 throw new IllegalArgumentException("--weekly-reset wants a weekday and a time, e.g. \"Thu 09:00\"");
             }
-            day = Settings.day(parts[0]).name();
-            time = LocalTime.parse(parts[1].length() == 4 ? "0" + parts[1] : parts[1]).toString();
+            reset = new String[] {Settings.day(parts[0]).name(),
+                LocalTime.parse(parts[1].length() == 4 ? "0" + parts[1] : parts[1]).toString()};
         }
-        Settings updated = s.withPlan(newPlan).withTimeZone(newZone).withWeeklyReset(day, time)
-                .withProxy(proxyPort != null ? proxyPort : s.proxyPort(),
-                        proxyWithApp != null ? proxyWithApp : s.proxyStartsWithApp())
-                .withHourlyValue(hourlyValue != null ? hourlyValue : s.hourlyValueUsd());
-        if (changed) {
-            root.workspace().saveSettings(updated);
-        }
+        String[] newReset = reset;
+        // Applied to the settings as saved at that moment, under their lock: another process's change to
+        // a different setting made meanwhile is kept.
+        java.util.function.UnaryOperator<Settings> change = s -> {
+            String day = s.weeklyResetDay();
+            String time = s.weeklyResetTime();
+            if (clearWeeklyReset) {
+                day = null;
+                time = null;
+            }
+            if (newReset != null) {
+                day = newReset[0];
+                time = newReset[1];
+            }
+            return s.withPlan(newPlan != null ? newPlan : s.plan())
+                    .withTimeZone(newZone != null ? newZone : s.timeZone())
+                    .withWeeklyReset(day, time)
+                    .withProxy(proxyPort != null ? proxyPort : s.proxyPort(),
+                            proxyWithApp != null ? proxyWithApp : s.proxyStartsWithApp())
+                    .withHourlyValue(hourlyValue != null ? hourlyValue : s.hourlyValueUsd());
+        };
+        Settings updated = changed ? root.workspace().updateSettings(change) : root.workspace().settings();
         PrintWriter out = spec.commandLine().getOut();
         out.println("plan:         " + (updated.plan() == null ? "(not set)" : updated.plan()));
         out.println("time zone:    " + (updated.timeZone() == null ? "(system: " + ZoneId.systemDefault() + ")" : updated.timeZone()));

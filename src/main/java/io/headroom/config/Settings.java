@@ -147,6 +147,31 @@ public record Settings(String plan, String timeZone, String weeklyResetDay, Stri
         throw new IllegalArgumentException("not a weekday: " + text);
     }
 
+    /** One JVM-wide monitor: FileLock refuses a second lock in the same process instead of waiting. */
+    private static final Object UPDATES = new Object();
+
+    /**
+     * Reads, changes and saves the settings while holding {@code settings.json.lock}, so two
+     * processes changing different settings at once (a command and the window) keep both
+     * changes; a plain load-then-save let the later save drop the earlier one's change.
+     */
+    public static Settings update(Path file, java.util.function.UnaryOperator<Settings> change) throws IOException {
+        Path lockFile = file.resolveSibling(file.getFileName() + ".lock");
+        DataDirectory.ensurePrivateDirectory(file.toAbsolutePath().getParent());
+        PrivateFiles.createIfMissing(lockFile);
+        synchronized (UPDATES) {
+            try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(lockFile,
+                    java.nio.file.StandardOpenOption.WRITE); java.nio.channels.FileLock held = ch.lock()) {
+                Settings current = load(file);
+                Settings updated = change.apply(current);
+                if (!updated.equals(current)) {
+                    updated.save(file);
+                }
+                return updated;
+            }
+        }
+    }
+
     public static Settings load(Path file) {
         if (file == null || !Files.isRegularFile(file)) {
             return empty();

@@ -214,7 +214,12 @@ public final class Workspace implements AutoCloseable {
     }
 
     public void saveSettings(Settings settings) throws java.io.IOException {
-        settings.save(dataDirectory.file(Settings.FILE));
+        updateSettings(current -> settings);
+    }
+
+    /** Changes the saved settings as one step against other processes (see {@link Settings#update}); returns them. */
+    public Settings updateSettings(java.util.function.UnaryOperator<Settings> change) throws java.io.IOException {
+        return Settings.update(dataDirectory.file(Settings.FILE), change);
     }
 
     /** The windows service; each {@code current} first moves what the statusLine hook spooled into the store. */

@@ -84,6 +84,30 @@ class ConcurrentProcessesTest {
     }
 
     @Test
+    void writersChangingDifferentSettingsAtOnceKeepEveryChange() throws Exception {
+        for (int round = 0; round < 3; round++) {
+            int port = 9100 + round;
+            double hourly = 40 + round;
+            finish(start(List.of(
+                    List.of("settings", "--plan", round % 2 == 0 ? "max5" : "pro"),
+                    List.of("settings", "--hourly-value", Double.toString(hourly)),
+                    List.of("settings", "--zone", round % 2 == 0 ? "Europe/Madrid" : "Asia/Tokyo"),
+                    List.of("settings", "--weekly-reset", "Thu 09:0" + round),
+                    List.of("settings", "--proxy-port", Integer.toString(port)))));
+
+            JsonNode settings = Json.mapper().readTree(Files.readString(data().resolve("settings.json")));
+            assertThat(settings.get("plan").asText()).as("round %d: %s", round, settings)
+                    .isEqualTo(round % 2 == 0 ? "max5" : "pro");
+            assertThat(settings.get("hourlyValueUsd").asDouble()).as("round %d: %s", round, settings).isEqualTo(hourly);
+            assertThat(settings.get("timeZone").asText()).as("round %d: %s", round, settings)
+                    .isEqualTo(round % 2 == 0 ? "Europe/Madrid" : "Asia/Tokyo");
+            assertThat(settings.path("weeklyReset").path("time").asText()).as("round %d: %s", round, settings)
+                    .isEqualTo("09:0" + round);
+            assertThat(settings.path("proxy").path("port").asInt()).as("round %d: %s", round, settings).isEqualTo(port);
+        }
+    }
+
+    @Test
     void tenSettingsWritersAtOnceAllSucceed() throws Exception {
         List<List<String>> commands = new ArrayList<>();
         for (int i = 1; i <= 10; i++) {

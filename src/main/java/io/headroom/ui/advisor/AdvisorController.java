@@ -252,7 +252,7 @@ public final class AdvisorController {
         }
         planStatus.setText("Saving…");
         context.load(() -> {
-            context.workspace().saveSettings(context.workspace().settings().withPlan(choice.id()));
+            context.workspace().updateSettings(saved -> saved.withPlan(choice.id()));
             return choice;
         }, saved -> {
             planStatus.setText("");
