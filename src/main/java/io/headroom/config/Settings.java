@@ -156,6 +156,12 @@ public record Settings(String plan, String timeZone, String weeklyResetDay, Stri
      * changes; a plain load-then-save let the later save drop the earlier one's change.
      */
     public static Settings update(Path file, java.util.function.UnaryOperator<Settings> change) throws IOException {
+        return update(file, change, false);
+    }
+
+    /** As {@link #update(Path, java.util.function.UnaryOperator)}; {@code always} writes the file even when nothing changed. */
+    public static Settings update(Path file, java.util.function.UnaryOperator<Settings> change, boolean always)
+            throws IOException {
         Path lockFile = file.resolveSibling(file.getFileName() + ".lock");
         DataDirectory.ensurePrivateDirectory(file.toAbsolutePath().getParent());
         PrivateFiles.createIfMissing(lockFile);
@@ -164,7 +170,7 @@ public record Settings(String plan, String timeZone, String weeklyResetDay, Stri
                     java.nio.file.StandardOpenOption.WRITE); java.nio.channels.FileLock held = ch.lock()) {
                 Settings current = load(file);
                 Settings updated = change.apply(current);
-                if (!updated.equals(current)) {
+                if (always || !updated.equals(current)) {
                     updated.save(file);
                 }
                 return updated;

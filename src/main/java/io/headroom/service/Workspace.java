@@ -214,7 +214,7 @@ public final class Workspace implements AutoCloseable {
     }
 
     public void saveSettings(Settings settings) throws java.io.IOException {
-        updateSettings(current -> settings);
+        Settings.update(dataDirectory.file(Settings.FILE), current -> settings, true);
     }
 
     /** Changes the saved settings as one step against other processes (see {@link Settings#update}); returns them. */
