@@ -15,8 +15,8 @@ import picocli.CommandLine.Option;
  */
 final class ImportFirst {
 
-    @Option(names = "--no-import", description = "Show what is stored without reading new Claude Code transcript lines "
-            + "and statusLine readings first.")
+    @Option(names = "--no-import", description = "Show only what is stored, without reading any data source first "
+            + "(transcripts, statusLine readings, Claude Code's cache, the usage endpoints).")
     boolean skip;
 
     @Option(names = "--claude-dir", paramLabel = "DIR",

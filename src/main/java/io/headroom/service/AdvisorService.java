@@ -60,14 +60,13 @@ public final class AdvisorService {
     private final PlanCatalog catalog;
     private final Settings settings;
     private final PriceTable prices;
-    private final Runnable beforeRead;
 
-    public AdvisorService(Database database, PlanCatalog catalog, Settings settings, PriceTable prices, Runnable beforeRead) {
+    /** Reads only what is stored; the source registry reads the sources first (see {@link WindowsService}). */
+    public AdvisorService(Database database, PlanCatalog catalog, Settings settings, PriceTable prices) {
         this.database = database;
         this.catalog = catalog;
         this.settings = settings;
         this.prices = prices;
-        this.beforeRead = beforeRead;
     }
 
     /** "28d", "4w" (days or weeks) to a number of days. */
@@ -92,7 +91,6 @@ public final class AdvisorService {
      * @param planOverride a plan id or alias, or "api" for pay-as-you-go; null uses the settings
      */
     public Prepared prepare(Instant now, int days, String planOverride) {
-        beforeRead.run();
         ZoneId zone = settings.zone();
         LocalDate today = LocalDate.ofInstant(now, zone);
         Instant to = today.atStartOfDay(zone).toInstant();

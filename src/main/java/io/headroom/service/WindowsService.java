@@ -46,22 +46,19 @@ public final class WindowsService {
     private final Database database;
     private final PlanCatalog catalog;
     private final Settings settings;
-    private final Runnable beforeRead;
 
+    /**
+     * Reads only what is stored: the sources (the statusLine spool included) are read by the
+     * source registry first, by the refresh engine or the command's import, never from here, so
+     * {@code --no-import} reads nothing new and nothing is read twice.
+     */
     public WindowsService(Database database, PlanCatalog catalog, Settings settings) {
-        this(database, catalog, settings, () -> { });
-    }
-
-    /** @param beforeRead runs before every {@link #current} (the workspace drains the statusLine spool there) */
-    public WindowsService(Database database, PlanCatalog catalog, Settings settings, Runnable beforeRead) {
         this.database = database;
         this.catalog = catalog;
         this.settings = settings;
-        this.beforeRead = beforeRead;
     }
 
     public Snapshot current(Instant now) {
-        beforeRead.run();
         WindowQueries q = new WindowQueries(database);
         Instant from = now.minus(LOOKBACK);
         Instant to = now.plusMillis(1);

@@ -188,19 +188,6 @@ public final class Workspace implements AutoCloseable {
         }
     }
 
-    /**
-     * As {@link #drainStatusLine}, but a spool that cannot be read or a store that cannot be
-     * written is a problem to report, not a failed command: the samples stay queued for next time.
-     */
-    String drainStatusLineReportingProblems(Instant now) {
-        try {
-            drainStatusLine(now);
-            return null;
-        } catch (RuntimeException e) {
-            return "Claude Code status-line samples stay queued for the next run: " + e.getMessage();
-        }
-    }
-
     public synchronized PlanCatalogLoader.Loaded plans() {
         if (plans == null) {
             plans = PlanCatalogLoader.load(dataDirectory.file(PlanCatalogLoader.USER_FILE));
@@ -222,16 +209,14 @@ public final class Workspace implements AutoCloseable {
         return Settings.update(dataDirectory.file(Settings.FILE), change);
     }
 
-    /** The windows service; each {@code current} first moves what the statusLine hook spooled into the store. */
+    /** The windows service over what is stored (read the sources first: {@link #importClaudeCode}). */
     public WindowsService windows() {
-        return new WindowsService(database(), plans().catalog(), settings(),
-                () -> drainStatusLineReportingProblems(Instant.now()));
+        return new WindowsService(database(), plans().catalog(), settings());
     }
 
     /** The advisor over the store, the plan catalog, the settings and the price table as they are now. */
     public AdvisorService advisor() {
-        return new AdvisorService(database(), plans().catalog(), settings(), prices().table(),
-                () -> drainStatusLineReportingProblems(Instant.now()));
+        return new AdvisorService(database(), plans().catalog(), settings(), prices().table());
     }
 
     /**
