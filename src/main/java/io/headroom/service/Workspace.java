@@ -232,7 +232,11 @@ public final class Workspace implements AutoCloseable {
             StatusLineSpool.writeToday(dataDirectory.path(), today, reports().today(now, zone).cost());
             return moved;
         } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("Cannot read the statusLine spool: " + e.getMessage(), e);
+            if (io.headroom.config.DiskFull.is(e)) {
+                throw new java.io.UncheckedIOException(io.headroom.config.DiskFull.message(dataDirectory.path()), e);
+            }
+            throw new java.io.UncheckedIOException("Cannot read the statusLine spool in " + dataDirectory.path() + ": "
+                    + e.getMessage(), e);
         }
     }
 

@@ -77,6 +77,12 @@ class DiskFullTest {
             assertThat(logged).extracting(LogRecord::getMessage).noneMatch(m -> m.contains("rollback"));
             assertThat(logged).hasSizeLessThan(3);
 
+            // A report still runs from what is stored; each source that could not write says the same sentence.
+            CliHarness.Run report = cli.run("daily", "--json", "-z", "UTC", "--claude-dir", claude.toString());
+            assertThat(report.exit()).isZero();
+            assertThat(report.err()).contains("The disk holding " + mount.resolve("data") + " is full; nothing was lost.")
+                    .doesNotContain("Cannot read").doesNotContain("Exception");
+
             Files.delete(filler);
             CliHarness.Run again = cli.run("daily", "--json", "-z", "UTC", "--claude-dir", claude.toString());
             assertThat(again.exit()).as(again.err()).isZero();
