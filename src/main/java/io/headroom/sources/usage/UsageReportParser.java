@@ -161,8 +161,13 @@ public final class UsageReportParser {
             problems.add(key + " is " + kind(v) + ", not a usage figure; skipped.");
             return null;
         }
+        if (!v.has("utilization") && !v.has("percent")) {
+            // a changed shape (a renamed field) must show, not vanish like an explicit null
+            problems.add(key + " has no utilization or percent; skipped.");
+            return null;
+        }
         JsonNode percentNode = v.has("utilization") ? v.get("utilization") : v.get("percent");
-        if (percentNode == null || percentNode.isNull()) {
+        if (percentNode.isNull()) {
             return null; // the answer knows the window but has no figure for it
         }
         Double percent = percent(percentNode, key, problems);
