@@ -6,8 +6,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Picks the secret store for this machine: the Keychain on macOS, the Secret Service on Linux
- * and the BSDs when a session bus with {@code org.freedesktop.secrets} answers, else the private file.
+ * Picks the secret store for this machine: the Keychain on macOS, the Credential Manager on
+ * Windows, the Secret Service on Linux and the BSDs when a session bus with
+ * {@code org.freedesktop.secrets} answers, else the private file.
  * {@code HEADROOM_SECRET_STORE=file} forces the file (headless servers, tests).
  */
 public final class SecretStores {
@@ -26,6 +27,9 @@ public final class SecretStores {
         String os = osName.toLowerCase(Locale.ROOT);
         if (os.contains("mac") && Files.isExecutable(MacKeychainStore.SECURITY)) {
             return new MacKeychainStore(MacKeychainStore.SECURITY);
+        }
+        if (os.contains("win")) {
+            return new WindowsCredentialStore();
         }
         if (!os.contains("win")) {
             String bus = env.get("DBUS_SESSION_BUS_ADDRESS");
