@@ -42,6 +42,7 @@ public final class HeadroomCommand implements Runnable {
         m.put("autostart", AutostartCommand::new);
         m.put("advise", AdviseCommand::new);
         m.put("report", ReportCommand::new);
+        m.put("serve", ServeCommand::new);
         m.put("help", CommandLine.HelpCommand::new);
         return m;
     }

@@ -245,6 +245,11 @@ public final class Workspace implements AutoCloseable {
         return StatusLineSetup.settingsFile(env, home);
     }
 
+    /** Team metrics from this store, for a Prometheus scrape or an OTLP push. */
+    public MetricsService metrics() {
+        return new MetricsService(this, env);
+    }
+
     /** The recording proxy (stopped until started). */
     public synchronized ProxyService proxy() {
         if (proxy == null) {

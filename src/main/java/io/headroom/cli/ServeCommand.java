@@ -1,0 +1,126 @@
+package io.headroom.cli;
+
+import io.headroom.export.PrometheusExporter;
+import io.headroom.service.MetricsService;
+import io.headroom.work.BackgroundWork;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code headroom serve}: what a machine without a desktop runs, in one process, each part optional. */
+@Command(name = "serve", mixinStandardHelpOptions = true, description = "Run Headroom headless: read new usage "
+        + "as the window does (every minute), and optionally serve Prometheus metrics and the recording proxy. "
+        + "Stops cleanly on SIGTERM or Ctrl-C. Only aggregates leave the machine: no prompt text, paths or session ids.")
+final class ServeCommand implements Callable<Integer> {
+
+    @ParentCommand
+    HeadroomCommand root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--metrics", paramLabel = "PORT", description = "Serve Prometheus metrics at http://127.0.0.1:PORT/metrics.")
+    Integer metrics;
+
+    @Option(names = "--metrics-bind", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
+            description = "Where the metrics listen (default ${DEFAULT-VALUE}). WARNING: another address lets other "
+            + "machines read your usage figures; bind to one only your monitoring can reach.")
+    String metricsBind;
+
+    @Option(names = "--proxy", paramLabel = "PORT", description = "Run the recording proxy on 127.0.0.1:PORT.")
+    Integer proxy;
+
+    @Option(names = "--upstream", paramLabel = "URL", description = "Where the proxy sends calls (default: https://api.anthropic.com).")
+    URI upstream;
+
+    @Option(names = "--claude-dir", paramLabel = "DIR", description = "A Claude folder to read instead of the defaults; repeatable.")
+    List<Path> claudeDirs = new ArrayList<>();
+
+    @Option(names = "--duration", paramLabel = "SECONDS", hidden = true, description = "Stop after this long (tests).")
+    Long duration;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        var workspace = root.workspace();
+        Runnable read = () -> {
+            try {
+                var report = workspace.importClaudeCode(claudeDirs, workspace.settings().zone(),
+                        io.headroom.ingest.claudecode.ImportOptions.defaults());
+                report.problems().forEach(p -> log(err, "problem: " + p));
+            } catch (RuntimeException e) {
+                log(err, "problem: " + Errors.describe(e));
+            }
+        };
+        read.run();
+        List<AutoCloseable> parts = new ArrayList<>();
+        if (metrics != null) {
+            InetAddress bind = InetAddress.getByName(metricsBind);
+            MetricsService service = workspace.metrics();
+            PrometheusExporter exporter = service.startPrometheus(bind, metrics);
+            parts.add(exporter);
+            log(out, "metrics on http://" + bind.getHostAddress() + ":" + exporter.port() + "/metrics (user "
+                    + service.user() + ", host " + service.host() + ")");
+            if (!bind.isLoopbackAddress()) {
+                log(err, "WARNING: the metrics listen on " + bind.getHostAddress() + ": other machines can read them.");
+            }
+        }
+        if (proxy != null) {
+            var p = upstream == null ? workspace.proxy().start(proxy, io.headroom.proxy.ProxyConfig.DEFAULT_UPSTREAM)
+                    : workspace.proxy().start(proxy, upstream);
+            parts.add(() -> workspace.proxy().stop());
+            log(out, "recording proxy on " + p.baseUrl());
+        }
+        ScheduledThreadPoolExecutor timer = BackgroundWork.scheduled("headroom-serve-read");
+        timer.scheduleWithFixedDelay(read, 60, 60, TimeUnit.SECONDS);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread hook = BackgroundWork.onExit("headroom-serve-stop", () -> {
+            stop(timer, parts, out);
+            stopped.countDown();
+        });
+        if (duration != null) {
+            stopped.await(duration, TimeUnit.SECONDS);
+        } else {
+            stopped.await();
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+            stop(timer, parts, out);
+        } catch (IllegalStateException shuttingDown) {
+            stopped.await(); // the hook is stopping everything
+        }
+        return 0;
+    }
+
+    private static void stop(ScheduledThreadPoolExecutor timer, List<AutoCloseable> parts, PrintWriter out) {
+        timer.shutdownNow();
+        for (AutoCloseable p : parts) {
+            try {
+                p.close();
+            } catch (Exception e) {
+                // stopping anyway
+            }
+        }
+        log(out, "stopped");
+    }
+
+    private static void log(PrintWriter w, String line) {
+        synchronized (w) {
+            w.println("headroom serve: " + line);
+            w.flush();
+        }
+    }
+}

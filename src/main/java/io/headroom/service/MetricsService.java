@@ -1,0 +1,83 @@
+package io.headroom.service;
+
+import io.headroom.domain.metrics.TeamMetrics;
+import io.headroom.domain.windows.WindowEngine;
+import io.headroom.domain.windows.WindowStatus;
+import io.headroom.store.MetricsQueries;
+import java.net.InetAddress;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The team metrics of this machine, computed from the store each time they are asked for (a
+ * scrape, a push): the same windows as the Overview and the command line, the same totals as
+ * {@code daily --json}.
+ */
+public final class MetricsService {
+
+    private final Workspace workspace;
+    private final String user;
+    private final String host;
+
+    MetricsService(Workspace workspace, Map<String, String> env) {
+        this.workspace = workspace;
+        this.user = alias(env.get("HEADROOM_METRICS_USER"), System.getProperty("user.name", "unknown"));
+        this.host = alias(env.get("HEADROOM_METRICS_HOST"), hostName(env));
+    }
+
+    public TeamMetrics current(Instant now) {
+        MetricsQueries q = new MetricsQueries(workspace.database());
+        WindowEngine.Result windows = workspace.windows().current(now).result();
+        List<TeamMetrics.WindowFigures> figures = new ArrayList<>();
+        add(figures, windows.fiveHour());
+        add(figures, windows.weekly());
+        windows.weeklyByModel().forEach(w -> add(figures, w));
+        String version = MetricsService.class.getPackage().getImplementationVersion();
+        String plan = workspace.settings().plan();
+        return new TeamMetrics(user, host, version == null ? "development" : version, plan == null ? "unset" : plan,
+                q.tokens(), q.costByModel(), q.proxyRequests(), figures, q.limitHits(),
+                TeamMetrics.blockedSeconds(q.limitHitIntervals()), q.lastIngest());
+    }
+
+    /** Serves these metrics at {@code /metrics} on {@code bind}:{@code port} (0 picks a free port). */
+    public io.headroom.export.PrometheusExporter startPrometheus(InetAddress bind, int port) throws java.io.IOException {
+        return io.headroom.export.PrometheusExporter.start(bind, port, () -> current(Instant.now()));
+    }
+
+    public String user() {
+        return user;
+    }
+
+    public String host() {
+        return host;
+    }
+
+    private static void add(List<TeamMetrics.WindowFigures> out, WindowStatus w) {
+        if (w == null) {
+            return;
+        }
+        out.add(new TeamMetrics.WindowFigures(w.kind().code(), w.usedPercent() == null ? null : w.usedPercent() / 100.0,
+                w.window() == null ? null : w.window().end(), w.forecast() == null ? null : w.forecast().limitAt()));
+    }
+
+    /** An alias for labels: no email address leaves the machine, whatever the account name is. */
+    static String alias(String configured, String fallback) {
+        String a = configured != null && !configured.isBlank() ? configured.strip() : fallback;
+        int at = a.indexOf('@');
+        return at > 0 ? a.substring(0, at) : a;
+    }
+
+    private static String hostName(Map<String, String> env) {
+        String h = env.get("HOSTNAME");
+        if (h != null && !h.isBlank()) {
+            return h;
+        }
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+}
