@@ -59,24 +59,13 @@ public final class PrometheusExporter implements AutoCloseable {
         List<MetricSnapshot> out = new ArrayList<>();
         Labels who = Labels.of("user", m.user(), "host", m.host());
 
-        CounterSnapshot.Builder tokens = CounterSnapshot.builder().name("headroom_tokens")
-                .help("Tokens used, by model and type (input, output, cacheRead, cacheCreation)");
-        m.tokens().forEach(t -> tokens.dataPoint(CounterSnapshot.CounterDataPointSnapshot.builder()
-                .labels(who.merge(Labels.of("model", t.model(), "type", t.type()))).value(t.count()).build()));
-        out.add(tokens.build());
-
-        CounterSnapshot.Builder cost = CounterSnapshot.builder().name("headroom_cost_usd")
-                .help("API-equivalent cost in US dollars, by model");
-        m.costUsd().forEach((model, usd) -> cost.dataPoint(CounterSnapshot.CounterDataPointSnapshot.builder()
-                .labels(who.merge(Labels.of("model", model))).value(usd).build()));
-        out.add(cost.build());
-
-        CounterSnapshot.Builder requests = CounterSnapshot.builder().name("headroom_api_requests")
-                .help("API calls seen by the recording proxy, by model and HTTP status");
-        m.requests().forEach(r -> requests.dataPoint(CounterSnapshot.CounterDataPointSnapshot.builder()
-                .labels(who.merge(Labels.of("model", r.model(), "status", Integer.toString(r.status()))))
-                .value(r.count()).build()));
-        out.add(requests.build());
+        out.add(counter("headroom_tokens", "Tokens used, by model and type (input, output, cacheRead, cacheCreation)",
+                m.tokens().stream().map(t -> point(who.merge(Labels.of("model", t.model(), "type", t.type())), t.count()))));
+        out.add(counter("headroom_cost_usd", "API-equivalent cost in US dollars, by model",
+                m.costUsd().entrySet().stream().map(e -> point(who.merge(Labels.of("model", e.getKey())), e.getValue()))));
+        out.add(counter("headroom_api_requests", "API calls seen by the recording proxy, by model and HTTP status",
+                m.requests().stream().map(r -> point(who.merge(Labels.of("model", r.model(), "status",
+                        Integer.toString(r.status()))), r.count()))));
 
         GaugeSnapshot.Builder utilization = GaugeSnapshot.builder().name("headroom_limit_utilization_ratio")
                 .help("How much of the window's limit is used, 0-1 (above 1 past the limit)");
@@ -101,16 +90,10 @@ public final class PrometheusExporter implements AutoCloseable {
         out.add(reset.build());
         out.add(exhaustion.build());
 
-        CounterSnapshot.Builder hits = CounterSnapshot.builder().name("headroom_limit_hits")
-                .help("Usage-limit hits, by window");
-        m.limitHits().forEach((window, n) -> hits.dataPoint(CounterSnapshot.CounterDataPointSnapshot.builder()
-                .labels(who.merge(Labels.of("window", window))).value(n).build()));
-        out.add(hits.build());
-
-        out.add(CounterSnapshot.builder().name("headroom_blocked_seconds")
-                .help("Time blocked by usage limits (from each hit to its reset, overlaps once)")
-                .dataPoint(CounterSnapshot.CounterDataPointSnapshot.builder().labels(who).value(m.blockedSeconds()).build())
-                .build());
+        out.add(counter("headroom_limit_hits", "Usage-limit hits, by window",
+                m.limitHits().entrySet().stream().map(e -> point(who.merge(Labels.of("window", e.getKey())), e.getValue()))));
+        out.add(counter("headroom_blocked_seconds", "Time blocked by usage limits (from each hit to its reset, overlaps once)",
+                java.util.stream.Stream.of(point(who, m.blockedSeconds()))));
 
         GaugeSnapshot.Builder ingest = GaugeSnapshot.builder().name("headroom_last_ingest_timestamp_seconds")
                 .help("The newest event each data source brought, Unix time");
@@ -124,6 +107,17 @@ public final class PrometheusExporter implements AutoCloseable {
         out.add(GaugeSnapshot.builder().name("headroom_build_info").help("Headroom's version (value 1)")
                 .dataPoint(gauge(who.merge(Labels.of("version", m.version())), 1)).build());
         return new MetricSnapshots(out);
+    }
+
+    private static CounterSnapshot counter(String name, String help,
+            java.util.stream.Stream<CounterSnapshot.CounterDataPointSnapshot> points) {
+        CounterSnapshot.Builder b = CounterSnapshot.builder().name(name).help(help);
+        points.forEach(b::dataPoint);
+        return b.build();
+    }
+
+    private static CounterSnapshot.CounterDataPointSnapshot point(Labels labels, double value) {
+        return CounterSnapshot.CounterDataPointSnapshot.builder().labels(labels).value(value).build();
     }
 
     private static GaugeSnapshot.GaugeDataPointSnapshot gauge(Labels labels, double value) {

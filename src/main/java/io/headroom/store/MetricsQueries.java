@@ -20,106 +20,77 @@ public final class MetricsQueries {
         this.database = database;
     }
 
-    /** Tokens per model and type (input, output, cacheRead, cacheCreation); types with no tokens are left out. */
-    public List<TeamMetrics.Tokens> tokens() {
-        String sql = "SELECT model, sum(input_tokens), sum(output_tokens), sum(cache_read), "
-                + "sum(cache_write_5m + cache_write_1h) FROM usage_event GROUP BY model ORDER BY model";
-        List<TeamMetrics.Tokens> out = new ArrayList<>();
+    /** One row of a result, read into whatever the query collects. */
+    @FunctionalInterface
+    private interface Row {
+        void read(ResultSet rs) throws SQLException;
+    }
+
+    private void each(String sql, String what, Row row) {
         try (Connection c = database.openReader(); PreparedStatement ps = c.prepareStatement(sql);
                 ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                String model = rs.getString(1);
-                String[] types = {"input", "output", "cacheRead", "cacheCreation"};
-                for (int i = 0; i < types.length; i++) {
-                    long n = rs.getLong(2 + i);
-                    if (n > 0) {
-                        out.add(new TeamMetrics.Tokens(model, types[i], n));
-                    }
-                }
+                row.read(rs);
             }
-            return out;
         } catch (SQLException e) {
-            throw new StoreException("Cannot read token totals from " + database.file() + ": " + e.getMessage(), e);
+            throw new StoreException("Cannot read " + what + " from " + database.file() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Tokens per model and type (input, output, cacheRead, cacheCreation); types with no tokens are left out. */
+    public List<TeamMetrics.Tokens> tokens() {
+        String[] types = {"input", "output", "cacheRead", "cacheCreation"};
+        List<TeamMetrics.Tokens> out = new ArrayList<>();
+        each("SELECT model, sum(input_tokens), sum(output_tokens), sum(cache_read), "
+                + "sum(cache_write_5m + cache_write_1h) FROM usage_event GROUP BY model ORDER BY model", "token totals", rs -> {
+                    for (int i = 0; i < types.length; i++) {
+                        long n = rs.getLong(2 + i);
+                        if (n > 0) {
+                            out.add(new TeamMetrics.Tokens(rs.getString(1), types[i], n));
+                        }
+                    }
+                });
+        return out;
     }
 
     /** API-equivalent cost per model, in USD. */
     public Map<String, Double> costByModel() {
         Map<String, Double> out = new LinkedHashMap<>();
-        try (Connection c = database.openReader();
-                PreparedStatement ps = c.prepareStatement("SELECT model, sum(cost_usd) FROM usage_event GROUP BY model "
-                        + "ORDER BY model");
-                ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                out.put(rs.getString(1), rs.getDouble(2));
-            }
-            return out;
-        } catch (SQLException e) {
-            throw new StoreException("Cannot read costs from " + database.file() + ": " + e.getMessage(), e);
-        }
+        each("SELECT model, sum(cost_usd) FROM usage_event GROUP BY model ORDER BY model", "costs",
+                rs -> out.put(rs.getString(1), rs.getDouble(2)));
+        return out;
     }
 
     /** Calls the recording proxy saw, per model ("unknown" when the call named none) and HTTP status. */
     public List<TeamMetrics.Requests> proxyRequests() {
         List<TeamMetrics.Requests> out = new ArrayList<>();
-        try (Connection c = database.openReader();
-                PreparedStatement ps = c.prepareStatement("SELECT coalesce(model, 'unknown'), status, count(*) FROM "
-                        + "proxy_call GROUP BY 1, 2 ORDER BY 1, 2");
-                ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                out.add(new TeamMetrics.Requests(rs.getString(1), rs.getInt(2), rs.getLong(3)));
-            }
-            return out;
-        } catch (SQLException e) {
-            throw new StoreException("Cannot read proxy calls from " + database.file() + ": " + e.getMessage(), e);
-        }
+        each("SELECT coalesce(model, 'unknown'), status, count(*) FROM proxy_call GROUP BY 1, 2 ORDER BY 1, 2",
+                "proxy calls", rs -> out.add(new TeamMetrics.Requests(rs.getString(1), rs.getInt(2), rs.getLong(3))));
+        return out;
     }
 
     /** Usage-limit hits per window ("unknown" when the hit did not say which). */
     public Map<String, Long> limitHits() {
         Map<String, Long> out = new LinkedHashMap<>();
-        try (Connection c = database.openReader();
-                PreparedStatement ps = c.prepareStatement("SELECT coalesce(limit_window, 'unknown'), count(*) FROM "
-                        + "error_event WHERE category = 'usage_limit' GROUP BY 1 ORDER BY 1");
-                ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                out.put(rs.getString(1), rs.getLong(2));
-            }
-            return out;
-        } catch (SQLException e) {
-            throw new StoreException("Cannot read limit hits from " + database.file() + ": " + e.getMessage(), e);
-        }
+        each("SELECT coalesce(limit_window, 'unknown'), count(*) FROM error_event WHERE category = 'usage_limit' "
+                + "GROUP BY 1 ORDER BY 1", "limit hits", rs -> out.put(rs.getString(1), rs.getLong(2)));
+        return out;
     }
 
     /** Each usage-limit hit with its reset, for the blocked time. */
     public List<Instant[]> limitHitIntervals() {
         List<Instant[]> out = new ArrayList<>();
-        try (Connection c = database.openReader();
-                PreparedStatement ps = c.prepareStatement("SELECT ts, reset_at FROM error_event WHERE category = "
-                        + "'usage_limit' AND reset_at IS NOT NULL");
-                ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                out.add(new Instant[] {Instant.ofEpochMilli(rs.getLong(1)), Instant.ofEpochMilli(rs.getLong(2))});
-            }
-            return out;
-        } catch (SQLException e) {
-            throw new StoreException("Cannot read limit hits from " + database.file() + ": " + e.getMessage(), e);
-        }
+        each("SELECT ts, reset_at FROM error_event WHERE category = 'usage_limit' AND reset_at IS NOT NULL", "limit hits",
+                rs -> out.add(new Instant[] {Instant.ofEpochMilli(rs.getLong(1)), Instant.ofEpochMilli(rs.getLong(2))}));
+        return out;
     }
 
     /** The newest event each source brought (usage, errors, official readings). */
     public Map<String, Instant> lastIngest() {
         Map<String, Instant> out = new LinkedHashMap<>();
-        String sql = "SELECT source, max(ts) FROM (SELECT source, ts FROM usage_event UNION ALL SELECT source, ts FROM "
-                + "error_event UNION ALL SELECT source, ts FROM utilization_sample) GROUP BY source ORDER BY source";
-        try (Connection c = database.openReader(); PreparedStatement ps = c.prepareStatement(sql);
-                ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                out.put(rs.getString(1), Instant.ofEpochMilli(rs.getLong(2)));
-            }
-            return out;
-        } catch (SQLException e) {
-            throw new StoreException("Cannot read ingest times from " + database.file() + ": " + e.getMessage(), e);
-        }
+        each("SELECT source, max(ts) FROM (SELECT source, ts FROM usage_event UNION ALL SELECT source, ts FROM "
+                + "error_event UNION ALL SELECT source, ts FROM utilization_sample) GROUP BY source ORDER BY source",
+                "ingest times", rs -> out.put(rs.getString(1), Instant.ofEpochMilli(rs.getLong(2))));
+        return out;
     }
 }
