@@ -102,6 +102,32 @@ class ServeMetricsTest {
                 }
                 assertThat(stored).as("Prometheus log: %s", Files.readString(tmp.resolve("prometheus.log")))
                         .isEqualTo((double) totalTokens);
+
+                // The shipped Grafana dashboard: every query is valid PromQL that this Prometheus accepts,
+                // and names only metrics Headroom exports.
+                JsonNode dashboard = Json.mapper().readTree(Path.of("resources/grafana/headroom-team.json").toFile());
+                java.util.Set<String> exported = new java.util.TreeSet<>();
+                Matcher names = Pattern.compile("(?m)^# TYPE (headroom_[a-z_]+) ").matcher(text);
+                while (names.find()) {
+                    exported.add(names.group(1));
+                }
+                int queries = 0;
+                for (JsonNode panel : dashboard.path("panels")) {
+                    for (JsonNode target : panel.path("targets")) {
+                        String expr = target.path("expr").asText();
+                        Matcher used = Pattern.compile("headroom_[a-z_]+").matcher(expr);
+                        while (used.find()) {
+                            assertThat(used.group()).as(panel.path("title").asText()).isIn(
+                                    exported.isEmpty() ? java.util.Set.of() : allNames(exported));
+                        }
+                        String concrete = expr.replace("$user", ".*").replace("$__range", "1h");
+                        JsonNode answer = Json.mapper().readTree(get("http://127.0.0.1:" + promPort + "/api/v1/query?query="
+                                + URLEncoder.encode(concrete, StandardCharsets.UTF_8)));
+                        assertThat(answer.path("status").asText()).as(concrete).isEqualTo("success");
+                        queries++;
+                    }
+                }
+                assertThat(queries).isEqualTo(12);
             } finally {
                 p.destroy();
                 p.waitFor(10, TimeUnit.SECONDS);
@@ -109,6 +135,14 @@ class ServeMetricsTest {
         } finally {
             serve.interrupt();
         }
+    }
+
+    /** The families the exposition declared, plus those Headroom exports only once there is data (proxy calls, windows). */
+    private static java.util.Set<String> allNames(java.util.Set<String> declared) {
+        java.util.Set<String> all = new java.util.TreeSet<>(declared);
+        all.addAll(java.util.List.of("headroom_api_requests_total", "headroom_limit_utilization_ratio",
+                "headroom_limit_reset_timestamp_seconds", "headroom_limit_forecast_exhaustion_timestamp_seconds"));
+        return all;
     }
 
     private int awaitPort(StringWriter out) throws InterruptedException {
