@@ -104,6 +104,9 @@ public final class PrometheusExporter implements AutoCloseable {
 
         out.add(GaugeSnapshot.builder().name("headroom_plan_info").help("The plan set in Headroom (value 1)")
                 .dataPoint(gauge(who.merge(Labels.of("plan", m.plan())), 1)).build());
+        out.add(GaugeSnapshot.builder().name("headroom_advice_info")
+                .help("The advisor's recommended plan or API tier for this person (value 1)")
+                .dataPoint(gauge(who.merge(Labels.of("recommendation", m.advice())), 1)).build());
         out.add(GaugeSnapshot.builder().name("headroom_build_info").help("Headroom's version (value 1)")
                 .dataPoint(gauge(who.merge(Labels.of("version", m.version())), 1)).build());
         return new MetricSnapshots(out);

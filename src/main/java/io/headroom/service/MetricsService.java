@@ -20,6 +20,8 @@ public final class MetricsService {
     private final Workspace workspace;
     private final String user;
     private final String host;
+    private String advice;
+    private Instant adviceAt;
 
     MetricsService(Workspace workspace, Map<String, String> env) {
         this.workspace = workspace;
@@ -37,13 +39,32 @@ public final class MetricsService {
         String version = MetricsService.class.getPackage().getImplementationVersion();
         String plan = workspace.settings().plan();
         return new TeamMetrics(user, host, version == null ? "development" : version, plan == null ? "unset" : plan,
-                q.tokens(), q.costByModel(), q.proxyRequests(), figures, q.limitHits(),
+                advice(now), q.tokens(), q.costByModel(), q.proxyRequests(), figures, q.limitHits(),
                 TeamMetrics.blockedSeconds(q.limitHitIntervals()), q.lastIngest());
     }
 
     /** Serves these metrics at {@code /metrics} on {@code bind}:{@code port} (0 picks a free port). */
     public io.headroom.export.PrometheusExporter startPrometheus(InetAddress bind, int port) throws java.io.IOException {
         return io.headroom.export.PrometheusExporter.start(bind, port, () -> current(Instant.now()));
+    }
+
+    /**
+     * The advisor's recommendation over the usual period, as the Advisor tab and {@code advise}
+     * give it; kept for a minute, since a replay of four weeks is too much for every scrape.
+     */
+    private synchronized String advice(Instant now) {
+        if (adviceAt != null && now.isBefore(adviceAt.plusSeconds(60)) && !now.isBefore(adviceAt)) {
+            return advice;
+        }
+        try {
+            AdvisorService advisor = workspace.advisor();
+            String id = advisor.prepare(now, AdvisorService.DEFAULT_PERIOD_DAYS, null).at(null).recommendation();
+            advice = id == null ? "none" : id;
+        } catch (RuntimeException e) {
+            advice = "unavailable";
+        }
+        adviceAt = now;
+        return advice;
     }
 
     public String user() {

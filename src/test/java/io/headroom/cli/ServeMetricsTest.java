@@ -67,6 +67,8 @@ class ServeMetricsTest {
             assertThat(text).contains("headroom_tokens_total{host=\"laptop-7\",model=\"claude-opus-4-8\",type=\"input\","
                     + "user=\"dev\"} 33438.0");
             assertThat(text).contains("headroom_build_info{host=\"laptop-7\",user=\"dev\",version=\"development\"} 1.0");
+            // No plan is set, so the advisor recommends nothing (as 'advise' says).
+            assertThat(text).contains("headroom_advice_info{host=\"laptop-7\",recommendation=\"none\",user=\"dev\"} 1.0");
             assertThat(text).doesNotContain("example.com").doesNotContain("cc-project").doesNotContain("/home/");
             // The fixture's one 5-hour limit hit, blocked from the hit to its reset.
             assertThat(text).contains("headroom_limit_hits_total{host=\"laptop-7\",user=\"dev\",window=\"five_hour\"} 1.0")
@@ -127,7 +129,7 @@ class ServeMetricsTest {
                         queries++;
                     }
                 }
-                assertThat(queries).isEqualTo(12);
+                assertThat(queries).isEqualTo(13);
             } finally {
                 p.destroy();
                 p.waitFor(10, TimeUnit.SECONDS);

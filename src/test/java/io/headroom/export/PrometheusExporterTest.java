@@ -24,7 +24,7 @@ class PrometheusExporterTest {
         Instant exhausts = Instant.parse("2026-12-04T17:15:30Z");
         try (PrometheusExporter exporter = PrometheusExporter.start(InetAddress.getLoopbackAddress(), 0, () -> {
             int n = scrapes.incrementAndGet();
-            return new TeamMetrics("ana", "ws-1", "1.4.0", "max5",
+            return new TeamMetrics("ana", "ws-1", "1.4.0", "max5", "max20",
                     List.of(new TeamMetrics.Tokens("claude-opus-4-8", "input", 1000L * n)), Map.of("claude-opus-4-8", 1.25),
                     List.of(new TeamMetrics.Requests("claude-opus-4-8", 429, 3)),
                     List.of(new TeamMetrics.WindowFigures("five_hour", 0.82, reset, exhausts),
@@ -47,6 +47,7 @@ class PrometheusExporterTest {
                     .contains("headroom_last_ingest_timestamp_seconds{host=\"ws-1\",source=\"proxy\",user=\"ana\"} 1.7964072E9")
                     .contains("headroom_plan_info{host=\"ws-1\",plan=\"max5\",user=\"ana\"} 1.0")
                     .contains("headroom_build_info{host=\"ws-1\",user=\"ana\",version=\"1.4.0\"} 1.0")
+                    .contains("headroom_advice_info{host=\"ws-1\",recommendation=\"max20\",user=\"ana\"} 1.0")
                     .doesNotContain("window=\"weekly\"} 1.");
             assertThat(second).contains("type=\"input\",user=\"ana\"} 2000.0");
         }

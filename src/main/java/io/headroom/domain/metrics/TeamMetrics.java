@@ -11,8 +11,9 @@ import java.util.Map;
  *
  * @param user    the configured alias of the person (default: the OS user), never an email
  * @param host    the configured alias of the machine (default: the host name)
+ * @param advice  the advisor's recommended option id ("none" when it makes none, "unavailable" when it failed)
  */
-public record TeamMetrics(String user, String host, String version, String plan, List<Tokens> tokens,
+public record TeamMetrics(String user, String host, String version, String plan, String advice, List<Tokens> tokens,
         Map<String, Double> costUsd, List<Requests> requests, List<WindowFigures> windows, Map<String, Long> limitHits, double blockedSeconds,
         Map<String, Instant> lastIngest) {
 
