@@ -39,6 +39,18 @@ final class ServeCommand implements Callable<Integer> {
             + "machines read your usage figures; bind to one only your monitoring can reach.")
     String metricsBind;
 
+    @Option(names = "--push", paramLabel = "URL", description = "Push the metrics by OTLP/HTTP (protobuf) to this "
+            + "collector (http://collector:4318; /v1/metrics is added), every --push-interval.")
+    URI push;
+
+    @Option(names = "--push-header", paramLabel = "NAME=VALUE", description = "A header for the collector, e.g. "
+            + "\"Authorization=Bearer TOKEN\"; repeatable. Never logged.")
+    List<String> pushHeaders = new ArrayList<>();
+
+    @Option(names = "--push-interval", paramLabel = "SECONDS", defaultValue = "60",
+            description = "How often to push (default ${DEFAULT-VALUE} s).")
+    long pushInterval;
+
     @Option(names = "--proxy", paramLabel = "PORT", description = "Run the recording proxy on 127.0.0.1:PORT.")
     Integer proxy;
 
@@ -86,6 +98,27 @@ final class ServeCommand implements Callable<Integer> {
         }
         ScheduledThreadPoolExecutor timer = BackgroundWork.scheduled("headroom-serve-read");
         timer.scheduleWithFixedDelay(read, 60, 60, TimeUnit.SECONDS);
+        if (push != null) {
+            io.headroom.export.OtlpPush pusher = new io.headroom.export.OtlpPush(push, headers(pushHeaders));
+            MetricsService service = workspace.metrics();
+            String[] lastProblem = {null};
+            timer.scheduleWithFixedDelay(() -> {
+                try {
+                    pusher.send(service.current(java.time.Instant.now()), java.time.Instant.now());
+                    if (lastProblem[0] != null) {
+                        log(out, "pushing to " + pusher.endpoint() + " works again");
+                        lastProblem[0] = null;
+                    }
+                } catch (java.io.IOException | RuntimeException e) {
+                    String problem = Errors.describe(e);
+                    if (!problem.equals(lastProblem[0])) {
+                        log(err, "problem: " + problem);
+                        lastProblem[0] = problem;
+                    }
+                }
+            }, 0, Math.max(1, pushInterval), TimeUnit.SECONDS);
+            log(out, "pushing metrics to " + pusher.endpoint() + " every " + Math.max(1, pushInterval) + " s");
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = BackgroundWork.onExit("headroom-serve-stop", () -> {
             stop(timer, parts, out);
@@ -103,6 +136,18 @@ final class ServeCommand implements Callable<Integer> {
             stopped.await(); // the hook is stopping everything
         }
         return 0;
+    }
+
+    private static java.util.Map<String, String> headers(List<String> given) {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (String h : given) {
+            int eq = h.indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException("--push-header wants NAME=VALUE, e.g. \"Authorization=Bearer TOKEN\"");
+            }
+            out.put(h.substring(0, eq).strip(), h.substring(eq + 1).strip());
+        }
+        return out;
     }
 
     private static void stop(ScheduledThreadPoolExecutor timer, List<AutoCloseable> parts, PrintWriter out) {

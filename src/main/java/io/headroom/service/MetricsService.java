@@ -40,7 +40,7 @@ public final class MetricsService {
         String plan = workspace.settings().plan();
         return new TeamMetrics(user, host, version == null ? "development" : version, plan == null ? "unset" : plan,
                 advice(now), q.tokens(), q.costByModel(), q.proxyRequests(), figures, q.limitHits(),
-                TeamMetrics.blockedSeconds(q.limitHitIntervals()), q.lastIngest());
+                TeamMetrics.blockedSeconds(q.limitHitIntervals()), q.lastIngest(), q.firstEvent());
     }
 
     /** Serves these metrics at {@code /metrics} on {@code bind}:{@code port} (0 picks a free port). */

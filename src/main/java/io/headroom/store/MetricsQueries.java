@@ -85,6 +85,17 @@ public final class MetricsQueries {
         return out;
     }
 
+    /** The oldest event in the store, where cumulative totals start; null when there is none. */
+    public Instant firstEvent() {
+        Instant[] first = {null};
+        each("SELECT min(ts) FROM (SELECT ts FROM usage_event UNION ALL SELECT ts FROM error_event)", "the first event",
+                rs -> {
+                    long ts = rs.getLong(1);
+                    first[0] = rs.wasNull() ? null : Instant.ofEpochMilli(ts);
+                });
+        return first[0];
+    }
+
     /** The newest event each source brought (usage, errors, official readings). */
     public Map<String, Instant> lastIngest() {
         Map<String, Instant> out = new LinkedHashMap<>();

@@ -29,7 +29,7 @@ class PrometheusExporterTest {
                     List.of(new TeamMetrics.Requests("claude-opus-4-8", 429, 3)),
                     List.of(new TeamMetrics.WindowFigures("five_hour", 0.82, reset, exhausts),
                             new TeamMetrics.WindowFigures("weekly", 0.41, null, null)),
-                    Map.of("five_hour", 2L), 5400, Map.of("proxy", reset));
+                    Map.of("five_hour", 2L), 5400, Map.of("proxy", reset), null);
         })) {
             String first = scrape(exporter.port());
             String second = scrape(exporter.port());

@@ -11,11 +11,12 @@ import java.util.Map;
  *
  * @param user    the configured alias of the person (default: the OS user), never an email
  * @param host    the configured alias of the machine (default: the host name)
+ * @param since   the store's first event, where the cumulative counters start (null when empty)
  * @param advice  the advisor's recommended option id ("none" when it makes none, "unavailable" when it failed)
  */
 public record TeamMetrics(String user, String host, String version, String plan, String advice, List<Tokens> tokens,
         Map<String, Double> costUsd, List<Requests> requests, List<WindowFigures> windows, Map<String, Long> limitHits, double blockedSeconds,
-        Map<String, Instant> lastIngest) {
+        Map<String, Instant> lastIngest, Instant since) {
 
     /** Tokens of one model and type, as Claude Code names the types: input, output, cacheRead, cacheCreation. */
     public record Tokens(String model, String type, long count) {
