@@ -71,29 +71,17 @@ public final class OtlpPush {
         ScopeMetrics.Builder scope = ScopeMetrics.newBuilder()
                 .setScope(InstrumentationScope.newBuilder().setName("io.headroom").setVersion(m.version()));
 
-        Metric.Builder tokens = counter("headroom_tokens", "Tokens used, by model and type", "{token}");
-        m.tokens().forEach(t -> tokens.getSumBuilder().addDataPoints(point(startNanos, nowNanos, t.count(),
-                with(who, "model", t.model(), "type", t.type()))));
-        scope.addMetrics(tokens);
-
-        Metric.Builder cost = counter("headroom_cost_usd", "API-equivalent cost in US dollars, by model", "USD");
-        m.costUsd().forEach((model, usd) -> cost.getSumBuilder().addDataPoints(point(startNanos, nowNanos, usd,
-                with(who, "model", model))));
-        scope.addMetrics(cost);
-
-        Metric.Builder requests = counter("headroom_api_requests", "API calls seen by the recording proxy", "{request}");
-        m.requests().forEach(r -> requests.getSumBuilder().addDataPoints(point(startNanos, nowNanos, r.count(),
-                with(who, "model", r.model(), "status", Integer.toString(r.status())))));
-        scope.addMetrics(requests);
-
-        Metric.Builder hits = counter("headroom_limit_hits", "Usage-limit hits, by window", "{hit}");
-        m.limitHits().forEach((window, n) -> hits.getSumBuilder().addDataPoints(point(startNanos, nowNanos, n,
-                with(who, "window", window))));
-        scope.addMetrics(hits);
-
-        Metric.Builder blocked = counter("headroom_blocked_seconds", "Time blocked by usage limits", "s");
-        blocked.getSumBuilder().addDataPoints(point(startNanos, nowNanos, m.blockedSeconds(), who));
-        scope.addMetrics(blocked);
+        scope.addMetrics(counter("headroom_tokens", "Tokens used, by model and type", "{token}", startNanos, nowNanos,
+                m.tokens().stream().map(t -> new Sample(t.count(), with(who, "model", t.model(), "type", t.type())))));
+        scope.addMetrics(counter("headroom_cost_usd", "API-equivalent cost in US dollars, by model", "USD", startNanos,
+                nowNanos, m.costUsd().entrySet().stream().map(e -> new Sample(e.getValue(), with(who, "model", e.getKey())))));
+        scope.addMetrics(counter("headroom_api_requests", "API calls seen by the recording proxy", "{request}", startNanos,
+                nowNanos, m.requests().stream().map(r -> new Sample(r.count(), with(who, "model", r.model(), "status",
+                        Integer.toString(r.status()))))));
+        scope.addMetrics(counter("headroom_limit_hits", "Usage-limit hits, by window", "{hit}", startNanos, nowNanos,
+                m.limitHits().entrySet().stream().map(e -> new Sample(e.getValue(), with(who, "window", e.getKey())))));
+        scope.addMetrics(counter("headroom_blocked_seconds", "Time blocked by usage limits", "s", startNanos, nowNanos,
+                java.util.stream.Stream.of(new Sample(m.blockedSeconds(), who))));
 
         Metric.Builder utilization = gauge("headroom_limit_utilization_ratio", "How much of the window's limit is used, 0-1");
         Metric.Builder reset = gauge("headroom_limit_reset_timestamp_seconds", "When the window resets, Unix time");
@@ -128,9 +116,17 @@ public final class OtlpPush {
                 .addResourceMetrics(ResourceMetrics.newBuilder().setResource(resource).addScopeMetrics(scope)).build();
     }
 
-    private static Metric.Builder counter(String name, String description, String unit) {
-        return Metric.newBuilder().setName(name).setDescription(description).setUnit(unit).setSum(Sum.newBuilder()
+    /** One value with its attributes. */
+    private record Sample(double value, Map<String, String> labels) {
+    }
+
+    /** A monotonic cumulative sum: what the store holds since {@code startNanos}. */
+    private static Metric.Builder counter(String name, String description, String unit, long startNanos, long nowNanos,
+            java.util.stream.Stream<Sample> samples) {
+        Metric.Builder b = Metric.newBuilder().setName(name).setDescription(description).setUnit(unit).setSum(Sum.newBuilder()
                 .setIsMonotonic(true).setAggregationTemporality(AggregationTemporality.AGGREGATION_TEMPORALITY_CUMULATIVE));
+        samples.forEach(x -> b.getSumBuilder().addDataPoints(point(startNanos, nowNanos, x.value(), x.labels())));
+        return b;
     }
 
     private static Metric.Builder gauge(String name, String description) {
