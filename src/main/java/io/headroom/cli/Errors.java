@@ -27,8 +27,7 @@ final class Errors {
         }
         if (DiskFull.is(e)) {
             Path where = e instanceof FileSystemException f && f.getFile() != null ? Path.of(f.getFile()).getParent() : null;
-            return where == null ? "The disk is full; nothing was lost. Free some space and run again."
-                    : DiskFull.message(where);
+            return DiskFull.message(where);
         }
         String m = e.getMessage();
         return e.getClass().getSimpleName() + (m == null ? "" : ": " + m);

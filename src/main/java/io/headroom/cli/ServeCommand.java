@@ -54,8 +54,8 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--proxy", paramLabel = "PORT", description = "Run the recording proxy on 127.0.0.1:PORT.")
     Integer proxy;
 
-    @Option(names = "--upstream", paramLabel = "URL", description = "Where the proxy sends calls (default: https://api.anthropic.com).")
-    URI upstream;
+    @Option(names = "--upstream", paramLabel = "URL", description = "Where the proxy sends calls (default: ${DEFAULT-VALUE}).")
+    URI upstream = io.headroom.proxy.ProxyConfig.DEFAULT_UPSTREAM;
 
     @Option(names = "--claude-dir", paramLabel = "DIR", description = "A Claude folder to read instead of the defaults; repeatable.")
     List<Path> claudeDirs = new ArrayList<>();
@@ -79,9 +79,10 @@ final class ServeCommand implements Callable<Integer> {
         };
         read.run();
         List<AutoCloseable> parts = new ArrayList<>();
+        // One service for the scrapes and the pushes, so they share its advisor result; none when neither runs.
+        MetricsService service = metrics != null || push != null ? workspace.metrics() : null;
         if (metrics != null) {
             InetAddress bind = InetAddress.getByName(metricsBind);
-            MetricsService service = workspace.metrics();
             PrometheusExporter exporter = service.startPrometheus(bind, metrics);
             parts.add(exporter);
             log(out, "metrics on http://" + bind.getHostAddress() + ":" + exporter.port() + "/metrics (user "
@@ -91,8 +92,7 @@ final class ServeCommand implements Callable<Integer> {
             }
         }
         if (proxy != null) {
-            var p = upstream == null ? workspace.proxy().start(proxy, io.headroom.proxy.ProxyConfig.DEFAULT_UPSTREAM)
-                    : workspace.proxy().start(proxy, upstream);
+            var p = workspace.proxy().start(proxy, upstream);
             parts.add(() -> workspace.proxy().stop());
             log(out, "recording proxy on " + p.baseUrl());
         }
@@ -100,11 +100,11 @@ final class ServeCommand implements Callable<Integer> {
         timer.scheduleWithFixedDelay(read, 60, 60, TimeUnit.SECONDS);
         if (push != null) {
             io.headroom.export.OtlpPush pusher = new io.headroom.export.OtlpPush(push, headers(pushHeaders));
-            MetricsService service = workspace.metrics();
             String[] lastProblem = {null};
             timer.scheduleWithFixedDelay(() -> {
                 try {
-                    pusher.send(service.current(java.time.Instant.now()), java.time.Instant.now());
+                    java.time.Instant now = java.time.Instant.now();
+                    pusher.send(service.current(now), now);
                     if (lastProblem[0] != null) {
                         log(out, "pushing to " + pusher.endpoint() + " works again");
                         lastProblem[0] = null;

@@ -26,7 +26,7 @@ public final class TerminalText {
         StringBuilder out = null;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            boolean keep = !isControl(c) && c != '\r' || c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n';
+            boolean keep = !isControl(c) || c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n';
             if (!keep && out == null) {
                 out = new StringBuilder(text.length()).append(text, 0, i);
             } else if (keep && out != null) {

@@ -23,9 +23,6 @@ public final class DiskFull {
                     return true;
                 }
             }
-            if (t.getCause() == t) {
-                break;
-            }
         }
         return false;
     }
@@ -45,8 +42,8 @@ public final class DiskFull {
 
     private static final String OURS = " is full; nothing was lost. Free some space and run again.";
 
-    /** The one sentence a user sees; {@code where} is the file or folder the write was for. */
+    /** The one sentence a user sees; {@code where} is the file or folder the write was for, or null when unknown. */
     public static String message(Path where) {
-        return "The disk holding " + where + OURS;
+        return where == null ? "The disk" + OURS : "The disk holding " + where + OURS;
     }
 }

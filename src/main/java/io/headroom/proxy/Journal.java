@@ -44,7 +44,6 @@ final class Journal implements AutoCloseable {
         final Path file;
         private int unresolved;
         private boolean needsReplay;
-        private boolean closed;
 
         Segment(Path file) {
             this.file = file;
@@ -66,7 +65,6 @@ final class Journal implements AutoCloseable {
         // Anything left by an earlier run (a crash, a store that was down) is replayed: its state is unknown.
         for (Path left : leftOver()) {
             Segment s = new Segment(left);
-            s.closed = true;
             s.needsReplay = true;
             closedSegments.add(s);
         }
@@ -104,7 +102,7 @@ final class Journal implements AutoCloseable {
 
     /** Appends calls the store refused so a later replay writes them (old segments' copies may be gone). */
     synchronized void appendForReplay(List<ProxyCall> calls) throws IOException {
-        // Reentrant: append's own lock is this one.
+        // append() takes this same lock again in appendLine (monitors are reentrant).
         for (ProxyCall c : calls) {
             append(c);
             active.unresolved--;
@@ -225,7 +223,6 @@ final class Journal implements AutoCloseable {
     private void rotate() throws IOException {
         channel.close();
         channel = null;
-        active.closed = true;
         closedSegments.add(active);
         active = null;
         activeBytes = 0;

@@ -32,7 +32,7 @@ final class PendingCall {
     boolean cut;
     /** Set by the recorder when queued. */
     long retainedBytes;
-    /** The decoded call, once written ahead to the journal (the taps are released then). */
+    /** The decoded call, once written ahead to the journal (the taps stay: a cut call is decoded again). */
     ProxyCall record;
     /** The journal segment holding {@code record}, or null when the journal could not be written. */
     Journal.Segment segment;

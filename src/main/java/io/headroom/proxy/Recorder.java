@@ -186,8 +186,7 @@ final class Recorder implements AutoCloseable {
     private void record(List<PendingCall> pending) {
         List<ProxyCall> batch = new ArrayList<>(pending.size());
         for (PendingCall p : pending) {
-            writeAhead(p);
-            batch.add(p.record);
+            batch.add(p.record); // decoded and journaled by submit() before it was queued
         }
         notifyListeners(batch);
         write(pending, batch);

@@ -44,8 +44,6 @@ public final class RecordingProxy implements AutoCloseable {
     private final AtomicLong rejected = new AtomicLong();
     private final java.util.Set<Socket> open = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final java.util.Map<Socket, ProxyConnection> connections = new java.util.concurrent.ConcurrentHashMap<>();
-    /** Connections closed to make room because they held a slot without sending a head. */
-    private final java.util.concurrent.atomic.AtomicLong evicted = new java.util.concurrent.atomic.AtomicLong();
     /** Real clients send a head in one write; a connection silent or mid-head this long is a candidate. */
     private static final long STALL_EVICT_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
     /** A head that started arriving and did not finish within this is trickled, not sent. */
@@ -189,7 +187,6 @@ public final class RecordingProxy implements AutoCloseable {
             if (victim == null) {
                 throw full;
             }
-            evicted.incrementAndGet();
             closeQuietly(victim.socket());
         }
         long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(200);

@@ -18,8 +18,8 @@ final class SocketInput extends InputStream {
     private int limit;
     /** While a head is read: how long it may take in all, counted from its first byte (0: no bound). */
     private long headAllowanceNanos;
-    /** When the head being read must be complete; 0 until its first byte arrived. */
-    private volatile long headDeadline;
+    /** When the first byte of the head being read arrived (System.nanoTime); 0 until then. Read by the acceptor. */
+    private volatile long headStartedAt;
 
     SocketInput(InputStream in, int size) {
         this(in, null, 0, size);
@@ -36,13 +36,13 @@ final class SocketInput extends InputStream {
     /** The next head must arrive whole within {@code allowance} of its first byte. */
     void boundHead(java.time.Duration allowance) {
         headAllowanceNanos = allowance.toNanos();
-        headDeadline = 0;
+        headStartedAt = 0;
     }
 
     /** The head was read: later reads (bodies) are bounded by the idle timeout only. */
     void headDone() throws IOException {
         headAllowanceNanos = 0;
-        headDeadline = 0;
+        headStartedAt = 0;
         if (socket != null) {
             socket.setSoTimeout(idleMillis);
         }
@@ -50,13 +50,13 @@ final class SocketInput extends InputStream {
 
     /** When the head being read started arriving (System.nanoTime), or 0 when none is. */
     long headStarted() {
-        long d = headDeadline;
-        return d == 0 ? 0 : d - headAllowanceNanos;
+        return headStartedAt;
     }
 
     private boolean fill() throws IOException {
-        if (headDeadline != 0 && socket != null) {
-            long left = headDeadline - System.nanoTime();
+        long started = headStartedAt;
+        if (started != 0 && socket != null) {
+            long left = started + headAllowanceNanos - System.nanoTime();
             if (left <= 0) {
                 throw new HttpHead.PartialTimeoutException();
             }
@@ -66,8 +66,8 @@ final class SocketInput extends InputStream {
         if (n <= 0) {
             return false;
         }
-        if (headAllowanceNanos > 0 && headDeadline == 0) {
-            headDeadline = System.nanoTime() + headAllowanceNanos;
+        if (headAllowanceNanos > 0 && headStartedAt == 0) {
+            headStartedAt = System.nanoTime();
         }
         pos = 0;
         limit = n;

@@ -162,7 +162,7 @@ public final class AdvisorService {
      *
      * @return the files written
      */
-    /** Refuses, with a sentence, a report path that is a folder or lies in a missing one; before any work is done. */
+    /** Refuses, with a sentence, a report path that is a folder or lies under a file; before any work is done. */
     public static void checkTarget(Path out, AdvisorReport.Format format) {
         ReportTarget.check(out, format);
     }
@@ -179,7 +179,6 @@ public final class AdvisorService {
                 files.put(ReportTarget.check(target.resolveSibling(CsvReport.dailyFileName(target.getFileName().toString())),
                         format), CsvReport.daily(report));
             }
-            default -> throw new IllegalArgumentException("Unknown report format " + format);
         }
         try {
             PrivateFiles.writeAllAtomically(files);

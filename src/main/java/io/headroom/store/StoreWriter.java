@@ -79,7 +79,7 @@ public final class StoreWriter implements AutoCloseable {
             if (cause instanceof StoreException se) {
                 throw se;
             }
-            throw new StoreException(describe(file, cause), cause);
+            throw new StoreException(describe(cause), cause);
         }
     }
 
@@ -183,7 +183,7 @@ public final class StoreWriter implements AutoCloseable {
     }
 
     static boolean isBusy(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
             String m = String.valueOf(t.getMessage());
             if (m.contains("SQLITE_BUSY") || m.contains("database is locked")) {
                 return true;
@@ -193,24 +193,24 @@ public final class StoreWriter implements AutoCloseable {
     }
 
     private StoreException wrap(Throwable e) {
-        return e instanceof StoreException se && !DiskFull.is(e) ? se : new StoreException(describe(file, e), e);
+        return e instanceof StoreException se && !DiskFull.is(e) ? se : new StoreException(describe(e), e);
     }
 
     /** SQLite's busy, read-only and full-disk errors in words that name the file. */
-    static String describe(Path file, Throwable e) {
+    private String describe(Throwable e) {
         String m = String.valueOf(e.getMessage());
         if (DiskFull.is(e)) {
-            return DiskFull.message(file == null ? null : file.toAbsolutePath().getParent());
+            return DiskFull.message(file.getParent());
         }
         if (isBusy(e)) {
-            String holder = file == null ? "" : LockHolders.describe(file);
-            return "The database " + (file == null ? "" : file + " ") + "is locked by another program"
-                    + (holder.isEmpty() ? "" : " (" + holder + ")") + "; nothing was lost, try again shortly.";
+            String holder = LockHolders.describe(file);
+            return "The database " + file + " is locked by another program" + (holder.isEmpty() ? "" : " (" + holder + ")")
+                    + "; nothing was lost, try again shortly.";
         }
         if (m.contains("SQLITE_READONLY")) {
-            return "The database " + (file == null ? "" : file + " ") + "is read-only; nothing was written. (" + m + ")";
+            return "The database " + file + " is read-only; nothing was written. (" + m + ")";
         }
-        return "Writing to the database " + (file == null ? "" : file + " ") + "failed: " + m;
+        return "Writing to the database " + file + " failed: " + m;
     }
 
     private void failPending() {
