@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code headroom serve}: what a machine without a desktop runs, in one process, each part optional. */
 @Command(name = "serve", mixinStandardHelpOptions = true, description = "Run Headroom headless: read new usage "
-        + "as the window does (every minute), and optionally serve Prometheus metrics and the recording proxy. "
+        + "as the window does (every minute), and optionally run the recording proxy, receive Claude Code's "
+        + "OpenTelemetry export, serve Prometheus metrics and push them to an OpenTelemetry collector. "
         + "Stops cleanly on SIGTERM or Ctrl-C. Only aggregates leave the machine: no prompt text, paths or session ids.")
 final class ServeCommand implements Callable<Integer> {
 
@@ -56,6 +57,16 @@ final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--upstream", paramLabel = "URL", description = "Where the proxy sends calls (default: ${DEFAULT-VALUE}).")
     URI upstream = io.headroom.proxy.ProxyConfig.DEFAULT_UPSTREAM;
+
+    @Option(names = "--otlp", paramLabel = "PORT", description = "Receive Claude Code's OpenTelemetry export on "
+            + "http://127.0.0.1:PORT (4318 is OTLP's usual port); point Claude Code at it with CLAUDE_CODE_ENABLE_TELEMETRY=1 "
+            + "OTEL_LOGS_EXPORTER=otlp OTEL_METRICS_EXPORTER=otlp OTEL_EXPORTER_OTLP_ENDPOINT=http://127.0.0.1:PORT.")
+    Integer otlp;
+
+    @Option(names = "--otlp-bind", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
+            description = "Where the OTLP receiver listens (default ${DEFAULT-VALUE}). WARNING: another address lets "
+            + "other machines add usage to yours; use one only your own containers can reach.")
+    String otlpBind;
 
     @Option(names = "--claude-dir", paramLabel = "DIR", description = "A Claude folder to read instead of the defaults; repeatable.")
     List<Path> claudeDirs = new ArrayList<>();
@@ -95,6 +106,18 @@ final class ServeCommand implements Callable<Integer> {
             var p = workspace.proxy().start(proxy, upstream);
             parts.add(() -> workspace.proxy().stop());
             log(out, "recording proxy on " + p.baseUrl());
+        }
+        if (otlp != null) {
+            InetAddress bind = InetAddress.getByName(otlpBind);
+            var telemetry = workspace.telemetry();
+            telemetry.addProblemListener(p -> log(err, "problem: telemetry: " + p));
+            var receiver = telemetry.start(bind, otlp);
+            parts.add(telemetry::stop);
+            log(out, "receiving Claude Code's telemetry at " + receiver.endpoint() + " (/v1/logs, /v1/metrics)");
+            if (!bind.isLoopbackAddress()) {
+                log(err, "WARNING: the OTLP receiver listens on " + bind.getHostAddress()
+                        + ": other machines can add usage to yours.");
+            }
         }
         ScheduledThreadPoolExecutor timer = BackgroundWork.scheduled("headroom-serve-read");
         timer.scheduleWithFixedDelay(read, 60, 60, TimeUnit.SECONDS);

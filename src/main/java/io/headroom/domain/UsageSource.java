@@ -11,7 +11,9 @@ public enum UsageSource {
     /** claude.ai's usage endpoint, read with the user's session key. */
     CLAUDE_AI("claude_ai"),
     /** The usage Claude Code itself last fetched, cached in its {@code .claude.json}. */
-    CLAUDE_CODE_CACHE("claude_code_cache");
+    CLAUDE_CODE_CACHE("claude_code_cache"),
+    /** Claude Code's OpenTelemetry export, received over OTLP/HTTP. */
+    OTEL("otel");
 
     private final String code;
 

@@ -3,26 +3,26 @@ package io.headroom.proxy;
 import java.util.Locale;
 
 /**
- * Which Host header values the proxy answers. A web page can make the user's browser send
+ * Which Host header values the proxy (and the telemetry receiver) answers. A web page can make the user's browser send
  * requests to 127.0.0.1 under a name of its own (DNS rebinding: {@code 127.0.0.1.nip.io},
  * {@code evil.example} resolved to loopback), so a name is accepted only when no DNS answer can be
  * behind it: {@code localhost}, a literal IPv4 loopback address (127.0.0.0/8), {@code [::1]}, each
  * bare or with the listener's own port; and the upstream's own name, which a client using the
  * proxy as a forward proxy sends and which an attacker cannot rebind.
  */
-final class HostCheck {
+public final class HostCheck {
 
     private final int listenerPort;
     private final String upstreamHost;
     private final int upstreamPort;
 
-    HostCheck(int listenerPort, String upstreamHost, int upstreamPort) {
+    public HostCheck(int listenerPort, String upstreamHost, int upstreamPort) {
         this.listenerPort = listenerPort;
         this.upstreamHost = upstreamHost.toLowerCase(Locale.ROOT);
         this.upstreamPort = upstreamPort;
     }
 
-    boolean accepts(String hostHeader) {
+    public boolean accepts(String hostHeader) {
         String h = hostHeader.trim().toLowerCase(Locale.ROOT);
         String name;
         String port;

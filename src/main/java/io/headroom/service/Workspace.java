@@ -45,6 +45,7 @@ public final class Workspace implements AutoCloseable {
     private PriceTableLoader.Loaded prices;
     private PlanCatalogLoader.Loaded plans;
     private ProxyService proxy;
+    private TelemetryService telemetry;
     private SourceRegistry sources;
     private io.headroom.secrets.SecretStore secrets;
 
@@ -153,6 +154,8 @@ public final class Workspace implements AutoCloseable {
                         ProxyService p = proxy();
                         return p.running() ? p.status().listen() : null;
                     }),
+                    new io.headroom.sources.otel.OtelSource(() -> telemetry().status(),
+                            () -> new io.headroom.store.TelemetryStore(database())),
                     new ManualSource()),
                     () -> new SourceMemory(database()));
         }
@@ -258,6 +261,14 @@ public final class Workspace implements AutoCloseable {
         return proxy;
     }
 
+    /** The OTLP receiver for Claude Code's telemetry (stopped until started). */
+    public synchronized TelemetryService telemetry() {
+        if (telemetry == null) {
+            telemetry = new TelemetryService(this);
+        }
+        return telemetry;
+    }
+
     /** The proxy's recorded calls summed up: headroom, errors, cache hits. */
     public ApiActivity api() {
         return new ApiActivity(this);
@@ -270,9 +281,15 @@ public final class Workspace implements AutoCloseable {
     @Override
     public void close() {
         ProxyService running;
+        TelemetryService receiving;
         synchronized (this) {
             running = proxy;
             proxy = null;
+            receiving = telemetry;
+            telemetry = null;
+        }
+        if (receiving != null) {
+            receiving.close(); // stops taking exports before the database closes
         }
         if (running != null) {
             running.close(); // writes its queued records before the database closes; outside the lock,

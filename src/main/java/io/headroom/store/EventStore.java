@@ -14,6 +14,8 @@ import java.util.concurrent.CompletableFuture;
  * Writes events with the dedup rules of the reference: one row per (message id, request id),
  * keeping the copy with the largest token total (on a tie, the one that records a speed); a
  * sidechain copy of a response is dropped when a main-chain copy with the same message id exists.
+ * A call known only by its request id (Claude Code's telemetry) counts once with any copy that
+ * also knows the message id: that copy wins, whichever arrives first.
  */
 public final class EventStore {
 
@@ -43,6 +45,14 @@ public final class EventStore {
             + " WHERE dedup_key >= ? AND dedup_key < ? AND dedup_key <> ?";
     private static final String DELETE_SIDECHAIN_PEERS = "DELETE FROM usage_event"
             + " WHERE dedup_key >= ? AND dedup_key < ? AND dedup_key <> ? AND is_sidechain = 1";
+    /** A call known by its message id already stored (a transcript's or the proxy's copy); found near its time. */
+    private static final String SAME_REQUEST_WITH_MESSAGE = "SELECT 1 FROM usage_event WHERE ts >= ? AND ts <= ?"
+            + " AND request_id = ? AND message_id IS NOT NULL LIMIT 1";
+    /** Copies known only by request id (telemetry), replaced by a copy that has the message id. */
+    private static final String DELETE_REQUEST_ONLY = "DELETE FROM usage_event WHERE request_id = ? AND message_id IS NULL"
+            + " AND dedup_key <> ?";
+    /** How far apart the telemetry's and the transcript's times of one call may be (a long stream, a late flush). */
+    private static final long SAME_CALL_WINDOW_MS = 6 * 3_600_000L;
     private static final String INSERT_ERROR = """
             INSERT OR IGNORE INTO error_event (dedup_key, source, ts, category, error_type, http_status,
               limit_window, reset_at, summary, project, session_id, request_id)
@@ -127,16 +137,39 @@ public final class EventStore {
         PreparedStatement upsert = Statements.prepare(c, UPSERT_USAGE);
         PreparedStatement peers = Statements.prepare(c, SIDECHAIN_PEERS);
         PreparedStatement deletePeers = Statements.prepare(c, DELETE_SIDECHAIN_PEERS);
+        PreparedStatement deleteRequestOnly = null;
         for (UsageEvent e : batch.usage()) {
             if (e.messageId() != null && e.sidechain() && !sidechainCopyWins(peers, e)) {
                 continue;
+            }
+            if (e.messageId() == null && e.requestId() != null && knownWithMessage(c, e)) {
+                continue; // the transcript's or the proxy's copy of this call is already counted
             }
             bindUsage(upsert, e);
             upsert.executeUpdate();
             if (e.messageId() != null) {
                 bindRange(deletePeers, e);
                 deletePeers.executeUpdate();
+                if (e.requestId() != null) {
+                    if (deleteRequestOnly == null) {
+                        deleteRequestOnly = Statements.prepare(c, DELETE_REQUEST_ONLY);
+                    }
+                    deleteRequestOnly.setString(1, e.requestId());
+                    deleteRequestOnly.setString(2, e.dedupKey());
+                    deleteRequestOnly.executeUpdate();
+                }
             }
+        }
+    }
+
+    private static boolean knownWithMessage(Connection c, UsageEvent e) throws SQLException {
+        PreparedStatement ps = Statements.prepare(c, SAME_REQUEST_WITH_MESSAGE);
+        long at = e.timestamp().toEpochMilli();
+        ps.setLong(1, at - SAME_CALL_WINDOW_MS);
+        ps.setLong(2, at + SAME_CALL_WINDOW_MS);
+        ps.setString(3, e.requestId());
+        try (ResultSet rs = ps.executeQuery()) {
+            return rs.next();
         }
     }
 

@@ -17,7 +17,8 @@ public final class Migrations {
             "V002__utilization.sql",
             "V003__proxy.sql",
             "V004__prompt_model.sql",
-            "V005__estimated_index.sql");
+            "V005__estimated_index.sql",
+            "V006__telemetry.sql");
 
     private Migrations() {
     }

@@ -19,6 +19,7 @@ class LayerRulesTest {
         noClasses().that().resideInAPackage("io.headroom.domain..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.headroom.config..", "io.headroom.store..",
                         "io.headroom.ingest..", "io.headroom.proxy..", "io.headroom.report..", "io.headroom.service..",
+                        "io.headroom.telemetry..", "io.headroom.export..", "io.headroom.sources..",
                         "io.headroom.cli..", "io.headroom.ui..", "io.headroom.app..", "javafx..", "java.sql..",
                         "java.nio.file..", "com.fasterxml..", "org.sqlite..", "picocli..")
                 .check(MAIN);
@@ -50,11 +51,12 @@ class LayerRulesTest {
     void lowerLayersDoNotReachUp() {
         noClasses().that().resideInAnyPackage("io.headroom.store..", "io.headroom.config..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.headroom.ingest..", "io.headroom.proxy..",
-                        "io.headroom.sources..", "io.headroom.service..", "io.headroom.report..", "io.headroom.cli..",
+                        "io.headroom.sources..", "io.headroom.service..", "io.headroom.telemetry..", "io.headroom.export..",
+                        "io.headroom.report..", "io.headroom.cli..",
                         "io.headroom.ui..", "io.headroom.app..")
                 .check(MAIN);
         noClasses().that().resideInAnyPackage("io.headroom.ingest..", "io.headroom.proxy..", "io.headroom.report..",
-                        "io.headroom.sources..")
+                        "io.headroom.sources..", "io.headroom.telemetry..", "io.headroom.export..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.headroom.service..", "io.headroom.cli..",
                         "io.headroom.ui..", "io.headroom.app..")
                 .check(MAIN);

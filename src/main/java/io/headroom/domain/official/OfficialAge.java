@@ -27,6 +27,7 @@ public final class OfficialAge {
             case PROXY -> "from the proxy";
             case MANUAL -> "entered by you";
             case CLAUDE_CODE_LOG -> "from Claude Code's transcripts";
+            case OTEL -> "from Claude Code's telemetry";
         };
     }
 
