@@ -1,10 +1,9 @@
 package io.headroom.cli;
 
-import io.headroom.export.PrometheusExporter;
-import io.headroom.service.MetricsService;
+import io.headroom.config.TeamSettings;
+import io.headroom.service.PushHeaders;
 import io.headroom.work.BackgroundWork;
 import java.io.PrintWriter;
-import java.net.InetAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,7 +31,8 @@ final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--metrics", paramLabel = "PORT", description = "Serve Prometheus metrics at http://127.0.0.1:PORT/metrics.")
+    @Option(names = "--metrics", paramLabel = "PORT", description = "Serve Prometheus metrics at http://127.0.0.1:PORT/metrics "
+            + "(9464 is the usual port).")
     Integer metrics;
 
     @Option(names = "--metrics-bind", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
@@ -40,33 +40,34 @@ final class ServeCommand implements Callable<Integer> {
             + "machines read your usage figures; bind to one only your monitoring can reach.")
     String metricsBind;
 
-    @Option(names = "--push", paramLabel = "URL", description = "Push the metrics by OTLP/HTTP (protobuf) to this "
-            + "collector (http://collector:4318; /v1/metrics is added), every --push-interval.")
+    @Option(names = "--push", paramLabel = "URL", description = "Push the metrics by OTLP/HTTP to this collector "
+            + "(http://collector:4318; /v1/metrics is added), every --push-interval.")
     URI push;
 
     @Option(names = "--push-header", paramLabel = "NAME=VALUE", description = "A header for the collector, e.g. "
-            + "\"Authorization=Bearer TOKEN\"; repeatable. Never logged.")
+            + "\"Authorization=Bearer TOKEN\"; repeatable. Never logged. Safer: HEADROOM_PUSH_HEADERS in the environment "
+            + "(not visible to other users' ps), or headers saved in Settings (kept in the system's secret store), "
+            + "used when neither is given.")
     List<String> pushHeaders = new ArrayList<>();
+
+    @Option(names = "--push-protocol", paramLabel = "PROTOCOL", defaultValue = "http/protobuf",
+            description = "http/protobuf (default) or http/json.")
+    String pushProtocol;
 
     @Option(names = "--push-interval", paramLabel = "SECONDS", defaultValue = "60",
             description = "How often to push (default ${DEFAULT-VALUE} s).")
-    long pushInterval;
-
-    @Option(names = "--proxy", paramLabel = "PORT", description = "Run the recording proxy on 127.0.0.1:PORT.")
-    Integer proxy;
-
-    @Option(names = "--upstream", paramLabel = "URL", description = "Where the proxy sends calls (default: ${DEFAULT-VALUE}).")
-    URI upstream = io.headroom.proxy.ProxyConfig.DEFAULT_UPSTREAM;
+    int pushInterval;
 
     @Option(names = "--otlp", paramLabel = "PORT", description = "Receive Claude Code's OpenTelemetry export on "
             + "http://127.0.0.1:PORT (4318 is OTLP's usual port); point Claude Code at it with CLAUDE_CODE_ENABLE_TELEMETRY=1 "
             + "OTEL_LOGS_EXPORTER=otlp OTEL_METRICS_EXPORTER=otlp OTEL_EXPORTER_OTLP_ENDPOINT=http://127.0.0.1:PORT.")
     Integer otlp;
 
-    @Option(names = "--otlp-bind", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
-            description = "Where the OTLP receiver listens (default ${DEFAULT-VALUE}). WARNING: another address lets "
-            + "other machines add usage to yours; use one only your own containers can reach.")
-    String otlpBind;
+    @Option(names = "--proxy", paramLabel = "PORT", description = "Run the recording proxy on 127.0.0.1:PORT.")
+    Integer proxy;
+
+    @Option(names = "--upstream", paramLabel = "URL", description = "Where the proxy sends calls (default: ${DEFAULT-VALUE}).")
+    URI upstream = io.headroom.proxy.ProxyConfig.DEFAULT_UPSTREAM;
 
     @Option(names = "--claude-dir", paramLabel = "DIR", description = "A Claude folder to read instead of the defaults; repeatable.")
     List<Path> claudeDirs = new ArrayList<>();
@@ -79,6 +80,13 @@ final class ServeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         var workspace = root.workspace();
+        TeamSettings saved = workspace.teamSettings();
+        // Options first; the names (alias, project names) come from the saved team settings.
+        TeamSettings wanted = new TeamSettings(otlp != null, otlp == null ? saved.telemetryPort() : otlp, metrics != null,
+                metrics == null ? saved.metricsPort() : metrics, metricsBind, push != null,
+                push == null ? null : push.toString(), pushProtocol, pushInterval, saved.user(), saved.host(),
+                saved.projectNames());
+        java.util.Map<String, String> headers = push == null ? java.util.Map.of() : headers(workspace);
         Runnable read = () -> {
             try {
                 var report = workspace.importClaudeCode(claudeDirs, workspace.settings().zone(),
@@ -90,58 +98,30 @@ final class ServeCommand implements Callable<Integer> {
         };
         read.run();
         List<AutoCloseable> parts = new ArrayList<>();
-        // One service for the scrapes and the pushes, so they share its advisor result; none when neither runs.
-        MetricsService service = metrics != null || push != null ? workspace.metrics() : null;
-        if (metrics != null) {
-            InetAddress bind = InetAddress.getByName(metricsBind);
-            PrometheusExporter exporter = service.startPrometheus(bind, metrics);
-            parts.add(exporter);
-            log(out, "metrics on http://" + bind.getHostAddress() + ":" + exporter.port() + "/metrics (user "
-                    + service.user() + ", host " + service.host() + ")");
-            if (!bind.isLoopbackAddress()) {
-                log(err, "WARNING: the metrics listen on " + bind.getHostAddress() + ": other machines can read them.");
-            }
+        var team = workspace.team();
+        team.addProblemListener(p -> log(err, "problem: " + p));
+        List<String> problems = team.apply(wanted, headers);
+        parts.add(team);
+        team.running().forEach(line -> log(out, line));
+        if (metrics != null && !wanted.metricsOnLoopback() && team.metricsPort() > 0) {
+            log(err, "WARNING: the metrics listen on " + wanted.metricsBind() + ": other machines can read them.");
         }
         if (proxy != null) {
-            var p = workspace.proxy().start(proxy, upstream);
-            parts.add(() -> workspace.proxy().stop());
-            log(out, "recording proxy on " + p.baseUrl());
-        }
-        if (otlp != null) {
-            InetAddress bind = InetAddress.getByName(otlpBind);
-            var telemetry = workspace.telemetry();
-            telemetry.addProblemListener(p -> log(err, "problem: telemetry: " + p));
-            var receiver = telemetry.start(bind, otlp);
-            parts.add(telemetry::stop);
-            log(out, "receiving Claude Code's telemetry at " + receiver.endpoint() + " (/v1/logs, /v1/metrics)");
-            if (!bind.isLoopbackAddress()) {
-                log(err, "WARNING: the OTLP receiver listens on " + bind.getHostAddress()
-                        + ": other machines can add usage to yours.");
+            try {
+                var p = workspace.proxy().start(proxy, upstream);
+                parts.add(() -> workspace.proxy().stop());
+                log(out, "recording proxy on " + p.baseUrl());
+            } catch (java.io.IOException | RuntimeException e) {
+                log(err, "problem: the recording proxy did not start: " + Errors.describe(e));
+                problems = List.of("proxy");
             }
+        }
+        if (!problems.isEmpty() && team.running().isEmpty() && !workspace.proxy().running()) {
+            stop(null, parts, out);
+            return 1; // nothing asked for runs: say so by the exit status, as a service manager expects
         }
         ScheduledThreadPoolExecutor timer = BackgroundWork.scheduled("headroom-serve-read");
         timer.scheduleWithFixedDelay(read, 60, 60, TimeUnit.SECONDS);
-        if (push != null) {
-            io.headroom.export.OtlpPush pusher = new io.headroom.export.OtlpPush(push, headers(pushHeaders));
-            String[] lastProblem = {null};
-            timer.scheduleWithFixedDelay(() -> {
-                try {
-                    java.time.Instant now = java.time.Instant.now();
-                    pusher.send(service.current(now), now);
-                    if (lastProblem[0] != null) {
-                        log(out, "pushing to " + pusher.endpoint() + " works again");
-                        lastProblem[0] = null;
-                    }
-                } catch (java.io.IOException | RuntimeException e) {
-                    String problem = Errors.describe(e);
-                    if (!problem.equals(lastProblem[0])) {
-                        log(err, "problem: " + problem);
-                        lastProblem[0] = problem;
-                    }
-                }
-            }, 0, Math.max(1, pushInterval), TimeUnit.SECONDS);
-            log(out, "pushing metrics to " + pusher.endpoint() + " every " + Math.max(1, pushInterval) + " s");
-        }
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = BackgroundWork.onExit("headroom-serve-stop", () -> {
             stop(timer, parts, out);
@@ -161,20 +141,30 @@ final class ServeCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static java.util.Map<String, String> headers(List<String> given) {
-        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
-        for (String h : given) {
-            int eq = h.indexOf('=');
-            if (eq <= 0) {
-                throw new IllegalArgumentException("--push-header wants NAME=VALUE, e.g. \"Authorization=Bearer TOKEN\"");
+    /** --push-header, else HEADROOM_PUSH_HEADERS, else the headers saved in Settings (the secret store). */
+    private java.util.Map<String, String> headers(io.headroom.service.Workspace workspace) {
+        if (!pushHeaders.isEmpty()) {
+            java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+            for (String h : pushHeaders) {
+                int eq = h.indexOf('=');
+                if (eq <= 0) {
+                    throw new IllegalArgumentException("--push-header wants NAME=VALUE, e.g. \"Authorization=Bearer TOKEN\"");
+                }
+                out.putAll(PushHeaders.parse(h));
             }
-            out.put(h.substring(0, eq).strip(), h.substring(eq + 1).strip());
+            return out;
         }
-        return out;
+        String fromEnv = workspace.environment("HEADROOM_PUSH_HEADERS");
+        if (fromEnv != null && !fromEnv.isBlank()) {
+            return PushHeaders.parse(fromEnv);
+        }
+        return workspace.pushHeaders();
     }
 
     private static void stop(ScheduledThreadPoolExecutor timer, List<AutoCloseable> parts, PrintWriter out) {
-        timer.shutdownNow();
+        if (timer != null) {
+            timer.shutdownNow();
+        }
         for (AutoCloseable p : parts) {
             try {
                 p.close();

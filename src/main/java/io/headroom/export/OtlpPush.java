@@ -33,9 +33,19 @@ public final class OtlpPush {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final URI endpoint;
     private final Map<String, String> headers;
+    private final boolean json;
 
-    /** @param collector the collector's base URL; {@code /v1/metrics} is added unless it is there */
+    /** Protobuf, OTLP's default encoding. */
     public OtlpPush(URI collector, Map<String, String> headers) {
+        this(collector, headers, false);
+    }
+
+    /**
+     * @param collector the collector's base URL; {@code /v1/metrics} is added unless it is there
+     * @param json      send OTLP/JSON ({@code http/json}) instead of protobuf
+     */
+    public OtlpPush(URI collector, Map<String, String> headers, boolean json) {
+        this.json = json;
         String base = collector.toString();
         this.endpoint = URI.create(base.endsWith("/v1/metrics") ? base : base.replaceAll("/+$", "") + "/v1/metrics");
         this.headers = Map.copyOf(headers);
@@ -47,9 +57,10 @@ public final class OtlpPush {
 
     /** Sends one request; a refusal says the status, never a header value (they may hold a token). */
     public void send(TeamMetrics m, Instant now) throws IOException {
+        ExportMetricsServiceRequest request = request(m, now);
         HttpRequest.Builder b = HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/x-protobuf")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(request(m, now).toByteArray()));
+                .header("Content-Type", json ? "application/json" : "application/x-protobuf")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(json ? OtlpJson.metrics(request) : request.toByteArray()));
         headers.forEach(b::header);
         HttpResponse<Void> r;
         try {
@@ -75,6 +86,9 @@ public final class OtlpPush {
                 m.tokens().stream().map(t -> new Sample(t.count(), with(who, "model", t.model(), "type", t.type())))));
         scope.addMetrics(counter("headroom_cost_usd", "API-equivalent cost in US dollars, by model", "USD", startNanos,
                 nowNanos, m.costUsd().entrySet().stream().map(e -> new Sample(e.getValue(), with(who, "model", e.getKey())))));
+        scope.addMetrics(counter("headroom_project_cost_usd", "API-equivalent cost in US dollars, by project (hashed "
+                + "unless names are allowed)", "USD", startNanos, nowNanos, m.costByProject().entrySet().stream().map(
+                        e -> new Sample(e.getValue(), with(who, "project", e.getKey())))));
         scope.addMetrics(counter("headroom_api_requests", "API calls seen by the recording proxy", "{request}", startNanos,
                 nowNanos, m.requests().stream().map(r -> new Sample(r.count(), with(who, "model", r.model(), "status",
                         Integer.toString(r.status()))))));

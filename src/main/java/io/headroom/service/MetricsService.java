@@ -23,10 +23,18 @@ public final class MetricsService {
     private String advice;
     private Instant adviceAt;
 
-    MetricsService(Workspace workspace, Map<String, String> env) {
+    private final boolean projectNames;
+
+    /** Names from the environment first (a service unit sets them), then the team settings, then the OS's. */
+    MetricsService(Workspace workspace, Map<String, String> env, io.headroom.config.TeamSettings team) {
         this.workspace = workspace;
-        this.user = alias(env.get("HEADROOM_METRICS_USER"), System.getProperty("user.name", "unknown"));
-        this.host = alias(env.get("HEADROOM_METRICS_HOST"), hostName(env));
+        this.user = alias(first(env.get("HEADROOM_METRICS_USER"), team.user()), System.getProperty("user.name", "unknown"));
+        this.host = alias(first(env.get("HEADROOM_METRICS_HOST"), team.host()), hostName(env));
+        this.projectNames = team.projectNames();
+    }
+
+    private static String first(String a, String b) {
+        return a != null && !a.isBlank() ? a : b;
     }
 
     public TeamMetrics current(Instant now) {
@@ -40,7 +48,8 @@ public final class MetricsService {
         String plan = workspace.settings().plan();
         return new TeamMetrics(user, host, version == null ? "development" : version, plan == null ? "unset" : plan,
                 advice(now), q.tokens(), q.costByModel(), q.proxyRequests(), figures, q.limitHits(),
-                TeamMetrics.blockedSeconds(q.limitHitIntervals()), q.lastIngest(), q.firstEvent());
+                TeamMetrics.blockedSeconds(q.limitHitIntervals()), q.lastIngest(), q.firstEvent(),
+                io.headroom.domain.metrics.ProjectLabel.costs(q.costByProject(), projectNames));
     }
 
     /** Serves these metrics at {@code /metrics} on {@code bind}:{@code port} (0 picks a free port). */

@@ -46,6 +46,7 @@ public final class Workspace implements AutoCloseable {
     private PlanCatalogLoader.Loaded plans;
     private ProxyService proxy;
     private TelemetryService telemetry;
+    private TeamServices team;
     private SourceRegistry sources;
     private io.headroom.secrets.SecretStore secrets;
 
@@ -54,6 +55,11 @@ public final class Workspace implements AutoCloseable {
         this.databaseFile = databaseOverride != null ? databaseOverride : dataDirectory.database();
         this.env = Map.copyOf(env);
         this.home = home;
+    }
+
+    /** One variable of the environment Headroom was started with (tests give their own). */
+    public String environment(String name) {
+        return env.get(name);
     }
 
     public DataDirectory dataDirectory() {
@@ -250,7 +256,53 @@ public final class Workspace implements AutoCloseable {
 
     /** Team metrics from this store, for a Prometheus scrape or an OTLP push. */
     public MetricsService metrics() {
-        return new MetricsService(this, env);
+        return metrics(teamSettings());
+    }
+
+    /** Team metrics named as {@code team} says (serve's options, or the saved team settings). */
+    public MetricsService metrics(io.headroom.config.TeamSettings team) {
+        return new MetricsService(this, env, team);
+    }
+
+    /** What the window runs for a team; all off until switched on. An unreadable file counts as all off. */
+    public io.headroom.config.TeamSettings teamSettings() {
+        try {
+            return io.headroom.config.TeamSettings.load(dataDirectory.file(io.headroom.config.TeamSettings.FILE));
+        } catch (IllegalArgumentException unreadable) {
+            return io.headroom.config.TeamSettings.DEFAULTS;
+        }
+    }
+
+    public void saveTeamSettings(io.headroom.config.TeamSettings team) throws java.io.IOException {
+        team.save(dataDirectory.file(io.headroom.config.TeamSettings.FILE));
+    }
+
+    /** The collector's headers, kept in the secret store as "Name: value" lines; empty when none were saved. */
+    public Map<String, String> pushHeaders() {
+        try {
+            return secrets().get(io.headroom.config.TeamSettings.PUSH_HEADERS_SECRET)
+                    .map(PushHeaders::parse).orElse(Map.of());
+        } catch (io.headroom.secrets.SecretStoreException e) {
+            throw new IllegalStateException("Cannot read the collector's headers from " + secrets().displayName() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** Saves the collector's headers in the secret store; an empty map removes them. */
+    public void savePushHeaders(Map<String, String> headers) throws io.headroom.secrets.SecretStoreException {
+        if (headers.isEmpty()) {
+            secrets().delete(io.headroom.config.TeamSettings.PUSH_HEADERS_SECRET);
+        } else {
+            secrets().put(io.headroom.config.TeamSettings.PUSH_HEADERS_SECRET, PushHeaders.format(headers));
+        }
+    }
+
+    /** The receiver, the metrics endpoint and the push, run as told (stopped until applied). */
+    public synchronized TeamServices team() {
+        if (team == null) {
+            team = new TeamServices(this);
+        }
+        return team;
     }
 
     /** The recording proxy (stopped until started). */
@@ -282,11 +334,17 @@ public final class Workspace implements AutoCloseable {
     public void close() {
         ProxyService running;
         TelemetryService receiving;
+        TeamServices teamParts;
         synchronized (this) {
+            teamParts = team;
+            team = null;
             running = proxy;
             proxy = null;
             receiving = telemetry;
             telemetry = null;
+        }
+        if (teamParts != null) {
+            teamParts.close();
         }
         if (receiving != null) {
             receiving.close(); // stops taking exports before the database closes

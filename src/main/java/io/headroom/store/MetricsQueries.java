@@ -61,6 +61,14 @@ public final class MetricsQueries {
         return out;
     }
 
+    /** API-equivalent cost per project as stored (Claude Code's folder name); calls with no project are left out. */
+    public Map<String, Double> costByProject() {
+        Map<String, Double> out = new LinkedHashMap<>();
+        each("SELECT project, sum(cost_usd) FROM usage_event WHERE project IS NOT NULL GROUP BY project ORDER BY project",
+                "costs by project", rs -> out.put(rs.getString(1), rs.getDouble(2)));
+        return out;
+    }
+
     /** Calls the recording proxy saw, per model ("unknown" when the call named none) and HTTP status. */
     public List<TeamMetrics.Requests> proxyRequests() {
         List<TeamMetrics.Requests> out = new ArrayList<>();

@@ -34,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ServeMetricsTest {
 
-    private static final Pattern PORT = Pattern.compile("metrics on http://127\\.0\\.0\\.1:(\\d+)/metrics");
+    private static final Pattern PORT = Pattern.compile("Serving metrics at http://127\\.0\\.0\\.1:(\\d+)/metrics");
 
     @TempDir
     Path tmp;

@@ -89,6 +89,63 @@ class ServePushTest {
         }
     }
 
+    @Test
+    void jsonPushesDecodeWithTheProtobufProjectsOwnParserToTheSameTotalsWithHeadersFromTheEnvironment() throws Exception {
+        Path claude = Fixtures.claudeDir(tmp.resolve("claude"));
+        List<byte[]> bodies = new CopyOnWriteArrayList<>();
+        List<String> seen = new CopyOnWriteArrayList<>();
+        HttpServer collector = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        collector.createContext("/", ex -> {
+            seen.add(ex.getRequestURI().getPath() + " " + ex.getRequestHeaders().getFirst("Content-Type") + " "
+                    + ex.getRequestHeaders().getFirst("Authorization") + " " + ex.getRequestHeaders().getFirst("X-Team"));
+            bodies.add(ex.getRequestBody().readAllBytes());
+            ex.sendResponseHeaders(200, -1);
+            ex.close();
+        });
+        collector.start();
+        StringWriter out = new StringWriter();
+        try {
+            Thread serve = new Thread(() -> HeadroomCommand.execute(new HeadroomCommand(db -> new Workspace(
+                    new DataDirectory(tmp.resolve("data")), db, Map.of("HEADROOM_METRICS_USER", "ana",
+                    "HEADROOM_METRICS_HOST", "ws-1", "HEADROOM_PUSH_HEADERS",
+                    "Authorization=Bearer env-secret-456,X-Team=platform"), tmp.resolve("home"))), cli -> {
+                        cli.setOut(new PrintWriter(out, true));
+                        cli.setErr(new PrintWriter(out, true));
+                    }, "serve", "--push", "http://127.0.0.1:" + collector.getAddress().getPort() + "/", "--push-interval",
+                    "1", "--push-protocol", "http/json", "--claude-dir", claude.toString(), "--duration", "30"));
+            serve.start();
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (bodies.size() < 2 && System.nanoTime() < end) {
+                Thread.sleep(50);
+            }
+            serve.interrupt();
+        } finally {
+            collector.stop(0);
+        }
+
+        assertThat(bodies).as(out.toString()).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(seen).allMatch("/v1/metrics application/json Bearer env-secret-456 platform"::equals);
+        assertThat(out.toString()).doesNotContain("env-secret-456").contains("Pushing to http://127.0.0.1:");
+        for (byte[] body : bodies.subList(0, 2)) {
+            ExportMetricsServiceRequest.Builder parsed = ExportMetricsServiceRequest.newBuilder();
+            com.google.protobuf.util.JsonFormat.parser().merge(new String(body, java.nio.charset.StandardCharsets.UTF_8),
+                    parsed);
+            ExportMetricsServiceRequest request = parsed.build();
+            Metric tokens = metric(request, "headroom_tokens");
+            assertThat(tokens.getSum().getAggregationTemporality())
+                    .isEqualTo(AggregationTemporality.AGGREGATION_TEMPORALITY_CUMULATIVE);
+            assertThat(tokens.getSum().getDataPointsList().stream().mapToDouble(NumberDataPoint::getAsDouble).sum())
+                    .isEqualTo(220_645.0);
+            // Project names leave only as a hash unless allowed.
+            Metric projects = metric(request, "headroom_project_cost_usd");
+            assertThat(projects.getSum().getDataPointsList()).hasSize(1);
+            assertThat(projects.getSum().getDataPoints(0).getAttributesList())
+                    .anyMatch(a -> a.getKey().equals("project") && a.getValue().getStringValue().matches("p-[0-9a-f]{12}"));
+            assertThat(new String(body, java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("cc-project")
+                    .contains("\"aggregationTemporality\":2");
+        }
+    }
+
     private static Metric metric(ExportMetricsServiceRequest r, String name) {
         return r.getResourceMetrics(0).getScopeMetrics(0).getMetricsList().stream().filter(m -> m.getName().equals(name))
                 .findFirst().orElseThrow(() -> new AssertionError("no " + name + " in " + r));

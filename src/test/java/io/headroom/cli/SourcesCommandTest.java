@@ -39,7 +39,7 @@ class SourcesCommandTest {
         List<String> ids = new ArrayList<>();
         root.get("sources").forEach(s -> ids.add(s.get("id").asText()));
         assertThat(ids).containsExactly("claude_code_log", "statusline", "claude_code_cache", "oauth_usage", "claude_ai",
-                "proxy", "manual");
+                "proxy", "otel", "manual");
 
         JsonNode log = source(root, "claude_code_log");
         assertThat(log.get("state").asText()).isEqualTo("on");
@@ -56,6 +56,7 @@ class SourcesCommandTest {
 
         assertThat(source(root, "statusline").get("state").asText()).isEqualTo("off");
         assertThat(source(root, "proxy").get("state").asText()).isEqualTo("off");
+        assertThat(source(root, "otel").get("state").asText()).isEqualTo("off"); // no receiver in a one-shot command
         JsonNode oauth = source(root, "oauth_usage");
         assertThat(oauth.get("state").asText()).isEqualTo("not_found"); // no Claude Code login in this home
         assertThat(oauth.get("minIntervalSeconds").asLong()).isEqualTo(300);

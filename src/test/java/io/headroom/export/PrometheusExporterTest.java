@@ -29,7 +29,7 @@ class PrometheusExporterTest {
                     List.of(new TeamMetrics.Requests("claude-opus-4-8", 429, 3)),
                     List.of(new TeamMetrics.WindowFigures("five_hour", 0.82, reset, exhausts),
                             new TeamMetrics.WindowFigures("weekly", 0.41, null, null)),
-                    Map.of("five_hour", 2L), 5400, Map.of("proxy", reset), null);
+                    Map.of("five_hour", 2L), 5400, Map.of("proxy", reset), null, Map.of("p-4f1c0a9e2b7d", 0.75));
         })) {
             String first = scrape(exporter.port());
             String second = scrape(exporter.port());
@@ -44,6 +44,7 @@ class PrometheusExporterTest {
                             + "1.79640453E9")
                     .contains("headroom_limit_hits_total{host=\"ws-1\",user=\"ana\",window=\"five_hour\"} 2.0")
                     .contains("headroom_blocked_seconds_total{host=\"ws-1\",user=\"ana\"} 5400.0")
+                    .contains("headroom_project_cost_usd_total{host=\"ws-1\",project=\"p-4f1c0a9e2b7d\",user=\"ana\"} 0.75")
                     .contains("headroom_last_ingest_timestamp_seconds{host=\"ws-1\",source=\"proxy\",user=\"ana\"} 1.7964072E9")
                     .contains("headroom_plan_info{host=\"ws-1\",plan=\"max5\",user=\"ana\"} 1.0")
                     .contains("headroom_build_info{host=\"ws-1\",user=\"ana\",version=\"1.4.0\"} 1.0")

@@ -13,10 +13,11 @@ import java.util.Map;
  * @param host    the configured alias of the machine (default: the host name)
  * @param since   the store's first event, where the cumulative counters start (null when empty)
  * @param advice  the advisor's recommended option id ("none" when it makes none, "unavailable" when it failed)
+ * @param costByProject cost per project label: a hash unless the user allowed names (see {@link ProjectLabel})
  */
 public record TeamMetrics(String user, String host, String version, String plan, String advice, List<Tokens> tokens,
         Map<String, Double> costUsd, List<Requests> requests, List<WindowFigures> windows, Map<String, Long> limitHits, double blockedSeconds,
-        Map<String, Instant> lastIngest, Instant since) {
+        Map<String, Instant> lastIngest, Instant since, Map<String, Double> costByProject) {
 
     /** Tokens of one model and type, as Claude Code names the types: input, output, cacheRead, cacheCreation. */
     public record Tokens(String model, String type, long count) {
@@ -40,6 +41,7 @@ public record TeamMetrics(String user, String host, String version, String plan,
         windows = List.copyOf(windows);
         limitHits = Map.copyOf(limitHits);
         lastIngest = Map.copyOf(lastIngest);
+        costByProject = Map.copyOf(costByProject);
     }
 
     /**
