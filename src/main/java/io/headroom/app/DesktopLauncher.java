@@ -81,6 +81,7 @@ final class DesktopLauncher {
         }
         JAVAFX_LOG.setLevel(null);
         startProxyIfWanted(workspace);
+        startTeamPartsIfWanted(workspace);
     }
 
     /** What a launch says when another process owns the data folder but does not answer. */
@@ -93,6 +94,20 @@ final class DesktopLauncher {
     private static void refuse(String notice) {
         System.err.println(notice);
         System.exit(NoWindowNotice.EXIT_CODE);
+    }
+
+    /**
+     * The telemetry receiver, the metrics endpoint and the push start with the window when switched
+     * on in Settings; a busy port or an unreachable collector is reported, not fatal.
+     */
+    static void startTeamPartsIfWanted(Workspace workspace) {
+        BackgroundWork.start("headroom-team-start", () -> {
+            try {
+                workspace.team().applySaved().problems().forEach(p -> System.err.println("headroom: " + p));
+            } catch (RuntimeException e) {
+                System.err.println("headroom: the team exports did not start: " + e.getMessage());
+            }
+        });
     }
 
     /** The recording proxy starts with the window when the settings say so; a busy port is reported, not fatal. */

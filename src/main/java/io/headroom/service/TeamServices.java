@@ -167,6 +167,59 @@ public final class TeamServices implements AutoCloseable {
         return metrics;
     }
 
+    /** What applying did: the parts now running (one sentence each), and the problems met. */
+    public record Applied(List<String> running, List<String> problems) {
+    }
+
+    /**
+     * Saves {@code wanted} (team.json) and the collector's headers ({@code headersText} as typed,
+     * "Name: value" per line; null keeps the saved ones, blank removes them), then applies them.
+     */
+    public Applied saveAndApply(TeamSettings wanted, String headersText) throws IOException,
+            io.headroom.secrets.SecretStoreException {
+        Map<String, String> headers = headersText == null ? savedHeaders(new ArrayList<>())
+                : PushHeaders.parse(headersText);
+        workspace.saveTeamSettings(wanted);
+        if (headersText != null) {
+            workspace.savePushHeaders(headers);
+        }
+        List<String> met = apply(wanted, headers);
+        return new Applied(running(), met);
+    }
+
+    /** What was saved, as the window starts: nothing runs unless the user switched it on. */
+    public Applied applySaved() {
+        TeamSettings saved = workspace.teamSettings();
+        if (!saved.receiveTelemetry() && !saved.serveMetrics() && !saved.push()) {
+            return new Applied(List.of(), List.of());
+        }
+        List<String> met = new ArrayList<>();
+        Map<String, String> headers = saved.push() ? savedHeaders(met) : Map.of();
+        met.addAll(apply(saved, headers));
+        return new Applied(running(), met);
+    }
+
+    /** Switches the telemetry receiver on (the first-run screen's button), keeping the other team settings. */
+    public Applied receiveTelemetry() throws IOException {
+        TeamSettings s = workspace.teamSettings();
+        TeamSettings on = new TeamSettings(true, s.telemetryPort(), s.serveMetrics(), s.metricsPort(), s.metricsBind(),
+                s.push(), s.pushUrl(), s.pushProtocol(), s.pushIntervalSeconds(), s.user(), s.host(), s.projectNames());
+        workspace.saveTeamSettings(on);
+        List<String> met = new ArrayList<>();
+        Map<String, String> headers = on.push() ? savedHeaders(met) : Map.of();
+        met.addAll(apply(on, headers));
+        return new Applied(running(), met);
+    }
+
+    private Map<String, String> savedHeaders(List<String> met) {
+        try {
+            return workspace.pushHeaders();
+        } catch (RuntimeException e) {
+            met.add(e.getMessage() + " Pushing without them.");
+            return Map.of();
+        }
+    }
+
     /** One sentence per running part: where it listens or pushes, and how the last push went. */
     public synchronized List<String> running() {
         List<String> out = new ArrayList<>();

@@ -21,9 +21,9 @@ public final class TelemetryService implements AutoCloseable {
                 "OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf", "OTEL_EXPORTER_OTLP_ENDPOINT=" + endpoint);
     }
 
-    /** The same as one shell line: {@code export A=1 B=2 ...}. */
-    public static String exportLine(String endpoint) {
-        return "export " + String.join(" ", environmentLines(endpoint));
+    /** The lines to paste into Claude Code's shell for a receiver on this machine's {@code port}, one export each. */
+    public static String pasteLines(int port) {
+        return String.join("\n", environmentLines("http://127.0.0.1:" + port).stream().map(l -> "export " + l).toList());
     }
 
     private final Workspace workspace;

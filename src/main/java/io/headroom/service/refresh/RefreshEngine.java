@@ -104,6 +104,9 @@ public final class RefreshEngine implements AutoCloseable {
     private long todayNanos;
     private ClaudeFolderWatcher watcher;
     private final Consumer<ProxyCall> proxyListener = call -> requestAfter(PROXY_DELAY_MILLIS);
+    /** An export of Claude Code's telemetry was stored: shown as soon as a proxied call would be. */
+    private final Consumer<io.headroom.telemetry.TelemetryRecorder.Stored> telemetryListener =
+            stored -> requestAfter(PROXY_DELAY_MILLIS);
     /** Told of each refresh on this thread (tray, notifications), whether the window shows or not. */
     private final List<RefreshListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** How often the periodic refresh runs: the start period while the window shows, longer while hidden. */
@@ -136,6 +139,7 @@ public final class RefreshEngine implements AutoCloseable {
         watcher = ClaudeFolderWatcher.of(workspace, this::requestNow);
         watcher.start();
         workspace.proxy().addListener(proxyListener);
+        workspace.telemetry().addListener(telemetryListener);
     }
 
     /**
@@ -300,6 +304,7 @@ public final class RefreshEngine implements AutoCloseable {
     @Override
     public void close() {
         workspace.proxy().removeListener(proxyListener);
+        workspace.telemetry().removeListener(telemetryListener);
         if (watcher != null) {
             watcher.close();
         }

@@ -55,6 +55,21 @@ final class OverviewActions implements OverviewView.Actions {
     }
 
     @Override
+    public void receiveTelemetry(java.util.function.BiConsumer<String, String> done) {
+        context.load(() -> context.workspace().team().receiveTelemetry(), applied -> {
+            var status = context.workspace().telemetry().status();
+            if (status == null) {
+                done.accept("Not started: " + String.join(" ", applied.problems()), null);
+                return;
+            }
+            done.accept("Receiving at " + status.listen() + ", now and whenever Headroom starts (Settings, Team "
+                    + "and telemetry).", io.headroom.service.TelemetryService.pasteLines(
+                            java.net.URI.create(status.listen()).getPort()));
+            context.refreshNow();
+        }, message -> done.accept("Not started: " + message, null));
+    }
+
+    @Override
     public void logSession() {
         showTab.accept("Sessions");
     }

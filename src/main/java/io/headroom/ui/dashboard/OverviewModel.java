@@ -58,6 +58,9 @@ final class OverviewModel {
     final StringProperty importText = new SimpleStringProperty("");
     /** The line that points API clients at the proxy, for the first-run screen's Copy button. */
     final StringProperty proxyLine = new SimpleStringProperty(proxyLine(io.headroom.config.Settings.DEFAULT_PROXY_PORT));
+    /** The lines that send Claude Code's telemetry here, for the first-run screen's Copy button. */
+    final StringProperty telemetryLines = new SimpleStringProperty(io.headroom.service.TelemetryService.pasteLines(
+            io.headroom.config.TeamSettings.DEFAULT_TELEMETRY_PORT));
 
     private final Supplier<Instant> clock;
     private long linesImported;

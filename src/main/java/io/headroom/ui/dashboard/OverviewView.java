@@ -45,6 +45,12 @@ final class OverviewView extends ScrollPane {
 
         /** Generates the demo database and opens it in a second window; {@code done} gets a message on failure. */
         void openDemo(java.util.function.Consumer<String> done);
+
+        /**
+         * Switches the telemetry receiver on (and saves that); {@code done} gets a sentence and the
+         * lines to paste for the port it listens on.
+         */
+        void receiveTelemetry(java.util.function.BiConsumer<String, String> done);
     }
 
     private final OverviewModel model;
@@ -288,6 +294,40 @@ final class OverviewView extends ScrollPane {
             });
         });
 
+        Label telemetryLines = new Label();
+        telemetryLines.setId("telemetryLines");
+        telemetryLines.textProperty().bind(model.telemetryLines);
+        telemetryLines.getStyleClass().addAll("code", "code-block");
+        telemetryLines.setMinWidth(Region.USE_PREF_SIZE);
+        Button copyTelemetry = new Button("Copy");
+        copyTelemetry.setId("copyTelemetryLines");
+        copyTelemetry.setMinWidth(Region.USE_PREF_SIZE);
+        copyTelemetry.setOnAction(e -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(model.telemetryLines.get());
+            Clipboard.getSystemClipboard().setContent(content);
+            copyTelemetry.setText("Copied");
+        });
+        HBox telemetryRow = new HBox(8, telemetryLines, copyTelemetry);
+        telemetryRow.setAlignment(Pos.TOP_LEFT);
+        Button receive = new Button("Receive Claude Code's telemetry");
+        receive.setId("receiveTelemetry");
+        Label received = new Label();
+        received.setId("telemetryResult");
+        received.getStyleClass().add("action-result");
+        received.setWrapText(true);
+        receive.setOnAction(e -> {
+            receive.setDisable(true);
+            received.setText("Starting…");
+            actions.receiveTelemetry((message, lines) -> {
+                receive.setDisable(false);
+                received.setText(message);
+                if (lines != null) {
+                    model.telemetryLines.set(lines);
+                }
+            });
+        });
+
         Button log = new Button("Log a session");
         log.setId("logSession");
         log.setOnAction(e -> actions.logSession());
@@ -306,6 +346,11 @@ final class OverviewView extends ScrollPane {
                 + "(a backup of its settings is kept):", install, installed), 0, 1);
         steps.add(step("claude.ai chats", "Log messages, limit hits and the percentages claude.ai shows, by hand:",
                 log), 1, 1);
+        VBox telemetryStep = step("Claude Code's own telemetry", "Claude Code can also send its usage to Headroom "
+                + "itself, for sessions whose transcripts Headroom cannot read here (another account, a sandbox, a dev "
+                + "container on the host's network). Start receiving it, then run Claude Code with these lines:",
+                receive, received, telemetryRow);
+        steps.add(telemetryStep, 0, 2, 2, 1);
         ColumnConstraints half = new ColumnConstraints();
         half.setPercentWidth(50);
         steps.getColumnConstraints().setAll(half, half);

@@ -73,6 +73,31 @@ public final class SettingsController {
     @FXML private Button claudeAiOff;
     @FXML private Label claudeAiMessage;
     @FXML private javafx.scene.layout.VBox sources;
+    @FXML private Label teamPrivacy;
+    @FXML private CheckBox receiveTelemetry;
+    @FXML private TextField telemetryPort;
+    @FXML private Label telemetryPortError;
+    @FXML private Label telemetryLines;
+    @FXML private Button copyTelemetryLines;
+    @FXML private CheckBox serveMetrics;
+    @FXML private TextField metricsBind;
+    @FXML private TextField metricsPort;
+    @FXML private Label metricsError;
+    @FXML private Label metricsWarning;
+    @FXML private CheckBox pushEnabled;
+    @FXML private TextField pushUrl;
+    @FXML private ComboBox<String> pushProtocol;
+    @FXML private TextField pushInterval;
+    @FXML private javafx.scene.control.PasswordField pushHeaders;
+    @FXML private Label pushHeadersNote;
+    @FXML private Label pushError;
+    @FXML private TextField teamUser;
+    @FXML private TextField teamHost;
+    @FXML private Label aliasError;
+    @FXML private CheckBox projectNames;
+    @FXML private Button applyTeam;
+    @FXML private Label teamMessage;
+    @FXML private Label teamRunning;
     @FXML private Button save;
     @FXML private Label saved;
     @FXML private Label formState;
@@ -119,6 +144,10 @@ public final class SettingsController {
         new StatusLineButtons(context, installStatusLine, uninstallStatusLine, statusLineMessage);
         new ClaudeAiKeyForm(context, claudeAiHowTo, claudeAiKey, saveClaudeAiKey, claudeAiOff, claudeAiMessage,
                 this::showSources);
+        new TeamForm(context, new TeamForm.Controls(teamPrivacy, receiveTelemetry, telemetryPort, telemetryPortError,
+                telemetryLines, copyTelemetryLines, serveMetrics, metricsBind, metricsPort, metricsError, metricsWarning,
+                pushEnabled, pushUrl, pushProtocol, pushInterval, pushHeaders, pushHeadersNote, pushError, teamUser,
+                teamHost, aliasError, projectNames, applyTeam, teamMessage, teamRunning), this::showSources);
         save.setOnAction(e -> save());
         save.setDisable(true);
         formState.setText("Loading…");

@@ -116,6 +116,44 @@ class FirstRunActionsTest extends WindowTestBase {
     }
 
     @Test
+    void receivingClaudeCodesTelemetryStartsFromTheFirstRunScreenAndItsDataReplacesIt(FxRobot robot) throws Exception {
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        new io.headroom.config.TeamSettings(false, port, false, 9464, "127.0.0.1", false, null, "http/protobuf", 60, null,
+                null, false).save(tmp.resolve("data").resolve(io.headroom.config.TeamSettings.FILE));
+        Node empty = open(robot);
+        Label lines = robot.lookup("#telemetryLines").queryAs(Label.class);
+        assertThat(lines.getText()).isEqualTo("export CLAUDE_CODE_ENABLE_TELEMETRY=1\nexport OTEL_LOGS_EXPORTER=otlp\n"
+                + "export OTEL_METRICS_EXPORTER=otlp\nexport OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf\n"
+                + "export OTEL_EXPORTER_OTLP_ENDPOINT=http://127.0.0.1:4318");
+
+        robot.clickOn("#receiveTelemetry");
+        Label result = robot.lookup("#telemetryResult").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> result.getText().startsWith("Receiving at")
+                || result.getText().startsWith("Not started"));
+        assertThat(result.getText()).isEqualTo("Receiving at http://127.0.0.1:" + port + ", now and whenever Headroom "
+                + "starts (Settings, Team and telemetry).");
+        assertThat(lines.getText()).endsWith("OTEL_EXPORTER_OTLP_ENDPOINT=http://127.0.0.1:" + port);
+        assertThat(workspace.teamSettings().receiveTelemetry()).isTrue();
+        robot.clickOn("#copyTelemetryLines");
+        String[] copied = new String[1];
+        robot.interact(() -> copied[0] = Clipboard.getSystemClipboard().getString());
+        assertThat(copied[0]).isEqualTo(lines.getText());
+        Screenshots.save(empty.getScene(), "overview-empty-telemetry");
+
+        // Claude Code sends its first export: the window refreshes on it and leaves the first-run screen.
+        byte[] body = Files.readAllBytes(io.headroom.testing.Fixtures.resource("otel/run1-logs.json"));
+        var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + port + "/v1/logs")).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !empty.isVisible());
+    }
+
+    @Test
     void exploreWithDemoDataOpensAMarkedSecondWindowAndLeavesTheUsersDatabaseAlone(FxRobot robot) throws Exception {
         Node empty = open(robot);
         Path userDb = workspace.databaseFile();
