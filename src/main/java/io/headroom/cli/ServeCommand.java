@@ -1,6 +1,7 @@
 package io.headroom.cli;
 
 import io.headroom.config.TeamSettings;
+import io.headroom.service.ClaudeFolderWatcher;
 import io.headroom.service.PushHeaders;
 import io.headroom.work.BackgroundWork;
 import java.io.PrintWriter;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code headroom serve}: what a machine without a desktop runs, in one process, each part optional. */
 @Command(name = "serve", mixinStandardHelpOptions = true, description = "Run Headroom headless: read new usage "
-        + "as the window does (every minute), and optionally run the recording proxy, receive Claude Code's "
+        + "as the window does (when Claude Code's folders change), and optionally run the recording proxy, receive Claude Code's "
         + "OpenTelemetry export, serve Prometheus metrics and push them to an OpenTelemetry collector. "
         + "Stops cleanly on SIGTERM or Ctrl-C. Only aggregates leave the machine: no prompt text, paths or session ids.")
 final class ServeCommand implements Callable<Integer> {
@@ -120,8 +121,23 @@ final class ServeCommand implements Callable<Integer> {
             stop(null, parts, out);
             return 1; // nothing asked for runs: say so by the exit status, as a service manager expects
         }
+        // New transcript lines are read when the folders change, as the window does; the watcher's
+        // own re-scan catches what a file system without events misses. One read at a time, and a
+        // burst of changes while one runs becomes one more read.
         ScheduledThreadPoolExecutor timer = BackgroundWork.scheduled("headroom-serve-read");
-        timer.scheduleWithFixedDelay(read, 60, 60, TimeUnit.SECONDS);
+        java.util.concurrent.atomic.AtomicBoolean queued = new java.util.concurrent.atomic.AtomicBoolean();
+        Runnable readSoon = () -> {
+            if (queued.compareAndSet(false, true)) {
+                timer.execute(() -> {
+                    queued.set(false);
+                    read.run();
+                });
+            }
+        };
+        ClaudeFolderWatcher watcher = new ClaudeFolderWatcher(() -> workspace.discoverClaudeCode(claudeDirs).projectRoots(),
+                readSoon, java.time.Duration.ofMillis(250), java.time.Duration.ofSeconds(60));
+        watcher.start();
+        parts.add(0, watcher);
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = BackgroundWork.onExit("headroom-serve-stop", () -> {
             stop(timer, parts, out);

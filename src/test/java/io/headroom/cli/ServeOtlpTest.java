@@ -86,6 +86,51 @@ class ServeOtlpTest {
         }
     }
 
+    @Test
+    void serveReadsNewTranscriptLinesWhenClaudeCodesFolderChanges() throws Exception {
+        Path claude = Fixtures.claudeDir(tmp.resolve("claude"));
+        StringWriter out = new StringWriter();
+        Thread serve = new Thread(() -> HeadroomCommand.execute(new HeadroomCommand(db -> new Workspace(
+                new DataDirectory(tmp.resolve("data")), db, Map.of(), tmp.resolve("home"))), cli -> {
+                    cli.setOut(new PrintWriter(out, true));
+                    cli.setErr(new PrintWriter(out, true));
+                }, "serve", "--metrics", "0", "--claude-dir", claude.toString(), "--duration", "60"));
+        serve.start();
+        try {
+            Matcher port = Pattern.compile("Serving metrics at (http://127\\.0\\.0\\.1:\\d+/metrics)").matcher("");
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!port.reset(out.toString()).find() && System.nanoTime() < end) {
+                Thread.sleep(50);
+            }
+            String url = port.group(1);
+            assertThat(tokensScraped(url)).isEqualTo(FIXTURES);
+
+            Files.writeString(claude.resolve("projects").resolve(Fixtures.PROJECT).resolve(
+                    "2535ea8d-dd00-45a5-ad3f-89aedbe8ee9b.jsonl"), run1TranscriptLine(claude) + "\n");
+            // No command runs: serve notices the new file itself, well before its one-minute re-scan.
+            long seen = FIXTURES;
+            end = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+            while (seen != FIXTURES + RUN1 && System.nanoTime() < end) {
+                Thread.sleep(100);
+                seen = tokensScraped(url);
+            }
+            assertThat(seen).as(out.toString()).isEqualTo(FIXTURES + RUN1);
+        } finally {
+            serve.interrupt();
+        }
+    }
+
+    private long tokensScraped(String url) throws Exception {
+        String text = http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString()).body();
+        double total = 0;
+        for (String line : text.split("\n")) {
+            if (line.startsWith("headroom_tokens_total{")) {
+                total += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return (long) total;
+    }
+
     /** A real fixture assistant line rewritten to be run 1's call: its message, request id, tokens and time. */
     private static String run1TranscriptLine(Path claude) throws Exception {
         Path any = Fixtures.session(claude, "003b624e-f85d-4d08-985d-3110af86cd59");
