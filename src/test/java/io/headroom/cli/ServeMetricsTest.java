@@ -3,13 +3,9 @@ package io.headroom.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.headroom.config.DataDirectory;
 import io.headroom.config.Json;
-import io.headroom.service.Workspace;
 import io.headroom.testing.DesktopTools;
 import io.headroom.testing.Fixtures;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -50,16 +46,10 @@ class ServeMetricsTest {
         double totalCost = daily.get("totalCost").asDouble();
         assertThat(totalTokens).isEqualTo(220_645L);
 
-        StringWriter out = new StringWriter();
-        Thread serve = new Thread(() -> HeadroomCommand.execute(new HeadroomCommand(db -> new Workspace(
-                new DataDirectory(tmp.resolve("data")), db, Map.of("HEADROOM_METRICS_USER", "dev@example.com",
-                "HEADROOM_METRICS_HOST", "laptop-7"), tmp.resolve("home"))), cli -> {
-                    cli.setOut(new PrintWriter(out, true));
-                    cli.setErr(new PrintWriter(out, true));
-                }, "serve", "--metrics", "0", "--claude-dir", claude.toString(), "--duration", "60"));
-        serve.start();
-        try {
-            int port = awaitPort(out);
+        try (ServeRun serve = new ServeRun(tmp, Map.of("HEADROOM_METRICS_USER", "dev@example.com",
+                "HEADROOM_METRICS_HOST", "laptop-7"), "--metrics", "0", "--claude-dir", claude.toString(), "--duration",
+                "60")) {
+            int port = Integer.parseInt(serve.await(PORT));
             String text = get("http://127.0.0.1:" + port + "/metrics");
 
             assertThat(sum(text, "headroom_tokens_total")).isEqualTo((double) totalTokens);
@@ -134,8 +124,6 @@ class ServeMetricsTest {
                 p.destroy();
                 p.waitFor(10, TimeUnit.SECONDS);
             }
-        } finally {
-            serve.interrupt();
         }
     }
 
@@ -147,17 +135,6 @@ class ServeMetricsTest {
         return all;
     }
 
-    private int awaitPort(StringWriter out) throws InterruptedException {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (System.nanoTime() < end) {
-            Matcher m = PORT.matcher(out.toString());
-            if (m.find()) {
-                return Integer.parseInt(m.group(1));
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("serve did not say where the metrics are: " + out);
-    }
 
     private String get(String url) throws Exception {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),

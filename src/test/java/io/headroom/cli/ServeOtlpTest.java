@@ -4,12 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.headroom.config.DataDirectory;
 import io.headroom.config.Json;
-import io.headroom.service.Workspace;
 import io.headroom.testing.Fixtures;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,7 +15,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,15 +40,9 @@ class ServeOtlpTest {
     @Test
     void telemetryAddsWhatNoTranscriptHasAndACallSeenTwiceCountsOnce() throws Exception {
         Path claude = Fixtures.claudeDir(tmp.resolve("claude"));
-        StringWriter out = new StringWriter();
-        Thread serve = new Thread(() -> HeadroomCommand.execute(new HeadroomCommand(db -> new Workspace(
-                new DataDirectory(tmp.resolve("data")), db, Map.of(), tmp.resolve("home"))), cli -> {
-                    cli.setOut(new PrintWriter(out, true));
-                    cli.setErr(new PrintWriter(out, true));
-                }, "serve", "--otlp", "0", "--claude-dir", claude.toString(), "--duration", "60"));
-        serve.start();
-        try {
-            String endpoint = awaitEndpoint(out);
+        try (ServeRun serve = new ServeRun(tmp, Map.of(), "--otlp", "0", "--claude-dir", claude.toString(), "--duration",
+                "60")) {
+            String endpoint = serve.await(ENDPOINT);
             assertThat(post(endpoint + "/v1/logs", "application/json", "run1-logs.json")).isEqualTo(200);
             assertThat(post(endpoint + "/v1/logs", "application/x-protobuf", "run2-logs.pb")).isEqualTo(200);
             assertThat(post(endpoint + "/v1/metrics", "application/json", "run1-metrics.json")).isEqualTo(200);
@@ -80,43 +69,28 @@ class ServeOtlpTest {
                 }
             }
             assertThat(otel).as(sources.toString()).isNotNull();
-            assertThat(out.toString()).doesNotContain("problem");
-        } finally {
-            serve.interrupt();
+            assertThat(serve.log()).doesNotContain("problem");
         }
     }
 
     @Test
     void serveReadsNewTranscriptLinesWhenClaudeCodesFolderChanges() throws Exception {
         Path claude = Fixtures.claudeDir(tmp.resolve("claude"));
-        StringWriter out = new StringWriter();
-        Thread serve = new Thread(() -> HeadroomCommand.execute(new HeadroomCommand(db -> new Workspace(
-                new DataDirectory(tmp.resolve("data")), db, Map.of(), tmp.resolve("home"))), cli -> {
-                    cli.setOut(new PrintWriter(out, true));
-                    cli.setErr(new PrintWriter(out, true));
-                }, "serve", "--metrics", "0", "--claude-dir", claude.toString(), "--duration", "60"));
-        serve.start();
-        try {
-            Matcher port = Pattern.compile("Serving metrics at (http://127\\.0\\.0\\.1:\\d+/metrics)").matcher("");
-            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (!port.reset(out.toString()).find() && System.nanoTime() < end) {
-                Thread.sleep(50);
-            }
-            String url = port.group(1);
+        try (ServeRun serve = new ServeRun(tmp, Map.of(), "--metrics", "0", "--claude-dir", claude.toString(),
+                "--duration", "60")) {
+            String url = serve.await(Pattern.compile("Serving metrics at (http://127\\.0\\.0\\.1:\\d+/metrics)"));
             assertThat(tokensScraped(url)).isEqualTo(FIXTURES);
 
             Files.writeString(claude.resolve("projects").resolve(Fixtures.PROJECT).resolve(
                     "2535ea8d-dd00-45a5-ad3f-89aedbe8ee9b.jsonl"), run1TranscriptLine(claude) + "\n");
             // No command runs: serve notices the new file itself, well before its one-minute re-scan.
             long seen = FIXTURES;
-            end = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
             while (seen != FIXTURES + RUN1 && System.nanoTime() < end) {
                 Thread.sleep(100);
                 seen = tokensScraped(url);
             }
-            assertThat(seen).as(out.toString()).isEqualTo(FIXTURES + RUN1);
-        } finally {
-            serve.interrupt();
+            assertThat(seen).as(serve.log()).isEqualTo(FIXTURES + RUN1);
         }
     }
 
@@ -167,15 +141,4 @@ class ServeOtlpTest {
         return r.statusCode();
     }
 
-    private static String awaitEndpoint(StringWriter out) throws InterruptedException {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (System.nanoTime() < end) {
-            Matcher m = ENDPOINT.matcher(out.toString());
-            if (m.find()) {
-                return m.group(1);
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("serve did not say where it receives telemetry: " + out);
-    }
 }

@@ -3,15 +3,11 @@ package io.headroom.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
-import io.headroom.config.DataDirectory;
-import io.headroom.service.Workspace;
 import io.headroom.testing.Fixtures;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
 import io.opentelemetry.proto.metrics.v1.AggregationTemporality;
 import io.opentelemetry.proto.metrics.v1.Metric;
 import io.opentelemetry.proto.metrics.v1.NumberDataPoint;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -35,42 +31,19 @@ class ServePushTest {
     @Test
     void pushedTotalsAreTheStoresAndPushingTwiceChangesNone() throws Exception {
         Path claude = Fixtures.claudeDir(tmp.resolve("claude"));
-        List<byte[]> bodies = new CopyOnWriteArrayList<>();
-        List<String> auth = new CopyOnWriteArrayList<>();
-        List<String> paths = new CopyOnWriteArrayList<>();
-        HttpServer collector = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        collector.createContext("/", ex -> {
-            paths.add(ex.getRequestURI().getPath() + " " + ex.getRequestHeaders().getFirst("Content-Type"));
-            auth.add(ex.getRequestHeaders().getFirst("Authorization"));
-            bodies.add(ex.getRequestBody().readAllBytes());
-            ex.sendResponseHeaders(200, -1);
-            ex.close();
-        });
-        collector.start();
-        StringWriter out = new StringWriter();
-        try {
-            Thread serve = new Thread(() -> HeadroomCommand.execute(new HeadroomCommand(db -> new Workspace(
-                    new DataDirectory(tmp.resolve("data")), db, Map.of("HEADROOM_METRICS_USER", "ana",
-                    "HEADROOM_METRICS_HOST", "ws-1"), tmp.resolve("home"))), cli -> {
-                        cli.setOut(new PrintWriter(out, true));
-                        cli.setErr(new PrintWriter(out, true));
-                    }, "serve", "--push", "http://127.0.0.1:" + collector.getAddress().getPort(), "--push-interval", "1",
-                    "--push-header", "Authorization=Bearer collector-secret-123", "--claude-dir", claude.toString(),
-                    "--duration", "30"));
-            serve.start();
-            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (bodies.size() < 2 && System.nanoTime() < end) {
-                Thread.sleep(50);
-            }
-            serve.interrupt();
-        } finally {
-            collector.stop(0);
+        Collector collector = new Collector();
+        String log;
+        try (collector; ServeRun serve = new ServeRun(tmp, Map.of("HEADROOM_METRICS_USER", "ana", "HEADROOM_METRICS_HOST",
+                "ws-1"), "--push", collector.url(), "--push-interval", "1", "--push-header",
+                "Authorization=Bearer collector-secret-123", "--claude-dir", claude.toString(), "--duration", "30")) {
+            collector.awaitTwo();
+            log = serve.log();
         }
+        List<byte[]> bodies = collector.bodies;
 
-        assertThat(bodies).as(out.toString()).hasSizeGreaterThanOrEqualTo(2);
-        assertThat(paths).allMatch(p -> p.equals("/v1/metrics application/x-protobuf"));
-        assertThat(auth).allMatch("Bearer collector-secret-123"::equals);
-        assertThat(out.toString()).doesNotContain("collector-secret-123");
+        assertThat(bodies).as(log).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(collector.seen).allMatch("/v1/metrics application/x-protobuf Bearer collector-secret-123 null"::equals);
+        assertThat(log).doesNotContain("collector-secret-123");
         for (byte[] body : bodies.subList(0, 2)) {
             ExportMetricsServiceRequest request = ExportMetricsServiceRequest.parseFrom(body);
             Metric tokens = metric(request, "headroom_tokens");
@@ -92,40 +65,20 @@ class ServePushTest {
     @Test
     void jsonPushesDecodeWithTheProtobufProjectsOwnParserToTheSameTotalsWithHeadersFromTheEnvironment() throws Exception {
         Path claude = Fixtures.claudeDir(tmp.resolve("claude"));
-        List<byte[]> bodies = new CopyOnWriteArrayList<>();
-        List<String> seen = new CopyOnWriteArrayList<>();
-        HttpServer collector = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        collector.createContext("/", ex -> {
-            seen.add(ex.getRequestURI().getPath() + " " + ex.getRequestHeaders().getFirst("Content-Type") + " "
-                    + ex.getRequestHeaders().getFirst("Authorization") + " " + ex.getRequestHeaders().getFirst("X-Team"));
-            bodies.add(ex.getRequestBody().readAllBytes());
-            ex.sendResponseHeaders(200, -1);
-            ex.close();
-        });
-        collector.start();
-        StringWriter out = new StringWriter();
-        try {
-            Thread serve = new Thread(() -> HeadroomCommand.execute(new HeadroomCommand(db -> new Workspace(
-                    new DataDirectory(tmp.resolve("data")), db, Map.of("HEADROOM_METRICS_USER", "ana",
-                    "HEADROOM_METRICS_HOST", "ws-1", "HEADROOM_PUSH_HEADERS",
-                    "Authorization=Bearer env-secret-456,X-Team=platform"), tmp.resolve("home"))), cli -> {
-                        cli.setOut(new PrintWriter(out, true));
-                        cli.setErr(new PrintWriter(out, true));
-                    }, "serve", "--push", "http://127.0.0.1:" + collector.getAddress().getPort() + "/", "--push-interval",
-                    "1", "--push-protocol", "http/json", "--claude-dir", claude.toString(), "--duration", "30"));
-            serve.start();
-            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (bodies.size() < 2 && System.nanoTime() < end) {
-                Thread.sleep(50);
-            }
-            serve.interrupt();
-        } finally {
-            collector.stop(0);
+        Collector collector = new Collector();
+        String log;
+        try (collector; ServeRun serve = new ServeRun(tmp, Map.of("HEADROOM_METRICS_USER", "ana", "HEADROOM_METRICS_HOST",
+                "ws-1", "HEADROOM_PUSH_HEADERS", "Authorization=Bearer env-secret-456,X-Team=platform"), "--push",
+                collector.url() + "/", "--push-interval", "1", "--push-protocol", "http/json", "--claude-dir",
+                claude.toString(), "--duration", "30")) {
+            collector.awaitTwo();
+            log = serve.log();
         }
+        List<byte[]> bodies = collector.bodies;
 
-        assertThat(bodies).as(out.toString()).hasSizeGreaterThanOrEqualTo(2);
-        assertThat(seen).allMatch("/v1/metrics application/json Bearer env-secret-456 platform"::equals);
-        assertThat(out.toString()).doesNotContain("env-secret-456").contains("Pushing to http://127.0.0.1:");
+        assertThat(bodies).as(log).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(collector.seen).allMatch("/v1/metrics application/json Bearer env-secret-456 platform"::equals);
+        assertThat(log).doesNotContain("env-secret-456").contains("Pushing to http://127.0.0.1:");
         for (byte[] body : bodies.subList(0, 2)) {
             ExportMetricsServiceRequest.Builder parsed = ExportMetricsServiceRequest.newBuilder();
             com.google.protobuf.util.JsonFormat.parser().merge(new String(body, java.nio.charset.StandardCharsets.UTF_8),
@@ -143,6 +96,41 @@ class ServePushTest {
                     .anyMatch(a -> a.getKey().equals("project") && a.getValue().getStringValue().matches("p-[0-9a-f]{12}"));
             assertThat(new String(body, java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("cc-project")
                     .contains("\"aggregationTemporality\":2");
+        }
+    }
+
+    /** A collector on loopback that keeps each request's body and, per request, path, type and two headers. */
+    private static final class Collector implements AutoCloseable {
+        final List<byte[]> bodies = new CopyOnWriteArrayList<>();
+        final List<String> seen = new CopyOnWriteArrayList<>();
+        private final HttpServer server;
+
+        Collector() throws java.io.IOException {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server.createContext("/", ex -> {
+                seen.add(ex.getRequestURI().getPath() + " " + ex.getRequestHeaders().getFirst("Content-Type") + " "
+                        + ex.getRequestHeaders().getFirst("Authorization") + " " + ex.getRequestHeaders().getFirst("X-Team"));
+                bodies.add(ex.getRequestBody().readAllBytes());
+                ex.sendResponseHeaders(200, -1);
+                ex.close();
+            });
+            server.start();
+        }
+
+        String url() {
+            return "http://127.0.0.1:" + server.getAddress().getPort();
+        }
+
+        void awaitTwo() throws InterruptedException {
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (bodies.size() < 2 && System.nanoTime() < end) {
+                Thread.sleep(50);
+            }
+        }
+
+        @Override
+        public void close() {
+            server.stop(0);
         }
     }
 

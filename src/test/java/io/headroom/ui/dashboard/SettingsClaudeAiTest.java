@@ -4,22 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.headroom.config.DataDirectory;
 import io.headroom.secrets.SecretStores;
-import io.headroom.service.Autostart;
 import io.headroom.service.Workspace;
 import io.headroom.sources.claudeai.ClaudeAiSource;
 import io.headroom.testing.Screenshots;
-import io.headroom.ui.view.ViewWiring;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
-import javafx.scene.control.Tab;
-import javafx.scene.control.TabPane;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
@@ -38,16 +31,7 @@ class SettingsClaudeAiTest extends WindowTestBase {
         // an unreachable base: the test never talks to claude.ai
         workspace = new Workspace(new DataDirectory(tmp.resolve("data")), null, Map.of(SecretStores.OVERRIDE_ENV,
                 "file", "HEADROOM_CLAUDE_AI_BASE_URL", "http://127.0.0.1:9"), tmp.resolve("home"));
-        ViewWiring wiring = new ViewWiring(c -> c,
-                () -> new Autostart("Linux", Map.of(), tmp.resolve("home"), List.of("/opt/headroom/bin/Headroom")));
-        robot.interact(() -> {
-            window = new DashboardWindow(stage, workspace, Instant::now, Duration.ofSeconds(30), wiring);
-            window.show();
-            TabPane tabs = (TabPane) robot.lookup(".main-tabs").query();
-            Tab tab = tabs.getTabs().stream().filter(t -> t.getText().equals("Settings")).findFirst().orElseThrow();
-            tabs.getSelectionModel().select(tab);
-        });
-        WaitForAsyncUtils.waitForFxEvents();
+        openSettings(robot, tmp.resolve("home"));
         Label howTo = robot.lookup("#claudeAiHowTo").queryAs(Label.class);
         assertThat(howTo.getText()).contains("Cookies").contains("sessionKey").contains("sk-ant-sid01-");
         Label message = robot.lookup("#claudeAiMessage").queryAs(Label.class);

@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.headroom.config.DataDirectory;
 import io.headroom.config.TeamSettings;
 import io.headroom.secrets.SecretStores;
-import io.headroom.service.Autostart;
 import io.headroom.service.Workspace;
 import io.headroom.testing.Fixtures;
 import io.headroom.testing.Screenshots;
-import io.headroom.ui.view.ViewWiring;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -18,9 +16,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Button;
@@ -28,8 +23,6 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.Tab;
-import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,16 +44,7 @@ class SettingsTeamTest extends WindowTestBase {
         Path claude = Fixtures.claudeDir(tmp.resolve("claude"));
         workspace = new Workspace(new DataDirectory(tmp.resolve("data")), null, Map.of(SecretStores.OVERRIDE_ENV, "file",
                 "CLAUDE_CONFIG_DIR", claude.toString()), tmp.resolve("home"));
-        ViewWiring wiring = new ViewWiring(c -> c,
-                () -> new Autostart("Linux", Map.of(), tmp.resolve("home"), List.of("/opt/headroom/bin/Headroom")));
-        robot.interact(() -> {
-            window = new DashboardWindow(stage, workspace, Instant::now, Duration.ofSeconds(30), wiring);
-            window.show();
-            TabPane tabs = (TabPane) robot.lookup(".main-tabs").query();
-            Tab tab = tabs.getTabs().stream().filter(t -> t.getText().equals("Settings")).findFirst().orElseThrow();
-            tabs.getSelectionModel().select(tab);
-        });
-        WaitForAsyncUtils.waitForFxEvents();
+        openSettings(robot, tmp.resolve("home"));
         Label running = robot.lookup("#teamRunning").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "Nothing is exported or received now.".equals(running.getText()));
         assertThat(robot.lookup("#teamPrivacy").queryAs(Label.class).getText()).startsWith("Only aggregates leave this "

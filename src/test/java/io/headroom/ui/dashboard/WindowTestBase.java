@@ -30,6 +30,25 @@ public abstract class WindowTestBase {
         this.stage = FxToolkit.toolkitContext().getRegisteredStage();
     }
 
+    /**
+     * Opens the window on {@link #workspace} with an autostart entry in {@code home} (never the
+     * real one) and selects the Settings tab.
+     */
+    protected void openSettings(FxRobot robot, java.nio.file.Path home) {
+        io.headroom.ui.view.ViewWiring wiring = new io.headroom.ui.view.ViewWiring(c -> c,
+                () -> new io.headroom.service.Autostart("Linux", java.util.Map.of(), home,
+                        java.util.List.of("/opt/headroom/bin/Headroom")));
+        robot.interact(() -> {
+            window = new DashboardWindow(stage, workspace, java.time.Instant::now, Duration.ofSeconds(30), wiring);
+            window.show();
+            javafx.scene.control.TabPane tabs = (javafx.scene.control.TabPane) robot.lookup(".main-tabs").query();
+            javafx.scene.control.Tab tab = tabs.getTabs().stream().filter(t -> t.getText().equals("Settings"))
+                    .findFirst().orElseThrow();
+            tabs.getSelectionModel().select(tab);
+        });
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+    }
+
     @AfterEach
     void closeWindowThenWorkspace(FxRobot robot) throws Exception {
         if (window != null) {
