@@ -262,22 +262,7 @@ final class OverviewView extends ScrollPane {
         Label how = new Label("How to add data");
         how.getStyleClass().add("empty-subtitle");
 
-        Label proxyLine = new Label();
-        proxyLine.setId("proxyLine");
-        proxyLine.textProperty().bind(model.proxyLine);
-        proxyLine.getStyleClass().addAll("code", "code-block");
-        Button copy = new Button("Copy");
-        copy.setId("copyProxyLine");
-        copy.setOnAction(e -> {
-            ClipboardContent content = new ClipboardContent();
-            content.putString(model.proxyLine.get());
-            Clipboard.getSystemClipboard().setContent(content);
-            copy.setText("Copied");
-        });
-        proxyLine.setMinWidth(Region.USE_PREF_SIZE);
-        copy.setMinWidth(Region.USE_PREF_SIZE);
-        HBox proxyRow = new HBox(8, proxyLine, copy);
-        proxyRow.setAlignment(Pos.CENTER_LEFT);
+        HBox proxyRow = copyRow(model.proxyLine, "proxyLine", "copyProxyLine");
 
         Button install = new Button("Install the status line");
         install.setId("firstRunInstallStatusLine");
@@ -294,22 +279,7 @@ final class OverviewView extends ScrollPane {
             });
         });
 
-        Label telemetryLines = new Label();
-        telemetryLines.setId("telemetryLines");
-        telemetryLines.textProperty().bind(model.telemetryLines);
-        telemetryLines.getStyleClass().addAll("code", "code-block");
-        telemetryLines.setMinWidth(Region.USE_PREF_SIZE);
-        Button copyTelemetry = new Button("Copy");
-        copyTelemetry.setId("copyTelemetryLines");
-        copyTelemetry.setMinWidth(Region.USE_PREF_SIZE);
-        copyTelemetry.setOnAction(e -> {
-            ClipboardContent content = new ClipboardContent();
-            content.putString(model.telemetryLines.get());
-            Clipboard.getSystemClipboard().setContent(content);
-            copyTelemetry.setText("Copied");
-        });
-        HBox telemetryRow = new HBox(8, telemetryLines, copyTelemetry);
-        telemetryRow.setAlignment(Pos.TOP_LEFT);
+        HBox telemetryRow = copyRow(model.telemetryLines, "telemetryLines", "copyTelemetryLines");
         Button receive = new Button("Receive Claude Code's telemetry");
         receive.setId("receiveTelemetry");
         Label received = new Label();
@@ -361,6 +331,27 @@ final class OverviewView extends ScrollPane {
         box.setMaxWidth(920);
         box.setId("emptyState");
         return box;
+    }
+
+    /** Text to paste elsewhere, in a code block, with a Copy button that says when it copied. */
+    private static HBox copyRow(javafx.beans.value.ObservableStringValue text, String id, String buttonId) {
+        Label code = new Label();
+        code.setId(id);
+        code.textProperty().bind(text);
+        code.getStyleClass().addAll("code", "code-block");
+        code.setMinWidth(Region.USE_PREF_SIZE);
+        Button copy = new Button("Copy");
+        copy.setId(buttonId);
+        copy.setMinWidth(Region.USE_PREF_SIZE);
+        copy.setOnAction(e -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(text.get());
+            Clipboard.getSystemClipboard().setContent(content);
+            copy.setText("Copied");
+        });
+        HBox row = new HBox(8, code, copy);
+        row.setAlignment(Pos.TOP_LEFT);
+        return row;
     }
 
     private static VBox step(String name, String text, Node... extra) {
