@@ -89,7 +89,8 @@ public final class OtlpPush {
         scope.addMetrics(counter("headroom_project_cost_usd", "API-equivalent cost in US dollars, by project (hashed "
                 + "unless names are allowed)", "USD", startNanos, nowNanos, m.costByProject().entrySet().stream().map(
                         e -> new Sample(e.getValue(), with(who, "project", e.getKey())))));
-        scope.addMetrics(counter("headroom_api_requests", "API calls seen by the recording proxy", "{request}", startNanos,
+        scope.addMetrics(counter("headroom_api_requests",
+                "API calls seen by the recording proxy or reported by Claude Code's telemetry", "{request}", startNanos,
                 nowNanos, m.requests().stream().map(r -> new Sample(r.count(), with(who, "model", r.model(), "status",
                         Integer.toString(r.status()))))));
         scope.addMetrics(counter("headroom_limit_hits", "Usage-limit hits, by window", "{hit}", startNanos, nowNanos,

@@ -66,7 +66,8 @@ public final class PrometheusExporter implements AutoCloseable {
         out.add(counter("headroom_project_cost_usd", "API-equivalent cost in US dollars, by project (a hash of its "
                 + "name unless names are allowed)", m.costByProject().entrySet().stream().map(e -> point(
                         who.merge(Labels.of("project", e.getKey())), e.getValue()))));
-        out.add(counter("headroom_api_requests", "API calls seen by the recording proxy, by model and HTTP status",
+        out.add(counter("headroom_api_requests",
+                "API calls seen by the recording proxy or reported by Claude Code's telemetry, by model and HTTP status",
                 m.requests().stream().map(r -> point(who.merge(Labels.of("model", r.model(), "status",
                         Integer.toString(r.status()))), r.count()))));
 

@@ -47,7 +47,7 @@ public final class MetricsService {
         String version = MetricsService.class.getPackage().getImplementationVersion();
         String plan = workspace.settings().plan();
         return new TeamMetrics(user, host, version == null ? "development" : version, plan == null ? "unset" : plan,
-                advice(now), q.tokens(), q.costByModel(), q.proxyRequests(), figures, q.limitHits(),
+                advice(now), q.tokens(), q.costByModel(), q.requests(), figures, q.limitHits(),
                 TeamMetrics.blockedSeconds(q.limitHitIntervals()), q.lastIngest(), q.firstEvent(),
                 io.headroom.domain.metrics.ProjectLabel.costs(q.costByProject(), projectNames));
     }

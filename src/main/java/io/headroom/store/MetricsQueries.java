@@ -69,11 +69,16 @@ public final class MetricsQueries {
         return out;
     }
 
-    /** Calls the recording proxy saw, per model ("unknown" when the call named none) and HTTP status. */
-    public List<TeamMetrics.Requests> proxyRequests() {
+    /**
+     * Calls the recording proxy saw or Claude Code's telemetry reported, per model ("unknown" when
+     * the call named none) and HTTP status; a call both saw (the same request id) counts once.
+     */
+    public List<TeamMetrics.Requests> requests() {
         List<TeamMetrics.Requests> out = new ArrayList<>();
-        each("SELECT coalesce(model, 'unknown'), status, count(*) FROM proxy_call GROUP BY 1, 2 ORDER BY 1, 2",
-                "proxy calls", rs -> out.add(new TeamMetrics.Requests(rs.getString(1), rs.getInt(2), rs.getLong(3))));
+        each("SELECT model, status, count(*) FROM (SELECT coalesce(model, 'unknown') AS model, status FROM proxy_call"
+                + " UNION ALL SELECT t.model, t.status FROM telemetry_request t WHERE t.request_id IS NULL OR NOT EXISTS"
+                + " (SELECT 1 FROM proxy_call p WHERE p.request_id = t.request_id)) GROUP BY 1, 2 ORDER BY 1, 2",
+                "API calls", rs -> out.add(new TeamMetrics.Requests(rs.getString(1), rs.getInt(2), rs.getLong(3))));
         return out;
     }
 

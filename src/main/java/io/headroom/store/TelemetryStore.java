@@ -1,5 +1,6 @@
 package io.headroom.store;
 
+import io.headroom.domain.telemetry.TelemetryEvents;
 import io.headroom.domain.telemetry.TokenPoint;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -25,6 +26,9 @@ public final class TelemetryStore {
             ON CONFLICT (session_id, model, type, start_ms) DO UPDATE SET end_ms = excluded.end_ms,
               tokens = excluded.tokens
             WHERE excluded.tokens > telemetry_token_point.tokens
+            """;
+    private static final String REQUEST = """
+            INSERT OR IGNORE INTO telemetry_request (dedup_key, ts, model, status, request_id) VALUES (?,?,?,?,?)
             """;
     private static final String CHECK = """
             SELECT p.session_id, p.tokens,
@@ -52,11 +56,27 @@ public final class TelemetryStore {
         this.database = database;
     }
 
-    public void writeNow(EventBatch events, List<TokenPoint> points) {
+    public void writeNow(EventBatch events, List<TelemetryEvents.Call> calls, List<TokenPoint> points) {
         database.writer().execute(c -> {
             EventStore.apply(c, events);
+            calls(c, calls);
             insert(c, points);
         });
+    }
+
+    private static void calls(Connection c, List<TelemetryEvents.Call> calls) throws SQLException {
+        if (calls.isEmpty()) {
+            return;
+        }
+        PreparedStatement ps = Statements.prepare(c, REQUEST);
+        for (TelemetryEvents.Call call : calls) {
+            ps.setString(1, call.key());
+            ps.setLong(2, call.at().toEpochMilli());
+            ps.setString(3, call.model());
+            ps.setInt(4, call.status());
+            EventStore.setNullable(ps, 5, call.requestId());
+            ps.executeUpdate();
+        }
     }
 
     private static void insert(Connection c, List<TokenPoint> points) throws SQLException {

@@ -31,7 +31,8 @@ public final class TelemetryRecorder {
     public Stored logs(OtlpDecoding.Logs logs) {
         TelemetryEvents.Reading reading = TelemetryEvents.read(logs.records(), prices, zone.get());
         if (!reading.usage().isEmpty() || !reading.errors().isEmpty()) {
-            store.writeNow(new EventBatch(reading.usage(), reading.errors(), List.of(), List.of(), null), List.of());
+            store.writeNow(new EventBatch(reading.usage(), reading.errors(), List.of(), List.of(), null), reading.calls(),
+                    List.of());
         }
         List<String> rejected = new ArrayList<>(logs.unreadable());
         rejected.addAll(reading.rejected());
@@ -40,7 +41,7 @@ public final class TelemetryRecorder {
 
     public Stored metrics(OtlpDecoding.Metrics metrics) {
         if (!metrics.tokenPoints().isEmpty()) {
-            store.writeNow(EventBatch.ofUsage(List.of()), metrics.tokenPoints());
+            store.writeNow(EventBatch.ofUsage(List.of()), List.of(), metrics.tokenPoints());
         }
         return new Stored(0, 0, metrics.tokenPoints().size(), metrics.unreadable());
     }

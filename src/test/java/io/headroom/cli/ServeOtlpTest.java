@@ -40,9 +40,10 @@ class ServeOtlpTest {
     @Test
     void telemetryAddsWhatNoTranscriptHasAndACallSeenTwiceCountsOnce() throws Exception {
         Path claude = Fixtures.claudeDir(tmp.resolve("claude"));
-        try (ServeRun serve = new ServeRun(tmp, Map.of(), "--otlp", "0", "--claude-dir", claude.toString(), "--duration",
-                "60")) {
+        try (ServeRun serve = new ServeRun(tmp, Map.of(), "--otlp", "0", "--metrics", "0", "--claude-dir",
+                claude.toString(), "--duration", "60")) {
             String endpoint = serve.await(ENDPOINT);
+            String metrics = serve.await(Pattern.compile("Serving metrics at (http://127\\.0\\.0\\.1:\\d+/metrics)"));
             assertThat(post(endpoint + "/v1/logs", "application/json", "run1-logs.json")).isEqualTo(200);
             assertThat(post(endpoint + "/v1/logs", "application/x-protobuf", "run2-logs.pb")).isEqualTo(200);
             assertThat(post(endpoint + "/v1/metrics", "application/json", "run1-metrics.json")).isEqualTo(200);
@@ -57,6 +58,12 @@ class ServeOtlpTest {
             // Claude Code sends the same export again: still once.
             assertThat(post(endpoint + "/v1/logs", "application/json", "run1-logs.json")).isEqualTo(200);
             assertThat(totalTokens(claude)).isEqualTo(FIXTURES + RUN1 + RUN2);
+            // Each call the telemetry reported is one request, whichever copy of its usage is kept.
+            String scraped = http.send(HttpRequest.newBuilder(URI.create(metrics)).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            assertThat(scraped).containsPattern("headroom_api_requests_total\\{host=\"[^\"]+\",model=\"claude-opus-4-8\","
+                    + "status=\"200\",user=\"[^\"]+\"\\} 1.0").containsPattern("headroom_api_requests_total\\{host=\"[^\"]+\","
+                    + "model=\"claude-sonnet-5\",status=\"200\",user=\"[^\"]+\"\\} 1.0");
             JsonNode byModel = Json.mapper().readTree(new CliHarness(tmp).run("daily", "--json", "-z", "UTC",
                     "--breakdown", "--claude-dir", claude.toString()).out());
             assertThat(byModel.toString()).contains("claude-sonnet-5");

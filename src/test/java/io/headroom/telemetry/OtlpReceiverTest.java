@@ -126,6 +126,41 @@ class OtlpReceiverTest {
     }
 
     @Test
+    void anApiErrorIsAnErrorEventAndACallWithItsStatus() throws Exception {
+        JsonNode root = Json.mapper().readTree(fixture("run1-logs.json"));
+        var records = (com.fasterxml.jackson.databind.node.ArrayNode) root.at("/resourceLogs/0/scopeLogs/0/logRecords");
+        var error = (com.fasterxml.jackson.databind.node.ObjectNode) records.get(1).deepCopy();
+        error.putObject("body").put("stringValue", "claude_code.api_error");
+        var attrs = Json.mapper().createArrayNode();
+        for (String[] kv : new String[][] {{"session.id", SESSION1}, {"event.name", "api_error"},
+                {"event.timestamp", "2026-12-02T16:25:00.000Z"}, {"event.sequence", "9"}, {"model", "claude-opus-4-8"},
+                {"error", "You've hit your session limit · resets 6:40pm (UTC)"}, {"status_code", "429"},
+                {"request_id", "req_error_1"}}) {
+            attrs.addObject().put("key", kv[0]).putObject("value").put("stringValue", kv[1]);
+        }
+        error.set("attributes", attrs);
+        records.removeAll();
+        records.add(error);
+
+        assertThat(post("/v1/logs", "application/json", Json.mapper().writeValueAsBytes(root), false, false).statusCode())
+                .isEqualTo(200);
+        post("/v1/logs", "application/json", Json.mapper().writeValueAsBytes(root), false, false);
+
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + tmp.resolve("headroom.db"))) {
+            ResultSet e = c.createStatement().executeQuery("SELECT dedup_key, source, category, http_status, limit_window,"
+                    + " reset_at, request_id FROM error_event");
+            assertThat(e.next()).isTrue();
+            assertThat(e.getString(1) + " " + e.getString(2) + " " + e.getString(3) + " " + e.getInt(4) + " "
+                    + e.getString(5) + " " + Instant.ofEpochMilli(e.getLong(6)) + " " + e.getString(7))
+                    .isEqualTo("r:req_error_1 otel usage_limit 429 five_hour 2026-12-02T18:40:00Z req_error_1");
+            assertThat(e.next()).as("a resend is the same error").isFalse();
+            ResultSet calls = c.createStatement().executeQuery("SELECT model, status, count(*) FROM telemetry_request");
+            assertThat(calls.getString(1) + " " + calls.getInt(2) + " " + calls.getInt(3)).isEqualTo("claude-opus-4-8 429 1");
+        }
+        assertThat(rows()).isEmpty();
+    }
+
+    @Test
     void malformedBodiesGetBadRequestWithAStatusInTheirOwnEncoding() throws Exception {
         HttpResponse<byte[]> pb = post("/v1/logs", "application/x-protobuf", new byte[] {0x0a, 0x7f, 0x01}, false, false);
         HttpResponse<byte[]> json = post("/v1/metrics", "application/json", "{\"resourceMetrics\": [".getBytes(

@@ -23,7 +23,7 @@ public record TeamMetrics(String user, String host, String version, String plan,
     public record Tokens(String model, String type, long count) {
     }
 
-    /** API calls the proxy saw, by model and HTTP status. */
+    /** API calls the proxy saw or Claude Code's telemetry reported, by model and HTTP status. */
     public record Requests(String model, int status, long count) {
     }
 

@@ -41,8 +41,16 @@ public final class TelemetryEvents {
     private static final Pattern ERROR_TYPE = Pattern.compile("\"type\"\\s*:\\s*\"([a-z_]+_error)\"");
     private static final Pattern STATUS_IN_TEXT = Pattern.compile("^(?:API Error: )?(\\d{3})\\b");
 
-    /** What a batch of records gave: events to store and, per record that could not be read, why. */
-    public record Reading(List<UsageEvent> usage, List<ErrorEvent> errors, List<String> rejected, int passedOver) {
+    /**
+     * One call as the API answered it (200, or the error's status; 0 when no response came), for
+     * the count of requests: kept apart from usage, whose row a transcript's copy may replace.
+     */
+    public record Call(String key, java.time.Instant at, String model, int status, String requestId) {
+    }
+
+    /** What a batch of records gave: events to store, the calls, and per record that could not be read, why. */
+    public record Reading(List<UsageEvent> usage, List<ErrorEvent> errors, List<Call> calls, List<String> rejected,
+            int passedOver) {
     }
 
     private TelemetryEvents() {
@@ -51,15 +59,22 @@ public final class TelemetryEvents {
     public static Reading read(List<TelemetryRecord> records, PriceTable prices, ZoneId zone) {
         List<UsageEvent> usage = new ArrayList<>();
         List<ErrorEvent> errors = new ArrayList<>();
+        List<Call> calls = new ArrayList<>();
         List<String> rejected = new ArrayList<>();
         int passedOver = 0;
         for (TelemetryRecord r : records) {
             String name = eventName(r);
             try {
                 if (API_REQUEST.equals(name)) {
-                    usage.add(usage(r, prices));
+                    UsageEvent u = usage(r, prices);
+                    usage.add(u);
+                    calls.add(new Call(u.dedupKey(), u.timestamp(), u.model(), 200, u.requestId()));
                 } else if (API_ERROR.equals(name)) {
-                    errors.add(error(r, zone));
+                    ErrorEvent e = error(r, zone);
+                    errors.add(e);
+                    String model = model(r.text("model"));
+                    calls.add(new Call("e:" + e.dedupKey(), e.timestamp(), model == null ? "unknown" : model,
+                            e.httpStatus() == null ? 0 : e.httpStatus(), e.requestId()));
                 } else {
                     passedOver++;
                 }
@@ -67,7 +82,7 @@ public final class TelemetryEvents {
                 rejected.add(name + " at " + r.time() + ": " + e.getMessage());
             }
         }
-        return new Reading(usage, errors, rejected, passedOver);
+        return new Reading(usage, errors, calls, rejected, passedOver);
     }
 
     /** {@code api_request} from the {@code event.name} attribute, or from the body {@code claude_code.api_request}. */

@@ -16,3 +16,16 @@ CREATE TABLE telemetry_token_point (
   tokens     INTEGER NOT NULL,
   PRIMARY KEY (session_id, model, type, start_ms)
 );
+
+-- Every call Claude Code's telemetry reported, ok or failed, for headroom_api_requests_total: the
+-- usage row of a call may be replaced by its transcript's copy, but the call was still made.
+-- Keyed like the events, so a resent export counts once.
+CREATE TABLE telemetry_request (
+  dedup_key  TEXT    PRIMARY KEY,
+  ts         INTEGER NOT NULL,
+  model      TEXT    NOT NULL,
+  status     INTEGER NOT NULL,
+  request_id TEXT
+);
+-- A call both the proxy and the telemetry saw counts once in headroom_api_requests_total.
+CREATE INDEX proxy_call_request_id ON proxy_call (request_id) WHERE request_id IS NOT NULL;
