@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "serve", mixinStandardHelpOptions = true, description = "Run Headroom headless: read new usage "
         + "as the window does (when Claude Code's folders change), and optionally run the recording proxy, receive Claude Code's "
         + "OpenTelemetry export, serve Prometheus metrics and push them to an OpenTelemetry collector. "
-        + "Stops cleanly on SIGTERM or Ctrl-C. Only aggregates leave the machine: no prompt text, paths or session ids.")
+        + "Stops cleanly on SIGTERM or Ctrl-C. Only aggregates leave the machine: no prompt text, paths or session ids; "
+        + "projects only as a hash unless names are allowed in Settings.")
 final class ServeCommand implements Callable<Integer> {
 
     @ParentCommand
