@@ -279,11 +279,11 @@ final class OverviewView extends ScrollPane {
             });
         });
 
-        HBox telemetryRow = copyRow(model.telemetryLines, "telemetryLines", "copyTelemetryLines");
+        HBox telemetryRow = copyRow(model.telemetryLines, "firstRunTelemetryLines", "firstRunCopyTelemetryLines");
         Button receive = new Button("Receive Claude Code's telemetry");
-        receive.setId("receiveTelemetry");
+        receive.setId("firstRunReceiveTelemetry");
         Label received = new Label();
-        received.setId("telemetryResult");
+        received.setId("firstRunTelemetryResult");
         received.getStyleClass().add("action-result");
         received.setWrapText(true);
         receive.setOnAction(e -> {

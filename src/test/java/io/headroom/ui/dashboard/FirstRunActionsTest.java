@@ -124,21 +124,21 @@ class FirstRunActionsTest extends WindowTestBase {
         new io.headroom.config.TeamSettings(false, port, false, 9464, "127.0.0.1", false, null, "http/protobuf", 60, null,
                 null, false).save(tmp.resolve("data").resolve(io.headroom.config.TeamSettings.FILE));
         Node empty = open(robot);
-        Label lines = robot.lookup("#telemetryLines").queryAs(Label.class);
+        Label lines = robot.lookup("#firstRunTelemetryLines").queryAs(Label.class);
         assertThat(lines.getText()).isEqualTo("export CLAUDE_CODE_ENABLE_TELEMETRY=1\nexport OTEL_LOGS_EXPORTER=otlp\n"
                 + "export OTEL_METRICS_EXPORTER=otlp\nexport OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf\n"
                 + "export OTEL_EXPORTER_OTLP_ENDPOINT=http://127.0.0.1:4318");
 
         // Fired, not clicked: at 1280x800 the step may sit below the fold of the scrolled first-run screen.
-        robot.interact(() -> robot.lookup("#receiveTelemetry").queryAs(javafx.scene.control.Button.class).fire());
-        Label result = robot.lookup("#telemetryResult").queryAs(Label.class);
+        robot.interact(() -> robot.lookup("#firstRunReceiveTelemetry").queryAs(javafx.scene.control.Button.class).fire());
+        Label result = robot.lookup("#firstRunTelemetryResult").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> result.getText().startsWith("Receiving at")
                 || result.getText().startsWith("Not started"));
         assertThat(result.getText()).isEqualTo("Receiving at http://127.0.0.1:" + port + ", now and whenever Headroom "
                 + "starts (Settings, Team and telemetry).");
         assertThat(lines.getText()).endsWith("OTEL_EXPORTER_OTLP_ENDPOINT=http://127.0.0.1:" + port);
         assertThat(workspace.teamSettings().receiveTelemetry()).isTrue();
-        robot.interact(() -> robot.lookup("#copyTelemetryLines").queryAs(javafx.scene.control.Button.class).fire());
+        robot.interact(() -> robot.lookup("#firstRunCopyTelemetryLines").queryAs(javafx.scene.control.Button.class).fire());
         String[] copied = new String[1];
         robot.interact(() -> copied[0] = Clipboard.getSystemClipboard().getString());
         assertThat(copied[0]).isEqualTo(lines.getText());

@@ -263,7 +263,8 @@ class OverviewTest extends WindowTestBase {
         assertThat(texts).contains("ANTHROPIC_BASE_URL=http://127.0.0.1:8787");
         assertThat(robot.lookup("#emptyState .button").queryAllAs(javafx.scene.control.Button.class).stream()
                 .map(javafx.scene.control.Button::getText).toList())
-                .containsExactly("Explore with demo data", "Copy", "Install the status line", "Log a session");
+                .containsExactly("Explore with demo data", "Copy", "Install the status line", "Log a session",
+                        "Receive Claude Code's telemetry", "Copy");
         assertThat(robot.lookup(".cards").query().isVisible()).isFalse();
         Screenshots.save(empty.getScene(), "overview-empty");
 

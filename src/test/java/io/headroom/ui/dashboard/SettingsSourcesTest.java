@@ -90,7 +90,7 @@ class SettingsSourcesTest extends WindowTestBase {
         VBox list = robot.lookup("#sources").queryAs(VBox.class);
         assertThat(list.getChildren()).extracting(Node::getId).containsExactly("source-claude_code_log",
                 "source-statusline", "source-claude_code_cache", "source-oauth_usage", "source-claude_ai", "source-proxy",
-                "source-manual");
+                "source-otel", "source-manual");
         robot.interact(() -> {
             for (Node n = list; n != null; n = n.getParent()) {
                 if (n instanceof javafx.scene.control.ScrollPane pane) {

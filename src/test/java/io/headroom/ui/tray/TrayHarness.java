@@ -105,6 +105,11 @@ public final class TrayHarness {
                     WindowsService.Snapshot s = snapshot(Double.parseDouble(c[1]), Double.parseDouble(c[2]));
                     icon.show(TrayState.of(s.result().fiveHour(), s.result().weekly(), NOW, ZONE));
                     center.refreshed(NOW, s);
+                    // show() hands the image to the event thread, and AWT's peer repaints it in a later event:
+                    // "refreshed" means drawn, so a capture never races the peer's clear-then-draw
+                    EventQueue.invokeAndWait(() -> { });
+                    EventQueue.invokeAndWait(() -> { });
+                    java.awt.Toolkit.getDefaultToolkit().sync();
                     say("refreshed");
                 }
                 case "menu" -> {

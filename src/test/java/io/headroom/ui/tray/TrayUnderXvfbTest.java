@@ -143,11 +143,11 @@ class TrayUnderXvfbTest {
         assertThat(got.summary()).isEqualTo("5-hour window at 80%");
         assertThat(got.body()).isEqualTo("85% used · resets in 1 h 20 min (16:00)");
         tray.send("pixels " + slot.x + " " + slot.y + " " + slot.w + " " + slot.h);
-        assertThat(tray.expect("pixels ")).as("never blank while the new icon replaces the old").isEqualTo(centred);
+        assertThat(tray.expect("pixels ")).as("the new icon drawn in place of the old, centred").isEqualTo(centred);
         tray.send("refresh 86 40");
         tray.expect("refreshed");
         tray.send("pixels " + slot.x + " " + slot.y + " " + slot.w + " " + slot.h);
-        assertThat(tray.expect("pixels ")).as("never blank while the new icon replaces the old").isEqualTo(centred);
+        assertThat(tray.expect("pixels ")).as("the new icon drawn in place of the old, centred").isEqualTo(centred);
         Thread.sleep(500);
         assertThat(desktop.received()).hasSize(1);
         assertThat(tray.lines()).noneMatch(l -> l.startsWith("balloon "));
