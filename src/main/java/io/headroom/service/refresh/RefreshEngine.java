@@ -45,6 +45,8 @@ public final class RefreshEngine implements AutoCloseable {
     private final ScheduledExecutorService executor;
     /** An import this large shows its progress at once; smaller ones only once they take a second. */
     private static final long SHOW_PROGRESS_BYTES = 64L << 20;
+    /** After an import this large the heap is collected in full once, so the memory it took goes back. */
+    private static final long RETURN_HEAP_AFTER_BYTES = 32L << 20;
     /** The all-time total reads every usage row, so it is recounted only when new lines were read or written. */
     private long allTokens = -1;
     private boolean totalsDue;
@@ -243,6 +245,9 @@ public final class RefreshEngine implements AutoCloseable {
                 allTokens = workspace.reports().totalTokens();
                 sink.refreshed(b.withAllTokens(allTokens));
             }
+            if (b.importReport() != null && b.importReport().bytesRead() >= RETURN_HEAP_AFTER_BYTES) {
+                returnHeap();
+            }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "refresh failed", e);
             sink.failed(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
@@ -287,6 +292,18 @@ public final class RefreshEngine implements AutoCloseable {
     /** When the next refresh is due by time alone, or null before {@link #start}. */
     synchronized Duration nextDueIn() {
         return due == null ? null : Duration.ofMillis(due.getDelay(TimeUnit.MILLISECONDS));
+    }
+
+    /**
+     * A big import grows the heap to a few hundred megabytes that an idle app never needs again.
+     * The window's collector (serial, with small free ratios: see GUI_OPTIONS in the installer)
+     * gives memory back to the system only at a full collection, and an idle app allocates too
+     * little to cause one; so one is asked for here, once per big import, on this thread.
+     */
+    private static void returnHeap() {
+        long t0 = System.nanoTime();
+        System.gc();
+        LOG.fine(() -> "heap returned after a big import in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
     }
 
     /** Reader threads report each file done. */
