@@ -29,33 +29,49 @@ import java.util.logging.Logger;
  * they appear) and calls {@code onChange} shortly after something was written there. A burst of
  * writes (Claude Code appends a line per message and tool call) becomes one call after a quiet
  * {@code debounce}. Because a watch service can overflow, miss network or macOS folders (where
- * the JDK polls slowly), or be unavailable, the folders are also re-discovered and
- * {@code onChange} called every {@code rescan}; the import it triggers is incremental, so a
- * call too many costs little.
+ * the JDK polls slowly), or be unavailable, the folders are also re-discovered every
+ * {@code rescan} (every {@link #UNWATCHED_RESCAN} when there is no watch service), and
+ * {@code onChange} is called then only if a transcript's size or time (or one of the single
+ * files') differs from the last re-scan: the safety net lists folders and reads attributes, never
+ * a file, so an idle app does no import at all.
  */
 public final class ClaudeFolderWatcher implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(ClaudeFolderWatcher.class.getName());
 
+    /** Without a watch service the re-scan is the only way to notice a change, so it runs this often. */
+    static final Duration UNWATCHED_RESCAN = Duration.ofSeconds(30);
+    /** How often the installed watcher's safety re-scan runs (the watch service normally tells first). */
+    static final Duration RESCAN = Duration.ofMinutes(5);
+
     private final Supplier<List<Path>> roots;
+    private final Supplier<List<Path>> singles;
     private final Runnable onChange;
     private final Duration debounce;
     private final Duration rescan;
     private final ScheduledThreadPoolExecutor timer;
     private final Map<WatchKey, Path> keys = new HashMap<>();
+    /** The folders registered: asked for every folder at each re-scan, so a set, not a search of {@link #keys}' values. */
+    private final java.util.Set<Path> registered = new java.util.HashSet<>();
     private WatchService watcher;
     private Thread loop;
     private ScheduledFuture<?> pending;
     private long burstStart;
     private static final long MAX_DELAY_NANOS = 700_000_000L;
     private volatile boolean closed;
+    /** What the last re-scan saw; only the timer thread reads and writes it. */
+    private FileStamps lastStamps;
 
     /**
-     * @param roots the {@code projects/} folders to watch, asked again at each re-scan (a folder
-     *              created after start is found then)
+     * @param roots   the {@code projects/} folders to watch, asked again at each re-scan (a folder
+     *                created after start is found then)
+     * @param singles other files whose change the re-scan reports (the statusLine spool, Claude
+     *                Code's cache file); not watched, only compared at each re-scan
      */
-    public ClaudeFolderWatcher(Supplier<List<Path>> roots, Runnable onChange, Duration debounce, Duration rescan) {
+    public ClaudeFolderWatcher(Supplier<List<Path>> roots, Supplier<List<Path>> singles, Runnable onChange,
+            Duration debounce, Duration rescan) {
         this.roots = roots;
+        this.singles = singles;
         this.onChange = onChange;
         this.debounce = debounce;
         this.rescan = rescan;
@@ -64,8 +80,8 @@ public final class ClaudeFolderWatcher implements AutoCloseable {
 
     /** The watcher of the workspace's discovered Claude Code folders. */
     public static ClaudeFolderWatcher of(Workspace workspace, Runnable onChange) {
-        return new ClaudeFolderWatcher(() -> workspace.discoverClaudeCode(List.of()).projectRoots(), onChange,
-                Duration.ofMillis(250), Duration.ofSeconds(30));
+        return new ClaudeFolderWatcher(() -> workspace.discoverClaudeCode(List.of()).projectRoots(),
+                workspace::watchedFiles, onChange, Duration.ofMillis(250), RESCAN);
     }
 
     public synchronized void start() {
@@ -76,13 +92,43 @@ public final class ClaudeFolderWatcher implements AutoCloseable {
             watcher = FileSystems.getDefault().newWatchService();
             loop = BackgroundWork.start("headroom-folder-watch", this::watch);
         } catch (IOException | UnsupportedOperationException e) {
-            LOG.log(Level.INFO, "No watch service; re-scanning Claude Code folders every " + rescan.toSeconds() + " s", e);
+            LOG.log(Level.INFO, "No watch service; re-scanning Claude Code folders every " + UNWATCHED_RESCAN.toSeconds()
+                    + " s", e);
         }
-        timer.execute(this::registerAll);
-        timer.scheduleWithFixedDelay(() -> {
+        long every = (watcher == null && rescan.compareTo(UNWATCHED_RESCAN) > 0 ? UNWATCHED_RESCAN : rescan).toMillis();
+        timer.execute(() -> {
             registerAll();
+            lastStamps = stamps(); // the refresh engine imports at start; only later changes count
+        });
+        timer.scheduleWithFixedDelay(this::rescan, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * The safety re-scan: registers new folders and calls {@code onChange} if any file's size or
+     * time moved since the last one. On the timer thread; tests call it directly.
+     */
+    void rescan() {
+        registerAll();
+        FileStamps now = stamps();
+        boolean changed = !now.equals(lastStamps);
+        lastStamps = now;
+        if (changed) {
             onChange.run();
-        }, rescan.toMillis(), rescan.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private FileStamps stamps() {
+        try {
+            return FileStamps.of(roots.get(), singles.get());
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "Cannot list the Claude Code folders", e);
+            return null; // compared unequal to any stamps, so the next good re-scan imports
+        }
+    }
+
+    /** Runs {@code task} on the watcher's timer thread after the tasks queued before it (tests wait on it). */
+    java.util.concurrent.Future<?> onTimer(Runnable task) {
+        return timer.submit(task);
     }
 
     /** Whether the folders are watched (false: only the periodic re-scan notices changes). */
@@ -129,13 +175,14 @@ public final class ClaudeFolderWatcher implements AutoCloseable {
 
     private void register(WatchService ws, Path dir) {
         synchronized (this) {
-            if (keys.containsValue(dir) || closed) {
+            if (closed || !registered.add(dir)) {
                 return;
             }
             try {
                 keys.put(dir.register(ws, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY),
                         dir);
             } catch (IOException | ClosedWatchServiceException e) {
+                registered.remove(dir); // tried again at the next re-scan
                 LOG.log(Level.FINE, "Cannot watch " + dir, e);
             }
         }
@@ -171,7 +218,7 @@ public final class ClaudeFolderWatcher implements AutoCloseable {
             }
             if (!key.reset()) {
                 synchronized (this) {
-                    keys.remove(key);
+                    registered.remove(keys.remove(key)); // the folder went: registered again if it comes back
                 }
             }
             if (changed) {
@@ -209,6 +256,7 @@ public final class ClaudeFolderWatcher implements AutoCloseable {
             ws = watcher;
             watcher = null;
             keys.clear();
+            registered.clear();
         }
         timer.shutdownNow();
         if (ws != null) {

@@ -168,6 +168,14 @@ public final class Workspace implements AutoCloseable {
         return sources;
     }
 
+    /**
+     * Files besides the transcripts that the sources read on every refresh (the statusLine spool,
+     * Claude Code's cache file): the folder watcher's safety re-scan compares their sizes and times.
+     */
+    public List<Path> watchedFiles() {
+        return List.of(dataDirectory.path().resolve(StatusLineSpool.SPOOL), ClaudeCodeCacheSource.defaultFile(env, home));
+    }
+
     /** Where secrets the user gives Headroom are kept (the claude.ai session key). */
     public synchronized io.headroom.secrets.SecretStore secrets() {
         if (secrets == null) {

@@ -26,9 +26,12 @@ import java.util.logging.Logger;
 
 /**
  * The app's one refresh thread: it imports new Claude Code lines, recomputes the windows snapshot
- * and today's cost, and hands its {@link Sink} one immutable {@link RefreshSnapshot}. It runs every few
- * seconds, and at once (coalesced) when a transcript folder changes, the proxy records a call or
- * a view asks ({@link #requestNow}). All file and database work happens here, never on the UI
+ * and today's cost, and hands its {@link Sink} one immutable {@link RefreshSnapshot}. It runs when
+ * something changed: at once (coalesced) when a transcript folder changes, the proxy records a call
+ * or a view asks ({@link #requestNow}); and on its own only when the figures move with time alone:
+ * when a window shown ends, when a source with an interval (the usage endpoint) may be asked again,
+ * and at the latest after the quiet period ({@link #setPeriod}). An idle app thus reads no file and
+ * queries nothing for minutes. All file and database work happens here, never on the UI
  * thread; the sink decides which thread shows the result (the window hops to JavaFX's). A long import reports
  * its progress and can be cancelled; importing then pauses until
  * {@link #resumeImport}, which picks up where it stopped (the importer keeps every batch written).
@@ -40,15 +43,17 @@ public final class RefreshEngine implements AutoCloseable {
     private final Workspace workspace;
     private final Supplier<Instant> clock;
     private final ScheduledExecutorService executor;
-    /** The all-time total reads every usage row, so it is recomputed only after new lines or once a minute. */
-    private static final long TOTALS_EVERY_NANOS = 60_000_000_000L;
     /** An import this large shows its progress at once; smaller ones only once they take a second. */
     private static final long SHOW_PROGRESS_BYTES = 64L << 20;
+    /** After an import this large the heap is collected in full once, so the memory it took goes back. */
+    private static final long RETURN_HEAP_AFTER_BYTES = 32L << 20;
+    /** The all-time total reads every usage row, so it is recounted only when new lines were read or written. */
     private long allTokens = -1;
-    private long totalsAt;
     private boolean totalsDue;
-    /** Set by any thread that knows something was written (proxy call, a view, the folder watcher). */
+    /** Set by any thread that knows something was written (a proxy call, a view's log entry). */
     private volatile boolean totalsStale;
+    /** The refresh due by time alone (see {@link #scheduleNext}); replaced after each refresh. */
+    private java.util.concurrent.ScheduledFuture<?> due;
     private volatile long lastRefreshEnd = System.nanoTime() - MIN_GAP_NANOS;
     /** The least time between two refreshes asked for by events: a few batches a second at most. */
     private static final long MIN_GAP_NANOS = 250_000_000L;
@@ -109,8 +114,8 @@ public final class RefreshEngine implements AutoCloseable {
             stored -> requestAfter(PROXY_DELAY_MILLIS);
     /** Told of each refresh on this thread (tray, notifications), whether the window shows or not. */
     private final List<RefreshListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
-    /** How often the periodic refresh runs: the start period while the window shows, longer while hidden. */
-    private volatile long periodNanos;
+    /** The longest time without a refresh: short while the window shows, long while only the tray watches. */
+    private volatile Duration quietPeriod;
 
     public RefreshEngine(Workspace workspace, Supplier<Instant> clock) {
         this.workspace = workspace;
@@ -128,16 +133,23 @@ public final class RefreshEngine implements AutoCloseable {
     }
 
     /**
-     * Refreshes now and then every {@code period}, and on every change the folder watcher or the
-     * proxy reports; each snapshot (or failure) and the import's progress go to {@code sink}.
+     * Refreshes now, then on every change the folder watcher or the proxy reports, and when the
+     * figures move with time (at the latest after {@code quiet}); each snapshot (or failure) and
+     * the import's progress go to {@code sink}.
      */
-    public void start(Duration period, Sink sink) {
+    public void start(Duration quiet, Sink sink) {
+        start(quiet, sink, ClaudeFolderWatcher.of(workspace, this::filesChanged));
+    }
+
+    /** As {@link #start(Duration, Sink)} with the given watcher (tests pass one they drive; null: none). */
+    void start(Duration quiet, Sink sink, ClaudeFolderWatcher folders) {
         this.sink = sink;
-        this.periodNanos = period.toNanos();
-        // The timer ticks at the start period; a longer period (window hidden) skips ticks until it is due.
-        executor.scheduleWithFixedDelay(this::periodicRefresh, 0, period.toMillis(), TimeUnit.MILLISECONDS);
-        watcher = ClaudeFolderWatcher.of(workspace, this::requestNow);
-        watcher.start();
+        this.quietPeriod = quiet;
+        requestAfter(0, false);
+        watcher = folders;
+        if (watcher != null) {
+            watcher.start();
+        }
         workspace.proxy().addListener(proxyListener);
         workspace.telemetry().addListener(telemetryListener);
     }
@@ -149,11 +161,25 @@ public final class RefreshEngine implements AutoCloseable {
      * total is recounted too.
      */
     public void requestNow() {
-        requestAfter(0);
+        requestAfter(0, true);
+    }
+
+    /**
+     * A transcript folder (or a file the sources read) changed: import. The all-time total is
+     * recounted only if lines were read.
+     */
+    public void filesChanged() {
+        requestAfter(0, false);
     }
 
     private void requestAfter(long millis) {
-        totalsStale = true;
+        requestAfter(millis, true);
+    }
+
+    private void requestAfter(long millis, boolean written) {
+        if (written) {
+            totalsStale = true;
+        }
         if (!executor.isShutdown() && queued.compareAndSet(false, true)) {
             long gap = MIN_GAP_NANOS - (System.nanoTime() - lastRefreshEnd);
             long delay = Math.max(millis, gap / 1_000_000);
@@ -183,9 +209,12 @@ public final class RefreshEngine implements AutoCloseable {
         this.importHook = hook;
     }
 
-    /** The window hid (refresh less often) or shows again (the start period). */
-    public void setPeriod(Duration period) {
-        this.periodNanos = period.toNanos();
+    /**
+     * The window hid (a long quiet period: only the tray watches) or shows again (a short one);
+     * takes effect from the next refresh.
+     */
+    public void setPeriod(Duration quiet) {
+        this.quietPeriod = quiet;
     }
 
     /** Called on the refresh thread after each successful refresh, before the sink gets the snapshot. */
@@ -197,15 +226,9 @@ public final class RefreshEngine implements AutoCloseable {
         return executor.isShutdown();
     }
 
-    private void periodicRefresh() {
-        // A small slack so a tick at exactly the period is not skipped for a few microseconds.
-        if (System.nanoTime() - lastRefreshEnd >= periodNanos - 50_000_000L || allTokens < 0) {
-            refresh();
-        }
-    }
-
     private void refresh() {
         queued.set(false);
+        RefreshSnapshot shown = null;
         try {
             long t0 = System.nanoTime();
             RefreshSnapshot b = load();
@@ -218,20 +241,73 @@ public final class RefreshEngine implements AutoCloseable {
                 }
             }
             sink.refreshed(b);
+            shown = b;
             if (allTokens < 0 || totalsDue || totalsStale) {
                 // The all-time total reads every usage row; the windows go on screen first, the total follows.
                 totalsDue = false;
                 totalsStale = false;
-                totalsAt = System.nanoTime();
                 allTokens = workspace.reports().totalTokens();
                 sink.refreshed(b.withAllTokens(allTokens));
+            }
+            if (b.importReport() != null && b.importReport().bytesRead() >= RETURN_HEAP_AFTER_BYTES) {
+                returnHeap();
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "refresh failed", e);
             sink.failed(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         } finally {
             lastRefreshEnd = System.nanoTime();
+            scheduleNext(shown);
         }
+    }
+
+    /**
+     * Schedules the next refresh that time alone calls for (an event may come first; the refresh it
+     * causes schedules again): see {@link NextRefresh}. A failed refresh is retried after the quiet period.
+     */
+    private void scheduleNext(RefreshSnapshot last) {
+        Instant now = clock.get();
+        List<Instant> sourcesDue = List.of();
+        if (last != null) {
+            // The sources keep real time; the windows this engine's clock (tests fix it): turns are moved onto the latter.
+            Duration clockAhead = Duration.between(Instant.now(), now);
+            try {
+                sourcesDue = workspace.sources().list().stream().map(io.headroom.sources.SourceRegistry.Entry::nextReadAt)
+                        .filter(java.util.Objects::nonNull).map(at -> at.plus(clockAhead)).toList();
+            } catch (RuntimeException e) {
+                LOG.log(Level.FINE, "cannot list the sources' next reads", e);
+            }
+        }
+        Duration wait = NextRefresh.after(now, last == null ? null : last.snapshot().result(), sourcesDue, quietPeriod);
+        synchronized (this) {
+            if (due != null) {
+                due.cancel(false);
+            }
+            if (!executor.isShutdown()) {
+                try {
+                    due = executor.schedule(() -> requestAfter(0, false), wait.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (java.util.concurrent.RejectedExecutionException closing) {
+                    due = null;
+                }
+            }
+        }
+    }
+
+    /** When the next refresh is due by time alone, or null before {@link #start}. */
+    synchronized Duration nextDueIn() {
+        return due == null ? null : Duration.ofMillis(due.getDelay(TimeUnit.MILLISECONDS));
+    }
+
+    /**
+     * A big import grows the heap to a few hundred megabytes that an idle app never needs again.
+     * The window's collector (serial, with small free ratios: see GUI_OPTIONS in the installer)
+     * gives memory back to the system only at a full collection, and an idle app allocates too
+     * little to cause one; so one is asked for here, once per big import, on this thread.
+     */
+    private static void returnHeap() {
+        long t0 = System.nanoTime();
+        System.gc();
+        LOG.fine(() -> "heap returned after a big import in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
     }
 
     /** Reader threads report each file done. */
@@ -290,9 +366,8 @@ public final class RefreshEngine implements AutoCloseable {
         todayNanos = System.nanoTime() - t2;
         if (allTokens < 0 && !workspace.reports().anyUsage()) {
             allTokens = 0;
-            totalsAt = System.nanoTime();
         }
-        if (report != null && report.linesRead() > 0 || System.nanoTime() - totalsAt > TOTALS_EVERY_NANOS) {
+        if (report != null && report.linesRead() > 0) {
             totalsDue = true;
         }
         ClaudeDirectories.Discovery discovery = report == null ? null

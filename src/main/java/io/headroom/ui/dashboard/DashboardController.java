@@ -15,9 +15,6 @@ import io.headroom.ui.view.Views;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Supplier;
-import javafx.animation.Animation;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.fxml.FXML;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
@@ -25,21 +22,25 @@ import javafx.scene.control.TabPane;
 
 /**
  * The dashboard: a tab per view, the Overview first. One background thread refreshes the data
- * (see {@link RefreshEngine}); a one-second timeline moves the countdowns while the window shows.
+ * when something changes (see {@link RefreshEngine}); a one-second timeline moves the countdowns
+ * while the window shows, and nothing ticks while it is hidden or minimised.
  */
 public final class DashboardController {
 
-    /** How often new transcript lines are imported and the windows recomputed. */
-    public static final Duration REFRESH = Duration.ofSeconds(5);
+    /**
+     * The longest time without a refresh while the window shows: changes arrive as events (the
+     * folder watcher, the proxy), so this only keeps time-worn figures (burn rate) fresh.
+     */
+    public static final Duration REFRESH = Duration.ofMinutes(5);
     /** The same while the window is hidden and only the tray and notifications watch. */
-    public static final Duration HIDDEN_REFRESH = Duration.ofSeconds(15);
+    public static final Duration HIDDEN_REFRESH = Duration.ofMinutes(30);
 
     private final Workspace workspace;
     private final ViewContext context;
     private final OverviewModel overview;
     private final RefreshEngine refresher;
     private final Duration refreshPeriod;
-    private final Timeline ticker;
+    private TickSource ticker;
     private boolean started;
     private final ViewWiring wiring;
     /** Made with their views when their tab first shows, so the window opens sooner. */
@@ -67,14 +68,21 @@ public final class DashboardController {
         this.overview = new OverviewModel(clock);
         this.refresher = new RefreshEngine(workspace, clock);
         this.refreshPeriod = refreshPeriod;
-        this.ticker = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> {
-            FxBench.timed(overview::tick);
-            FxBench.tickEnded();
-        }));
-        ticker.setCycleCount(Animation.INDEFINITE);
+        this.ticker = TickSource.everySecond(this::tick);
         this.wiring = wiring;
         this.advisor = new AdvisorController(context);
         context.onRefreshNow(refresher::requestNow);
+    }
+
+    private void tick() {
+        FxBench.timed(overview::tick);
+        FxBench.tickEnded();
+    }
+
+    /** Tests: the countdowns move with {@code ticks} (made with the tick task) instead of the timeline. */
+    void tickWith(java.util.function.Function<Runnable, TickSource> ticks) {
+        ticker.close();
+        ticker = ticks.apply(this::tick);
     }
 
     @FXML
@@ -173,7 +181,7 @@ public final class DashboardController {
         }
         inBackground = false;
         overview.tick();
-        ticker.play();
+        ticker.start();
     }
 
     /**
@@ -209,7 +217,7 @@ public final class DashboardController {
     }
 
     boolean ticking() {
-        return ticker.getStatus() == Animation.Status.RUNNING;
+        return ticker.running();
     }
 
     /** After {@link #dispose}: waits until the refresh thread has stopped. */
@@ -219,7 +227,7 @@ public final class DashboardController {
 
     /** Quitting, or the window hid with no tray to stay in: stops the countdown and the refresh thread. */
     public void dispose() {
-        ticker.stop();
+        ticker.close();
         if (api != null) {
             api.dispose();
         }

@@ -85,6 +85,47 @@ class RefreshEngineTest {
         }
     }
 
+    /**
+     * Idle, the engine reads nothing: its next refresh of its own is minutes away (a window's end,
+     * a source's turn, the quiet period), not seconds; a line appended to a transcript is imported
+     * through the folder watcher's event alone, with no timer involved.
+     */
+    @Test
+    void anIdleEngineWaitsForAnEventAndAnAppendedLineIsImportedThroughTheWatcher() throws Exception {
+        Path claude = Fixtures.claudeDir(tmp.resolve("claude"));
+        try (Workspace ws = new Workspace(new DataDirectory(tmp.resolve("data")), null,
+                Map.of("CLAUDE_CONFIG_DIR", claude.toString()), tmp)) {
+            RefreshEngine engine = new RefreshEngine(ws, () -> NOW);
+            Collecting sink = new Collecting();
+            engine.start(Duration.ofHours(1), sink);
+            try {
+                assertThat(sink.snapshots.poll(20, TimeUnit.SECONDS).importReport().linesRead()).isEqualTo(96);
+                assertThat(sink.snapshots.poll(20, TimeUnit.SECONDS).allTokens()).isEqualTo(220_645);
+                Duration next = engine.nextDueIn();
+                for (int i = 0; i < 500 && next == null; i++) { // scheduled just after the sink is told
+                    Thread.sleep(10);
+                    next = engine.nextDueIn();
+                }
+                assertThat(next).isNotNull().isGreaterThan(Duration.ofMinutes(1)).isLessThanOrEqualTo(Duration.ofHours(1));
+
+                Path transcript;
+                try (var files = java.nio.file.Files.walk(claude.resolve("projects"))) {
+                    transcript = files.filter(f -> f.toString().endsWith(".jsonl")).sorted().findFirst().orElseThrow();
+                }
+                List<String> lines = java.nio.file.Files.readAllLines(transcript);
+                java.nio.file.Files.writeString(transcript, lines.get(lines.size() - 1) + "\n",
+                        java.nio.file.StandardOpenOption.APPEND);
+                RefreshSnapshot after = sink.snapshots.poll(20, TimeUnit.SECONDS);
+                assertThat(after).as("a refresh caused by the folder watcher").isNotNull();
+                assertThat(after.importReport().linesRead()).isEqualTo(1);
+                assertThat(sink.failures).isEmpty();
+            } finally {
+                engine.close();
+                assertThat(engine.awaitStopped(Duration.ofSeconds(10))).isTrue();
+            }
+        }
+    }
+
     @Test
     void aFailingRefreshIsReportedToTheSinkAndTheListenersHearNothing() throws Exception {
         Path notADatabase = tmp.resolve("garbage.db");

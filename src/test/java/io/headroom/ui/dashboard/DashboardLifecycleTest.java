@@ -82,4 +82,29 @@ class DashboardLifecycleTest {
         assertThat(window.controller().awaitStopped(Duration.ofSeconds(10))).isTrue();
         assertThat(window.controller().refreshing()).isFalse();
     }
+
+    /** Nothing ticks while the window is hidden to the tray or minimised: ten simulated minutes, no tick. */
+    @Test
+    void theCountdownTicksOnlyWhileTheWindowShows(FxRobot robot) throws Exception {
+        window.setStaysInBackground(true);
+        ManualTicks[] ticks = new ManualTicks[1];
+        robot.interact(() -> window.controller().tickWith(t -> ticks[0] = new ManualTicks(t)));
+        robot.interact(window::show);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> refreshes.get() >= 1);
+        robot.interact(() -> ticks[0].advance(5));
+        assertThat(ticks[0].delivered()).isEqualTo(5);
+
+        robot.interact(stage::hide);
+        robot.interact(() -> ticks[0].advance(600));
+        assertThat(ticks[0].delivered()).as("hidden to the tray").isEqualTo(5);
+        assertThat(window.controller().refreshing()).isTrue();
+
+        robot.interact(window::show);
+        robot.interact(() -> ticks[0].advance(3));
+        assertThat(ticks[0].delivered()).isEqualTo(8);
+
+        robot.interact(() -> stage.setIconified(true));
+        robot.interact(() -> ticks[0].advance(600));
+        assertThat(ticks[0].delivered()).as("minimised").isEqualTo(8);
+    }
 }
