@@ -59,6 +59,11 @@ public final class ClaudeCodeImporter {
     private record Planned(TranscriptFile file, long start, FileState base) {
     }
 
+    /** Batches parsed ahead of the file being stored, between all readers (bounds memory). */
+    static final int MAX_HELD_BATCHES = 8;
+    /** Batches handed to the store and not yet committed. */
+    static final int MAX_BATCHES_IN_FLIGHT = 4;
+
     public ImportReport run(ClaudeDirectories.Discovery discovery, ImportOptions options) {
         long started = System.nanoTime();
         List<String> problems = Collections.synchronizedList(new ArrayList<>());
@@ -101,8 +106,10 @@ public final class ClaudeCodeImporter {
                 problems.add("Cannot read " + f.path() + ": " + e.getMessage());
             }
         }
-        // Largest first, so one big file does not start last and hold up the end.
-        plan.sort(Comparator.comparingLong((Planned p) -> p.file.size() - p.start).reversed());
+        // Largest first, so one big file does not start last and hold up the end; ties by path, so the
+        // order (which the store applies batches in) is the same whatever order the folder walk gave.
+        plan.sort(Comparator.comparingLong((Planned p) -> p.file.size() - p.start).reversed()
+                .thenComparing(p -> p.file.path().toString()));
 
         LineCounts total = new LineCounts();
         Run run = new Run(options, plan);
@@ -111,20 +118,23 @@ public final class ClaudeCodeImporter {
         ThreadLocal<TranscriptReader> readers = ThreadLocal.withInitial(
                 () -> new TranscriptReader(new LineInterpreter(prices, userZone)));
         List<Future<?>> work = new ArrayList<>();
-        for (Planned p : plan) {
+        for (int i = 0; i < plan.size(); i++) {
+            Planned p = plan.get(i);
+            int index = i;
+            // Submitted in plan order to a FIFO pool: files start in the order the handoff stores them.
             work.add(pool.submit(() -> {
-                if (run.stopRequested()) {
-                    return;
-                }
                 try {
-                    LineCounts c = readers.get().read(p.file, p.start, p.base, run.sinkFor(p.file.path()));
-                    total.addAll(c);
+                    if (!run.stopRequested()) {
+                        LineCounts c = readers.get().read(p.file, p.start, p.base, run.sinkFor(index));
+                        total.addAll(c);
+                    }
                 } catch (IOException e) {
                     problems.add("Cannot read " + p.file.path() + ": " + e.getMessage());
                     run.unreadable.incrementAndGet();
                 } finally {
-                    run.fileDone(p);
+                    run.fileDone(index, p);
                 }
+                return null;
             }));
         }
         for (Future<?> f : work) {
@@ -133,12 +143,13 @@ public final class ClaudeCodeImporter {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 options.cancel().set(true);
+                run.handoff.drop();
             } catch (ExecutionException e) {
                 problems.add("Import failed: " + e.getCause());
             }
         }
         pool.shutdown();
-        for (CompletableFuture<Void> w : run.writes) {
+        for (CompletableFuture<Void> w : run.handoff.writes()) {
             try {
                 w.join();
             } catch (RuntimeException e) {
@@ -250,7 +261,7 @@ public final class ClaudeCodeImporter {
     /** Shared state of one import run across reader threads. */
     private final class Run {
         final ImportOptions options;
-        final List<CompletableFuture<Void>> writes = Collections.synchronizedList(new ArrayList<>());
+        final OrderedHandoff handoff;
         final AtomicInteger batches = new AtomicInteger();
         final AtomicInteger filesDone = new AtomicInteger();
         final AtomicInteger unreadable = new AtomicInteger();
@@ -262,6 +273,7 @@ public final class ClaudeCodeImporter {
             this.options = options;
             this.filesTotal = plan.size();
             this.bytesTotal = plan.stream().mapToLong(p -> p.file.size() - p.start).sum();
+            this.handoff = new OrderedHandoff(plan.size(), MAX_HELD_BATCHES, MAX_BATCHES_IN_FLIGHT, this::store);
         }
 
         boolean stopRequested() {
@@ -269,25 +281,51 @@ public final class ClaudeCodeImporter {
                     || (options.stopAfterBatches() >= 0 && batches.get() >= options.stopAfterBatches());
         }
 
-        TranscriptReader.Sink sinkFor(Path file) {
+        /** Called by the handoff in plan order; a batch is counted as it reaches the store. */
+        private CompletableFuture<Void> store(EventBatch batch) {
+            if (stopRequested()) {
+                return CompletableFuture.completedFuture(null);
+            }
+            batches.incrementAndGet();
+            return events.write(batch);
+        }
+
+        TranscriptReader.Sink sinkFor(int index) {
             return new TranscriptReader.Sink() {
                 @Override
                 public void accept(EventBatch batch) {
                     if (stopRequested()) {
                         return;
                     }
-                    batches.incrementAndGet();
-                    writes.add(events.write(batch));
+                    try {
+                        handoff.accept(index, batch);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        options.cancel().set(true);
+                        handoff.drop();
+                    }
                 }
 
                 @Override
                 public boolean stopRequested() {
-                    return Run.this.stopRequested();
+                    if (Run.this.stopRequested()) {
+                        // Readers waiting to hand on batches stop waiting; what they held is read again next time.
+                        handoff.drop();
+                        return true;
+                    }
+                    return false;
                 }
             };
         }
 
-        void fileDone(Planned p) {
+        void fileDone(int index, Planned p) {
+            try {
+                handoff.fileDone(index);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                options.cancel().set(true);
+                handoff.drop();
+            }
             long bytes = bytesDone.addAndGet(p.file.size() - p.start);
             options.progress().update(filesDone.incrementAndGet(), filesTotal, bytes, bytesTotal);
         }

@@ -50,6 +50,26 @@ final class LineParser {
         }
     }
 
+    /**
+     * Parses the line starting at {@code off} of a buffer filled up to {@code limit}, finding its end
+     * as it goes. Returns the index of the newline ending it when the line is well-formed JSON;
+     * otherwise -1, and the caller finds the newline and parses the line with {@link #parse(byte[],
+     * int, int, ParsedLine, boolean)}, which says what is wrong (rare: malformed or blank lines, and
+     * a line cut by the end of the buffer).
+     */
+    int parseLine(byte[] buf, int off, int limit, ParsedLine line) {
+        try {
+            LineScanner s = scanner.resetLine(buf, off, limit);
+            if (s.nextToken() != Token.START_OBJECT) {
+                return -1;
+            }
+            parseLineObject(s, line, false, 0);
+            return s.atEnd() ? s.position() : -1;
+        } catch (JsonSyntaxException e) {
+            return -1;
+        }
+    }
+
     /** Parses a line too long to hold in memory, streaming it. */
     void parse(InputStream in, ParsedLine line) {
         try (JsonParser p = factory.createParser(in)) {

@@ -1,6 +1,9 @@
 package io.headroom.ingest.claudecode;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
@@ -34,12 +37,25 @@ final class LineScanner implements JsonPull {
         STRING_SPECIAL['\\'] = 1;
     }
 
+    /** Eight bytes of a line read as one little-endian long, for {@link #scanString()}. */
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+    private static final long QUOTES = 0x2222222222222222L;
+    private static final long BACKSLASHES = 0x5C5C5C5C5C5C5C5CL;
+    private static final long SPACES = 0x2020202020202020L;
+
     private static final JsonSyntaxException MALFORMED = new JsonSyntaxException(SkipReason.MALFORMED_JSON);
     private static final JsonSyntaxException BAD_UTF8 = new JsonSyntaxException(SkipReason.INVALID_UTF8);
 
     private byte[] b;
     private int p;
     private int end;
+    /**
+     * Reading a buffer of many lines from a line's start: a newline ends the line instead of being
+     * whitespace, so the line's end is found by parsing it, not by a second pass over its bytes.
+     */
+    private boolean lineMode;
 
     // Container stack: true for an object; "first" says no member has been read yet.
     private final boolean[] isObject = new boolean[MAX_DEPTH + 1];
@@ -63,7 +79,24 @@ final class LineScanner implements JsonPull {
         this.end = off + len;
         this.depth = 0;
         this.rootDone = false;
+        this.lineMode = false;
         return this;
+    }
+
+    /**
+     * Reads the line starting at {@code off} in a buffer that holds it and whatever follows, up to
+     * {@code limit}. {@link #atEnd()} is then true only right before the newline ending the line;
+     * nothing past that newline is ever read, as no JSON token can contain a raw newline.
+     */
+    LineScanner resetLine(byte[] buf, int off, int limit) {
+        reset(buf, off, limit - off);
+        this.lineMode = true;
+        return this;
+    }
+
+    /** Where reading stopped: in line mode after {@link #atEnd()}, the index of the line's newline. */
+    int position() {
+        return p;
     }
 
     @Override
@@ -247,6 +280,9 @@ final class LineScanner implements JsonPull {
     @Override
     public boolean atEnd() {
         skipWs();
+        if (lineMode) {
+            return depth == 0 && p < end && b[p] == '\n';
+        }
         return depth == 0 && p == end;
     }
 
@@ -280,7 +316,7 @@ final class LineScanner implements JsonPull {
     private void skipWs() {
         while (p < end) {
             byte c = b[p];
-            if (c != ' ' && c != '\t' && c != '\r' && c != '\n') {
+            if (c != ' ' && c != '\t' && c != '\r' && (c != '\n' || lineMode)) {
                 return;
             }
             p++;
@@ -338,18 +374,33 @@ final class LineScanner implements JsonPull {
     }
 
     /**
-     * Scans a string whose opening quote was consumed. A plain byte loop on purpose: it is fast
-     * from the first compilation tier on, which is what a one-shot import runs on.
+     * Scans a string whose opening quote was consumed. Eight bytes at a time while none of them can
+     * end the string or be invalid in it (a quote, a backslash, a control character), which is
+     * nearly all of a transcript's bytes; byte by byte around the bytes that need a look.
      */
     private void scanString() throws JsonSyntaxException {
         tokStart = p;
         tokEscaped = false;
-        tokNonAscii = false;
         final byte[] a = b;
         final byte[] special = STRING_SPECIAL;
         final int limit = end;
+        long high = 0;
         int i = p;
-        while (i < limit) {
+        while (true) {
+            while (i + 8 <= limit) {
+                long w = (long) LONGS.get(a, i);
+                long q = w ^ QUOTES;
+                long s = w ^ BACKSLASHES;
+                // Exact "some byte is a quote, a backslash or below 0x20" (the zero-byte test of each).
+                if (((((q - ONES) & ~q) | ((s - ONES) & ~s) | ((w - SPACES) & ~w)) & HIGHS) != 0) {
+                    break;
+                }
+                high |= w;
+                i += 8;
+            }
+            if (i >= limit) {
+                throw MALFORMED;
+            }
             byte c = a[i];
             if (special[c & 0xFF] == 0) {
                 i++;
@@ -358,6 +409,7 @@ final class LineScanner implements JsonPull {
             if (c == '"') {
                 tokEnd = i;
                 p = i + 1;
+                tokNonAscii = (high & HIGHS) != 0;
                 return;
             }
             if (c == '\\') {
@@ -366,11 +418,10 @@ final class LineScanner implements JsonPull {
             } else if (c >= 0) {
                 throw MALFORMED;
             } else {
-                tokNonAscii = true;
+                high = HIGHS;
                 i++;
             }
         }
-        throw MALFORMED;
     }
 
     /** Validates the escape after a backslash at {@code i}; returns the index after it. */

@@ -60,10 +60,8 @@ final class TranscriptReader {
                 if (n < 0) {
                     break;
                 }
-                int scanFrom = filled;
                 filled += n;
-                for (int i = indexOfNewline(buf, scanFrom, filled); i >= 0; i = indexOfNewline(buf, i + 1, filled)) {
-                    run.handleInMemory(buf, lineStart, i - lineStart, pos + lineStart);
+                for (int i = run.handleNext(buf, lineStart, filled); i >= 0; i = run.handleNext(buf, lineStart, filled)) {
                     lineStart = i + 1;
                     run.committed = pos + lineStart;
                     run.maybeFlush();
@@ -151,7 +149,30 @@ final class TranscriptReader {
             this.sink = sink;
         }
 
-        void handleInMemory(byte[] b, int off, int len, long at) {
+        /**
+         * Reads the line starting at {@code off} if the buffer holds all of it; returns the index of
+         * its newline, or -1 when the line goes on past {@code filled}. One pass: a well-formed line
+         * is parsed straight from the buffer and its end found on the way; any other line is cut at
+         * its newline first and parsed alone, which says what is wrong with it.
+         */
+        int handleNext(byte[] b, int off, int filled) {
+            line.reset();
+            int end = parser.parseLine(b, off, filled, line);
+            if (end >= 0 && !(line.problem == null && line.apiError && line.firstText == null)) {
+                int len = end - off;
+                counts.lines++;
+                counts.bytes += len + 1;
+                interpret(line, () -> "h:" + Long.toHexString(fnv64(b, off, len)));
+                return end;
+            }
+            end = indexOfNewline(b, off, filled);
+            if (end >= 0) {
+                handleInMemory(b, off, end - off);
+            }
+            return end;
+        }
+
+        void handleInMemory(byte[] b, int off, int len) {
             counts.lines++;
             counts.bytes += len + 1;
             if (blank(b, off, len)) {

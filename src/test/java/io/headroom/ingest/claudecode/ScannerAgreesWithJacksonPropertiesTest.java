@@ -46,6 +46,46 @@ class ScannerAgreesWithJacksonPropertiesTest {
         }
     }
 
+    /**
+     * The importer reads a line straight from a buffer holding the lines after it too, finding the
+     * newline as it parses: a well-formed line gives the same fields and verdict as the line cut
+     * out first, and ends exactly at its newline; anything else (and a line cut by the buffer's end)
+     * is handed back, to be cut out and parsed alone.
+     */
+    @Property(tries = 3000)
+    void onePassReadingAgreesWithTheLineCutOut(@ForAll("lines") String text) {
+        byte[] line = text.replace("\n", " ").getBytes(StandardCharsets.UTF_8);
+        byte[] next = "{\"type\":\"user\",\"uuid\":\"after\"}\n".getBytes(StandardCharsets.UTF_8);
+        byte[] buf = new byte[line.length + 1 + next.length];
+        System.arraycopy(line, 0, buf, 0, line.length);
+        buf[line.length] = '\n';
+        System.arraycopy(next, 0, buf, line.length + 1, next.length);
+
+        ParsedLine cut = new ParsedLine();
+        parser.parse(line, 0, line.length, cut, false);
+        ParsedLine onePass = new ParsedLine();
+        int end = parser.parseLine(buf, 0, buf.length, onePass);
+
+        if (end < 0) {
+            assertThat(cut.problem).as("handed back: %s", text)
+                    .isIn(SkipReason.MALFORMED_JSON, SkipReason.INVALID_UTF8);
+        } else {
+            assertThat(end).isEqualTo(line.length);
+            assertThat(onePass.problem).isEqualTo(cut.problem);
+            assertThat(List.of(String.valueOf(onePass.type), String.valueOf(onePass.uuid), String.valueOf(onePass.model),
+                    String.valueOf(onePass.messageId), String.valueOf(onePass.cwd), String.valueOf(onePass.content)))
+                    .isEqualTo(List.of(String.valueOf(cut.type), String.valueOf(cut.uuid), String.valueOf(cut.model),
+                            String.valueOf(cut.messageId), String.valueOf(cut.cwd), String.valueOf(cut.content)));
+            assertThat(new long[] {onePass.input, onePass.output, onePass.cacheCreation, onePass.cacheRead})
+                    .isEqualTo(new long[] {cut.input, cut.output, cut.cacheCreation, cut.cacheRead});
+        }
+        if (cut.problem == null) {
+            assertThat(end).as("a good line is read in one pass: %s", text).isEqualTo(line.length);
+        }
+        // The same line cut short by the end of the buffer is never taken as complete.
+        assertThat(parser.parseLine(buf, 0, line.length, new ParsedLine())).isEqualTo(-1);
+    }
+
     @Provide
     Arbitrary<String> lines() {
         Arbitrary<String> valid = line();
