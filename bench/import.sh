@@ -1,65 +1,135 @@
 #!/usr/bin/env bash
-# Import benchmark, end to end through `java -jar`, as a user runs it.
+# Import benchmark (issues 2 and 14), end to end as a user runs it, side by side with ccusage 20.
 #
-#   bench/import.sh [RUNS]
+#   bench/import.sh [--no-build] [RUNS]        (RUNS: default 5; wrap in `flock /work/bench.lock` on a shared machine)
 #
-# Generates synthetic Claude Code corpora in bench/work/ (100 MB and 500 MB of many projects and
-# sessions, and one 400 MB session file), then measures for each:
-#   cold     import into an empty database
-#   append   re-import after about 1 MB was appended to the largest session
-#   noop     re-import with nothing new
-#   daily    `daily --json --no-import` over the imported store
-# printing wall seconds, user CPU seconds and peak RSS (from /usr/bin/time) per run.
+# Generates synthetic Claude Code histories in bench/work/ (io.headroom.bench.CorpusGenerator,
+# Claude Code's schema): c500 (510 MB, 2,484 files of many projects and sessions) and single400
+# (one 400 MB session), then, in one run, RUNS times each:
+#   ccusage            `ccusage daily --json` (ccusage re-reads everything on every run)
+#   cold  bin/headroom `daily --json` on an empty store (it imports first), through bin/headroom
+#                      (the installed launcher's options: C1 only, serial GC, a class archive per command)
+#   noop  bin/headroom the same again with nothing new
+#   cold  java -jar    as cold, through plain `java -jar target/headroom.jar`
+#   noop  java -jar    as noop, through java -jar
+#   append             `import` after about 1 MB was appended to the largest session (then cut back)
+# and on single400: `import` through java -jar (peak RSS: memory must stay flat with file size) and
+# ccusage daily --json. Each line: wall seconds, CPU seconds (user + system) and peak RSS (from
+# /usr/bin/time); then the medians and Headroom's wall time as a multiple of ccusage's.
+#
+# ccusage: `npm install ccusage@<v>` into bench/work/ccusage, where <v> is the newest 20.x whose
+# native binary for this machine the registry serves (20.0.26 has none for linux-x64 on some
+# mirrors); CCUSAGE=/path/to/ccusage uses another. Without npm the comparison is skipped with a note.
+# Every command runs with a private HOME and CLAUDE_CONFIG_DIR set to the corpus, so neither tool
+# reads the real ~/.claude nor the network.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-RUNS=${1:-3}
-WORK=bench/work
+BUILD=1
+if [ "${1:-}" = "--no-build" ]; then BUILD=0; shift; fi
+RUNS=${1:-5}
+WORK=$PWD/bench/work
 mkdir -p "$WORK"
 
-./mvnw -q -B -ntp package -DskipTests
-./mvnw -q -B -ntp test-compile
+if [ "$BUILD" = 1 ]; then
+  ./mvnw -q -B -ntp package -DskipTests
+  ./mvnw -q -B -ntp test-compile
+fi
 GEN=(java -cp target/test-classes:target/classes io.headroom.bench.CorpusGenerator)
+[ -d "$WORK/c500" ] || "${GEN[@]}" "$WORK/c500" 500 42 > /dev/null
+[ -d "$WORK/single400" ] || "${GEN[@]}" "$WORK/single400" 0 3 --single-file 400 > /dev/null
 
-[ -d "$WORK/c100" ] || "${GEN[@]}" "$WORK/c100" 100 7
-[ -d "$WORK/c500" ] || "${GEN[@]}" "$WORK/c500" 500 42
-[ -d "$WORK/single400" ] || "${GEN[@]}" "$WORK/single400" 0 3 --single-file 400
+# ccusage 20, native binary (the issue's reference)
+CCU=${CCUSAGE:-}
+if [ -z "$CCU" ] && command -v npm > /dev/null; then
+  case "$(uname -s)-$(uname -m)" in
+    Linux-x86_64) native=@ccusage/ccusage-linux-x64 ;;
+    Linux-aarch64) native=@ccusage/ccusage-linux-arm64 ;;
+    Darwin-arm64) native=@ccusage/ccusage-darwin-arm64 ;;
+    Darwin-x86_64) native=@ccusage/ccusage-darwin-x64 ;;
+    *) native="" ;;
+  esac
+  if [ -n "$native" ]; then
+    version=$(npm view "$native@^20" version 2> /dev/null | tail -1 | sed "s/.*'\(.*\)'/\1/; s/.* //")
+    if [ -n "$version" ]; then
+      if [ ! -x "$WORK/ccusage/node_modules/.bin/ccusage" ] \
+        || [ "$("$WORK/ccusage/node_modules/.bin/ccusage" --version 2> /dev/null)" != "ccusage $version" ]; then
+        rm -rf "$WORK/ccusage"
+        npm install --silent --no-audit --no-fund --prefix "$WORK/ccusage" "ccusage@$version" > /dev/null 2>&1 || true
+      fi
+      [ -x "$WORK/ccusage/node_modules/.bin/ccusage" ] && CCU=$WORK/ccusage/node_modules/.bin/ccusage
+    fi
+  fi
+fi
+if [ -n "$CCU" ] && ! "$CCU" --version > /dev/null 2>&1; then CCU=""; fi
+[ -n "$CCU" ] || echo "note: no ccusage (npm missing or no native ccusage 20 for this machine): Headroom's figures only"
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem:/ {print $2}') GB RAM"
-echo "java: $(java -version 2>&1 | head -1)"
+echo "java: $(java -version 2>&1 | head -1); ${CCU:+$("$CCU" --version)}"
+echo "git: $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src bin || echo ' +uncommitted changes'); load before: $(uptime | sed 's/.*load average: //')"
 
-# Each measurement runs twice: as `java -jar` (the issue's reference) and through bin/headroom
-# (C1 only, serial GC, AppCDS: the options the installed `headroom` launcher carries).
-export HEADROOM_HOME="$PWD/$WORK/home"
-measure() { # label, args...
-  local label=$1; shift
-  /usr/bin/time -f "$label java -jar     wall %e s, user %U s, peak RSS %M KB" java -jar target/headroom.jar "$@" >/dev/null 2>"$WORK/time.txt" || true
-  tail -1 "$WORK/time.txt"
+export HOME="$WORK/home"
+mkdir -p "$HOME"
+RESULTS="$WORK/results.txt"
+: > "$RESULTS"
+# label, corpus, command...: one line "label wall cpu rssMB" into RESULTS, printed as it comes
+run() {
+  local label=$1 corpus=$2; shift 2
+  CLAUDE_CONFIG_DIR="$corpus" /usr/bin/time -f "%e %U %S %M" -o "$WORK/time.txt" "$@" > "$WORK/out.json" 2> "$WORK/err.txt" || {
+    echo "$label failed: $(tail -3 "$WORK/err.txt")"; return 0; }
+  read -r wall user sys rss < <(tail -1 "$WORK/time.txt")
+  local cpu
+  cpu=$(echo "$user + $sys" | bc)
+  echo "$label $wall $cpu $((rss / 1024))" >> "$RESULTS"
+  printf '%-22s wall %6.2f s  cpu %6.2f s  peak RSS %4d MB\n' "$label" "$wall" "$cpu" "$((rss / 1024))"
 }
-measure_launcher() { # label, args...
-  local label=$1; shift
-  /usr/bin/time -f "$label bin/headroom  wall %e s, user %U s, peak RSS %M KB" bin/headroom "$@" >/dev/null 2>"$WORK/time.txt" || true
-  tail -1 "$WORK/time.txt"
-}
-# Build the launcher's per-command class archives once, on the small corpus.
-bin/headroom --db "$WORK/warm.db" import --claude-dir "$WORK/c100" >/dev/null 2>&1 || true
-bin/headroom --db "$WORK/warm.db" daily --json --no-import >/dev/null 2>&1 || true
-rm -f "$WORK"/warm.db*
+# The store is fresh for each cold run (--db); the data folder, with the launcher's class archives, stays.
+export HEADROOM_HOME="$WORK/data"
+DB=$WORK/store/headroom.db
+fresh() { rm -rf "$WORK/store" && mkdir -p "$WORK/store"; }
 
-for corpus in c100 c500 single400; do
-  dir="$WORK/$corpus"
-  echo "== $corpus: $(du -sm "$dir" | cut -f1) MB in $(find "$dir" -name '*.jsonl' | wc -l) files"
-  for run in $(seq "$RUNS"); do
-    for how in measure measure_launcher; do
-      rm -rf "$WORK/db" && mkdir -p "$WORK/db"
-      $how "cold  " --db "$WORK/db/h.db" import --claude-dir "$dir"
-      $how "noop  " --db "$WORK/db/h.db" import --claude-dir "$dir"
-      # Append ~1 MB of new turns to the largest session, re-import, then cut the file back.
-      largest=$(find "$dir" -name '*.jsonl' -not -path '*subagents*' -printf '%s %p\n' | sort -rn | head -1 | cut -d' ' -f2- || true)
-      size=$(stat -c %s "$largest")
-      java -cp target/test-classes:target/classes io.headroom.bench.CorpusGenerator "$dir" 0 "$run" --append 1 >/dev/null
-      $how "append" --db "$WORK/db/h.db" import --claude-dir "$dir"
-      truncate -s "$size" "$largest"
-      $how "daily " --db "$WORK/db/h.db" daily --json --no-import
-    done
-  done
+# The launcher's class archives are written by a first, untimed run of each command.
+fresh
+CLAUDE_CONFIG_DIR="$WORK/single400" bin/headroom --db "$DB" daily --json > /dev/null 2>&1 || true
+CLAUDE_CONFIG_DIR="$WORK/single400" bin/headroom --db "$DB" import > /dev/null 2>&1 || true
+
+dir=$WORK/c500
+echo "== c500: $(du -sm "$dir" | cut -f1) MB in $(find "$dir" -name '*.jsonl' | wc -l) files"
+largest=$(find "$dir" -name '*.jsonl' -not -path '*subagents*' -printf '%s %p\n' | sort -rn | head -1 | cut -d' ' -f2-)
+size=$(stat -c %s "$largest")
+for i in $(seq "$RUNS"); do
+  [ -n "$CCU" ] && run "ccusage" "$dir" "$CCU" daily --json
+  fresh
+  run "cold bin/headroom" "$dir" bin/headroom --db "$DB" daily --json
+  run "noop bin/headroom" "$dir" bin/headroom --db "$DB" daily --json
+  "${GEN[@]}" "$dir" 0 "$i" --append 1 > /dev/null
+  run "append bin/headroom" "$dir" bin/headroom --db "$DB" import
+  truncate -s "$size" "$largest"
+  fresh
+  run "cold java -jar" "$dir" java -jar target/headroom.jar --db "$DB" daily --json
+  run "noop java -jar" "$dir" java -jar target/headroom.jar --db "$DB" daily --json
 done
+dir=$WORK/single400
+echo "== single400: $(du -sm "$dir" | cut -f1) MB in $(find "$dir" -name '*.jsonl' | wc -l) file"
+for i in $(seq "$RUNS"); do
+  [ -n "$CCU" ] && run "400 ccusage" "$dir" "$CCU" daily --json
+  fresh
+  run "400 import java -jar" "$dir" java -jar target/headroom.jar --db "$DB" import
+done
+
+echo "== medians of $RUNS (wall s, cpu s, peak RSS MB; x: wall as a multiple of ccusage's)"
+median() { sort -n | awk '{ v[NR] = $1 } END { if (NR == 0) print ""; else if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+col() { awk -v l="$1" -v c="$2" '{ n = NF - 3; label = $1; for (i = 2; i <= n; i++) label = label " " $i; if (label == l) print $(n + c) }' "$RESULTS" | median; }
+base=$(col "ccusage" 1)
+base400=$(col "400 ccusage" 1)
+for label in "ccusage" "cold bin/headroom" "cold java -jar" "noop bin/headroom" "noop java -jar" "append bin/headroom" \
+  "400 ccusage" "400 import java -jar"; do
+  wall=$(col "$label" 1)
+  [ -n "$wall" ] || continue
+  ref=$base
+  case "$label" in 400*) ref=$base400 ;; esac
+  ratio=""
+  [ -n "$ref" ] && ratio=$(echo "scale=2; $wall / $ref" | bc | sed 's/^\./0./')
+  printf '%-22s wall %6.2f s  cpu %6.2f s  peak RSS %4d MB%s\n' "$label" "$wall" "$(col "$label" 2)" "$(col "$label" 3)" \
+    "${ratio:+  ${ratio}x}"
+done
+echo "load after: $(uptime | sed 's/.*load average: //')"
