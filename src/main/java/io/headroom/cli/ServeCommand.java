@@ -136,7 +136,7 @@ final class ServeCommand implements Callable<Integer> {
             }
         };
         ClaudeFolderWatcher watcher = new ClaudeFolderWatcher(() -> workspace.discoverClaudeCode(claudeDirs).projectRoots(),
-                readSoon, java.time.Duration.ofMillis(250), java.time.Duration.ofSeconds(60));
+                workspace::watchedFiles, readSoon, java.time.Duration.ofMillis(250), java.time.Duration.ofSeconds(60));
         watcher.start();
         parts.add(0, watcher);
         CountDownLatch stopped = new CountDownLatch(1);
