@@ -94,7 +94,7 @@ CLAUDE_CONFIG_DIR="$WORK/single400" bin/headroom --db "$DB" import > /dev/null 2
 
 dir=$WORK/c500
 echo "== c500: $(du -sm "$dir" | cut -f1) MB in $(find "$dir" -name '*.jsonl' | wc -l) files"
-largest=$(find "$dir" -name '*.jsonl' -not -path '*subagents*' -printf '%s %p\n' | sort -rn | head -1 | cut -d' ' -f2-)
+largest=$(find "$dir" -name '*.jsonl' -not -path '*subagents*' -printf '%s %p\n' | sort -rn | awk 'NR == 1 { sub(/^[0-9]+ /, ""); print }')
 size=$(stat -c %s "$largest")
 for i in $(seq "$RUNS"); do
   [ -n "$CCU" ] && run "ccusage" "$dir" "$CCU" daily --json

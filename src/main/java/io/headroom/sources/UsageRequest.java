@@ -37,12 +37,24 @@ public final class UsageRequest {
     }
 
     private final Duration timeout;
-    private final HttpClient client;
+    private final ExecutorService executor;
+    /**
+     * Built at the first request: a client starts a selector thread and loads TLS, about 0.15 s of
+     * start-up that every command paid although most never ask (no login, nothing due).
+     */
+    private HttpClient client;
 
     public UsageRequest(Duration timeout, ExecutorService executor) {
         this.timeout = timeout;
-        this.client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER)
-                .executor(executor).build();
+        this.executor = executor;
+    }
+
+    private synchronized HttpClient client() {
+        if (client == null) {
+            client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER)
+                    .executor(executor).build();
+        }
+        return client;
     }
 
     /** @param headers name, value, name, value… beside Accept: application/json and User-Agent: headroom */
@@ -52,7 +64,7 @@ public final class UsageRequest {
             b.header(headers[i], headers[i + 1]);
         }
         b.header("Accept", "application/json").header("User-Agent", "headroom");
-        CompletableFuture<HttpResponse<String>> pending = client.sendAsync(b.build(),
+        CompletableFuture<HttpResponse<String>> pending = client().sendAsync(b.build(),
                 HttpResponse.BodyHandlers.ofString());
         try {
             return new Answered(pending.get(timeout.toMillis(), TimeUnit.MILLISECONDS));

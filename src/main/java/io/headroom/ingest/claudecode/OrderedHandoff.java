@@ -15,9 +15,10 @@ import java.util.function.Function;
  * depends on scheduling.
  *
  * <p>Memory stays bounded: the file at the head of the order passes its batches straight on, at
- * most {@code maxInFlight} of them waiting to be committed; the readers ahead of the head keep at
- * most {@code maxHeld} batches between them, then wait. Files are started in plan order, so the head is always
- * being read or done, and a waiting reader never waits for itself.
+ * most {@code maxInFlight} permits of them waiting to be committed; the readers ahead of the head
+ * keep at most {@code maxHeld} permits of batches between them, then wait (a batch weighs one
+ * permit per 512 events). Files are started in plan order, so the head is always being read or
+ * done, and a waiting reader never waits for itself.
  */
 final class OrderedHandoff {
 
@@ -31,9 +32,18 @@ final class OrderedHandoff {
     private final Semaphore inFlight;
     private boolean dropping;
 
+    /**
+     * A batch takes one permit per {@value #EVENTS_PER_PERMIT} events: many small files' batches
+     * can wait for the store together (fewer, larger transactions), while a big file's full batches
+     * are held only a few at a time, so memory stays flat with file size.
+     */
+    static final int EVENTS_PER_PERMIT = 512;
+    private final int maxInFlight;
+
     OrderedHandoff(int files, int maxHeld, int maxInFlight, Function<EventBatch, CompletableFuture<Void>> store) {
         this.store = store;
         this.maxHeld = maxHeld;
+        this.maxInFlight = maxInFlight;
         this.inFlight = new Semaphore(maxInFlight);
         this.held = new ArrayList<>(files);
         for (int i = 0; i < files; i++) {
@@ -57,7 +67,7 @@ final class OrderedHandoff {
                 held.set(index, q);
             }
             q.add(batch);
-            heldCount++;
+            heldCount += permits(batch);
             return;
         }
         pass(batch);
@@ -75,8 +85,8 @@ final class OrderedHandoff {
                 // The next file was read ahead: what it kept goes on first, in its order.
                 ArrayDeque<EventBatch> q = held.get(head);
                 held.set(head, null);
-                heldCount -= q.size();
                 for (EventBatch b : q) {
+                    heldCount -= permits(b);
                     pass(b);
                 }
             }
@@ -106,9 +116,15 @@ final class OrderedHandoff {
         if (dropping) {
             return;
         }
-        inFlight.acquire();
+        int permits = permits(batch);
+        inFlight.acquire(permits);
         CompletableFuture<Void> w = store.apply(batch);
         writes.add(w);
-        w.whenComplete((ok, failure) -> inFlight.release());
+        w.whenComplete((ok, failure) -> inFlight.release(permits));
+    }
+
+    private int permits(EventBatch b) {
+        int events = b.usage().size() + b.errors().size() + b.prompts().size();
+        return Math.min(maxInFlight, Math.max(1, (events + EVENTS_PER_PERMIT - 1) / EVENTS_PER_PERMIT));
     }
 }
