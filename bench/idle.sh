@@ -76,7 +76,7 @@ cleanup() {
 trap cleanup EXIT
 sleep 1
 
-echo "corpus: $CORPUS, $(du -sm "$CLAUDE" | cut -f1) MB in $(find "$CLAUDE" -name '*.jsonl' | wc -l) files"
+echo "corpus: $CORPUS, $(du -smL "$CLAUDE" | cut -f1) MB in $(find -L "$CLAUDE" -name "*.jsonl" | wc -l) files"
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(java -version 2>&1 | head -1)"
 echo "command: HOME=$RUN/home HEADROOM_HOME=$RUN/data CLAUDE_CONFIG_DIR=$CLAUDE java $OPTS${EXTRA:+ $EXTRA} -jar target/headroom.jar"
 echo "git: $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src installer bin || echo ' +uncommitted changes')"
