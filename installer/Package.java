@@ -39,12 +39,14 @@ public class Package {
      * The window's JVM options (the main launcher), the ones that open it fastest on few cores: C1
      * only (C2 compiling competes with start-up and saved no time in the dashboard bench), the serial
      * collector, the JDK's class-data archive, no perf-data file; small thread stacks, and a heap
-     * that keeps little free room, so the memory a big import took goes back to the system at the
-     * next full collection (the refresh engine asks for one after a big import). bench/dashboard.sh
+     * that keeps little free room and starts small (a heap never shrinks below its initial size,
+     * by default 1/64 of RAM), so the memory a big import took goes back to the system at the next
+     * full collection (the refresh engine asks for one after a big import): RSS idle on a 510 MB
+     * history 368 -> 275 MB (bench/idle.sh c500). bench/dashboard.sh
      * --launcher and bench/idle.sh run with these (they read them from here).
      */
     // one line: the benches read it with sed
-    static final String GUI_OPTIONS = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss512k -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20 -Xshare:auto -XX:-UsePerfData";
+    static final String GUI_OPTIONS = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss512k -Xms24m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20 -Xshare:auto -XX:-UsePerfData";
 
     static final Path TARGET = Path.of("target");
     static final Path OUT = TARGET.resolve("installer");

@@ -96,6 +96,18 @@ public final class Database implements AutoCloseable {
         return writer;
     }
 
+    /**
+     * Frees the writer's page cache (up to {@value #WRITER_CACHE_KIB} KiB after a big import): SQLite
+     * keeps the pages until told, and a resident app rarely writes more than a few pages again.
+     */
+    public void releaseMemory() {
+        writer.execute(c -> {
+            try (Statement s = c.createStatement()) {
+                s.execute("PRAGMA shrink_memory");
+            }
+        });
+    }
+
     /** A new connection for reading; the caller closes it. */
     public Connection openReader() {
         return connect(file, true);

@@ -250,7 +250,7 @@ public final class RefreshEngine implements AutoCloseable {
                 sink.refreshed(b.withAllTokens(allTokens));
             }
             if (b.importReport() != null && b.importReport().bytesRead() >= RETURN_HEAP_AFTER_BYTES) {
-                returnHeap();
+                returnMemory();
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "refresh failed", e);
@@ -302,10 +302,16 @@ public final class RefreshEngine implements AutoCloseable {
      * A big import grows the heap to a few hundred megabytes that an idle app never needs again.
      * The window's collector (serial, with small free ratios: see GUI_OPTIONS in the installer)
      * gives memory back to the system only at a full collection, and an idle app allocates too
-     * little to cause one; so one is asked for here, once per big import, on this thread.
+     * little to cause one; so one is asked for here, once per big import, on this thread. SQLite's
+     * writer cache, grown by the import too, is freed first.
      */
-    private static void returnHeap() {
+    private void returnMemory() {
         long t0 = System.nanoTime();
+        try {
+            workspace.database().releaseMemory();
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "could not free SQLite's cache", e);
+        }
         System.gc();
         LOG.fine(() -> "heap returned after a big import in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
     }
