@@ -146,9 +146,7 @@ public final class ClaudeCodeImporter {
             try {
                 f.get();
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                options.cancel().set(true);
-                run.handoff.drop();
+                run.abandon();
             } catch (ExecutionException e) {
                 problems.add("Import failed: " + e.getCause());
             }
@@ -305,9 +303,7 @@ public final class ClaudeCodeImporter {
                     try {
                         handoff.accept(index, batch);
                     } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        options.cancel().set(true);
-                        handoff.drop();
+                        abandon();
                     }
                 }
 
@@ -323,13 +319,18 @@ public final class ClaudeCodeImporter {
             };
         }
 
+        /** This thread was interrupted: the import stops, and what was not handed on is read again next time. */
+        void abandon() {
+            Thread.currentThread().interrupt();
+            options.cancel().set(true);
+            handoff.drop();
+        }
+
         void fileDone(int index, Planned p) {
             try {
                 handoff.fileDone(index);
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                options.cancel().set(true);
-                handoff.drop();
+                abandon();
             }
             long bytes = bytesDone.addAndGet(p.file.size() - p.start);
             options.progress().update(filesDone.incrementAndGet(), filesTotal, bytes, bytesTotal);

@@ -128,6 +128,11 @@ final class TranscriptReader {
     }
 
     /** State of one file's read. */
+    /** An API error line whose text was skipped (the parser learns it is an error only after the content). */
+    private static boolean needsErrorText(ParsedLine l) {
+        return l.problem == null && l.apiError && l.firstText == null;
+    }
+
     private final class Run {
         final TranscriptFile file;
         final FileState base;
@@ -158,7 +163,7 @@ final class TranscriptReader {
         int handleNext(byte[] b, int off, int filled) {
             line.reset();
             int end = parser.parseLine(b, off, filled, line);
-            if (end >= 0 && !(line.problem == null && line.apiError && line.firstText == null)) {
+            if (end >= 0 && !needsErrorText(line)) {
                 int len = end - off;
                 counts.lines++;
                 counts.bytes += len + 1;
@@ -180,7 +185,7 @@ final class TranscriptReader {
             }
             line.reset();
             parser.parse(b, off, len, line, false);
-            if (line.problem == null && line.apiError && line.firstText == null) {
+            if (needsErrorText(line)) {
                 // The model field came after the content: read the line again for the error text.
                 line.reset();
                 parser.parse(b, off, len, line, true);

@@ -22,8 +22,8 @@ import javafx.scene.control.TabPane;
 
 /**
  * The dashboard: a tab per view, the Overview first. One background thread refreshes the data
- * when something changes (see {@link RefreshEngine}); a one-second timeline moves the countdowns
- * while the window shows, and nothing ticks while it is hidden or minimised.
+ * when something changes (see {@link RefreshEngine}); a one-second {@link TickSource} moves the
+ * countdowns while the window shows, and nothing ticks while it is hidden or minimised.
  */
 public final class DashboardController {
 
@@ -79,7 +79,7 @@ public final class DashboardController {
         FxBench.tickEnded();
     }
 
-    /** Tests: the countdowns move with {@code ticks} (made with the tick task) instead of the timeline. */
+    /** Tests: the countdowns move with {@code ticks} (made with the tick task) instead of the background timer. */
     void tickWith(java.util.function.Function<Runnable, TickSource> ticks) {
         ticker.close();
         ticker = ticks.apply(this::tick);
@@ -162,7 +162,7 @@ public final class DashboardController {
         return overview;
     }
 
-    /** Starts the background refresh (once) and the countdown timeline; back from the background, refreshes at once. */
+    /** Starts the background refresh (once) and the countdown ticks; back from the background, refreshes at once. */
     public void start() {
         if (!started) {
             started = true;
@@ -185,8 +185,8 @@ public final class DashboardController {
     }
 
     /**
-     * The window hid but the app lives on in the tray: the countdown stops (a running timeline
-     * would keep the window alive) and the refresh goes on, less often, for the tray and
+     * The window hid but the app lives on in the tray: the countdown stops (nobody sees it, and
+     * each tick wakes the FX thread) and the refresh goes on, less often, for the tray and
      * notifications. {@link #start} brings it back; only {@link #dispose} ends it.
      */
     public void background() {
