@@ -30,6 +30,8 @@ class DatabaseTest {
                     assertThat(pragma(s, "synchronous")).isEqualTo("1");
                     assertThat(pragma(s, "busy_timeout")).isEqualTo("5000");
                     assertThat(pragma(s, "foreign_keys")).isEqualTo("1");
+                    assertThat(pragma(s, "wal_autocheckpoint")).isEqualTo("8192");
+                    assertThat(pragma(s, "journal_size_limit")).isEqualTo(String.valueOf(16 << 20));
                 }
             });
         }

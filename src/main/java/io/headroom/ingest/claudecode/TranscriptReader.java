@@ -61,6 +61,9 @@ final class TranscriptReader {
                     break;
                 }
                 filled += n;
+                if (run.headHash == null) {
+                    run.headHash = ClaudeCodeImporter.headHash(buf, (int) Math.min(filled, file.size()));
+                }
                 for (int i = run.handleNext(buf, lineStart, filled); i >= 0; i = run.handleNext(buf, lineStart, filled)) {
                     lineStart = i + 1;
                     run.committed = pos + lineStart;
@@ -89,6 +92,9 @@ final class TranscriptReader {
             }
         }
         if (!sink.stopRequested()) {
+            if (run.headHash == null) {
+                run.headHash = ClaudeCodeImporter.headHash(buf, 0); // an empty file
+            }
             run.flush();
         }
         return run.counts;
@@ -147,11 +153,14 @@ final class TranscriptReader {
         String lastCwd;
         String lastUsageUuid;
         String lastUsageKey;
+        /** The recorded one, or (read from the start) hashed from the first buffer: no second read of each new file. */
+        String headHash;
 
         Run(TranscriptFile file, FileState base, Sink sink) {
             this.file = file;
             this.base = base;
             this.sink = sink;
+            this.headHash = base.headHash();
         }
 
         /**
@@ -289,7 +298,7 @@ final class TranscriptReader {
 
         void flush() {
             FileState state = new FileState(file.path().toString(), base.fileKey(), Math.max(base.size(), committed),
-                    committed, base.mtimeMillis(), base.headHash(), base.lines() + counts.lines,
+                    committed, base.mtimeMillis(), headHash, base.lines() + counts.lines,
                     base.skipped() + counts.skippedTotal());
             sink.accept(new EventBatch(List.copyOf(usage.values()), errors, prompts, incomplete, state));
             usage = new LinkedHashMap<>();

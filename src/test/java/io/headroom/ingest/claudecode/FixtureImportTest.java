@@ -204,6 +204,55 @@ class FixtureImportTest {
         }
     }
 
+    @Test
+    void theHeadHashRecordedWhileReadingIsTheFilesOwn() throws Exception {
+        Path claude = Fixtures.claudeDir(tmp.resolve("claude"));
+        Path project = Fixtures.session(claude, "ed3fab39-d13c-48ad-91bd-fef673214d66").getParent();
+        Files.createFile(project.resolve("empty.jsonl"));
+        Files.writeString(project.resolve("short.jsonl"), assistantLine("msg_short", "req_short", 1, 2, 0, 0) + "\n");
+        try (TestWorkspace ws = new TestWorkspace(tmp, claude)) {
+            ws.importAll();
+            java.util.Map<String, String> stored = new java.util.HashMap<>();
+            try (java.sql.Connection c = ws.workspace().database().openReader(); java.sql.Statement s = c.createStatement();
+                    java.sql.ResultSet rs = s.executeQuery("SELECT path, head_hash FROM import_file")) {
+                while (rs.next()) {
+                    stored.put(rs.getString(1), rs.getString(2));
+                }
+            }
+            assertThat(stored).hasSize(13);
+            for (java.util.Map.Entry<String, String> e : stored.entrySet()) {
+                Path file = Path.of(e.getKey());
+                assertThat(e.getValue()).as(e.getKey()).isEqualTo(ClaudeCodeImporter.headHash(file, Files.size(file)));
+            }
+            assertThat(stored.get(project.resolve("empty.jsonl").toString())).startsWith("0:");
+            long shortSize = Files.size(project.resolve("short.jsonl"));
+            assertThat(shortSize).isLessThan(ClaudeCodeImporter.HEAD_BYTES);
+            assertThat(stored.get(project.resolve("short.jsonl").toString())).startsWith(shortSize + ":");
+            assertThat(stored.values()).anyMatch(h -> h.startsWith(ClaudeCodeImporter.HEAD_BYTES + ":"));
+        }
+    }
+
+    @Test
+    void aFileRewrittenInPlaceWithTheSameSizeIsReadAgainByItsHead() throws Exception {
+        Path claude = Fixtures.claudeDir(tmp.resolve("claude"));
+        Path session = Fixtures.session(claude, "ed3fab39-d13c-48ad-91bd-fef673214d66");
+        try (TestWorkspace ws = new TestWorkspace(tmp, claude)) {
+            ws.importAll();
+            // Same inode, same length, a different first byte ('{' -> ' ', whitespace the reader accepts), newer mtime.
+            byte[] bytes = Files.readAllBytes(session);
+            assertThat(bytes[0]).isEqualTo((byte) '{');
+            bytes[0] = ' ';
+            java.nio.file.attribute.FileTime mtime = Files.getLastModifiedTime(session);
+            Files.write(session, bytes, StandardOpenOption.TRUNCATE_EXISTING);
+            Files.setLastModifiedTime(session, java.nio.file.attribute.FileTime.fromMillis(mtime.toMillis() + 5000));
+
+            ImportReport after = ws.importAll();
+            assertThat(after.files().reread()).isEqualTo(1);
+            assertThat(after.files().unchanged()).isEqualTo(10);
+            assertThat(ws.usageTotals()).containsExactly(EXPECTED);
+        }
+    }
+
     static String assistantLine(String messageId, String requestId, long in, long out, long cacheWrite, long cacheRead) {
         return "{\"parentUuid\":null,\"isSidechain\":false,\"message\":{\"id\":\"" + messageId + "\",\"type\":\"message\","
                 + "\"role\":\"assistant\",\"model\":\"claude-opus-4-8\",\"content\":[{\"type\":\"text\",\"text\":\"hi\"}],"
