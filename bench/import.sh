@@ -72,12 +72,20 @@ mkdir -p "$HOME"
 RESULTS="$WORK/results.txt"
 : > "$RESULTS"
 # label, corpus, command...: one line "label wall cpu rssMB" into RESULTS, printed as it comes
+# Peak RSS: the larger of /usr/bin/time's (the largest single process) and the peak of all of the
+# command's processes together (bench/tree_rss.py: java -jar starts the command's own JVM, app/CommandJvm).
 run() {
   local label=$1 corpus=$2; shift 2
-  CLAUDE_CONFIG_DIR="$corpus" /usr/bin/time -f "%e %U %S %M" -o "$WORK/time.txt" "$@" > "$WORK/out.json" 2> "$WORK/err.txt" || {
-    echo "$label failed: $(tail -3 "$WORK/err.txt")"; return 0; }
+  CLAUDE_CONFIG_DIR="$corpus" /usr/bin/time -f "%e %U %S %M" -o "$WORK/time.txt" "$@" > "$WORK/out.json" 2> "$WORK/err.txt" &
+  local pid=$!
+  python3 bench/tree_rss.py "$pid" > "$WORK/tree.txt" &
+  local sampler=$!
+  wait "$pid" || { wait "$sampler"; echo "$label failed: $(tail -3 "$WORK/err.txt")"; return 0; }
+  wait "$sampler"
   read -r wall user sys rss < <(tail -1 "$WORK/time.txt")
-  local cpu
+  local tree cpu
+  tree=$(cat "$WORK/tree.txt")
+  [ "${tree:-0}" -gt "$rss" ] && rss=$tree
   cpu=$(echo "$user + $sys" | bc)
   echo "$label $wall $cpu $((rss / 1024))" >> "$RESULTS"
   printf '%-22s wall %6.2f s  cpu %6.2f s  peak RSS %4d MB\n' "$label" "$wall" "$cpu" "$((rss / 1024))"

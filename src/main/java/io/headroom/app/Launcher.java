@@ -25,6 +25,9 @@ public final class Launcher {
             io.headroom.ingest.statusline.StatusLineMain.main(java.util.Arrays.copyOfRange(args, 1, args.length));
             return;
         }
+        if (CommandJvm.runElsewhere(args)) {
+            return;
+        }
         Warmup.start(DataDirectory.fromSystem());
         System.exit(HeadroomCommand.execute(new HeadroomCommand(Launcher::workspace), args));
     }
