@@ -48,6 +48,15 @@ public class Package {
     // one line: the benches read it with sed
     static final String GUI_OPTIONS = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss512k -Xms24m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20 -Xshare:auto -XX:-UsePerfData";
 
+    /**
+     * Only for the installed window, whose runtime holds JavaFX as modules: lets the window stop JavaFX's
+     * pulse timer while nothing changes (io.headroom.ui.view.IdlePulses). With JavaFX on
+     * the class path (java -jar, bin/headroom) the packages are open already, and naming the module would warn.
+     */
+    static final String GUI_MODULE_OPTIONS = "--add-exports=javafx.graphics/com.sun.javafx.tk=ALL-UNNAMED "
+            + "--add-opens=javafx.graphics/com.sun.javafx.tk.quantum=ALL-UNNAMED "
+            + "--add-exports=javafx.graphics/com.sun.glass.ui=ALL-UNNAMED";
+
     static final Path TARGET = Path.of("target");
     static final Path OUT = TARGET.resolve("installer");
 
@@ -106,7 +115,7 @@ public class Package {
                 "--runtime-image", runtime.toString(),
                 "--icon", icon(os).toString(),
                 "--dest", OUT.toString()));
-        for (String option : GUI_OPTIONS.split(" ")) {
+        for (String option : (GUI_OPTIONS + " " + GUI_MODULE_OPTIONS).split(" ")) {
             image.addAll(List.of("--java-options", option));
         }
         boolean linux = !os.contains("win") && !os.contains("mac");
@@ -159,7 +168,8 @@ public class Package {
         Path app = appImage.resolve("lib").resolve("app");
         Files.copy(bin.resolve(NAME), bin.resolve("headroom"));
         StringBuilder cfg = new StringBuilder();
-        List<String> guiOptions = Stream.of(GUI_OPTIONS.split(" ")).map(o -> "java-options=" + o).toList();
+        List<String> guiOptions = Stream.of((GUI_OPTIONS + " " + GUI_MODULE_OPTIONS).split(" "))
+                .map(o -> "java-options=" + o).toList();
         for (String line : Files.readAllLines(app.resolve(NAME + ".cfg"))) {
             if (guiOptions.contains(line)) {
                 continue; // the window's options; the command line has its own below

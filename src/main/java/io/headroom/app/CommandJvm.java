@@ -112,7 +112,7 @@ final class CommandJvm {
             return -1;
         }
         // Stopped (Ctrl-C, kill), this process stops the child too: it must not run on unseen.
-        Thread stopChild = new Thread(() -> {
+        io.headroom.work.BackgroundWork.onExit("headroom-stop-command", () -> {
             child.destroy();
             try {
                 child.waitFor();
@@ -120,7 +120,6 @@ final class CommandJvm {
                 Thread.currentThread().interrupt();
             }
         });
-        Runtime.getRuntime().addShutdownHook(stopChild);
         int status;
         while (true) {
             try {

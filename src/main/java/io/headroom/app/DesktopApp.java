@@ -48,6 +48,7 @@ final class DesktopApp {
 
     /** On the FX thread. */
     static DesktopApp start(Workspace workspace, SingleInstance instance) {
+        io.headroom.ui.view.IdlePulses.install(); // JavaFX's pulses pause when idle on Linux too
         DesktopApp app = new DesktopApp(workspace, instance);
         app.window.stage().addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> {
             if (app.icon == null) {
