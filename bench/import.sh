@@ -76,10 +76,16 @@ RESULTS="$WORK/results.txt"
 # command's processes together (bench/tree_rss.py: java -jar starts the command's own JVM, app/CommandJvm).
 run() {
   local label=$1 corpus=$2; shift 2
+  # The sampler starts first and waits for the pid, so its own start-up does not compete with the command's.
+  rm -f "$WORK/pid.fifo" && mkfifo "$WORK/pid.fifo"
+  python3 bench/tree_rss.py < "$WORK/pid.fifo" > "$WORK/tree.txt" &
+  local sampler=$!
+  exec 3> "$WORK/pid.fifo"
+  sleep 0.3
   CLAUDE_CONFIG_DIR="$corpus" /usr/bin/time -f "%e %U %S %M" -o "$WORK/time.txt" "$@" > "$WORK/out.json" 2> "$WORK/err.txt" &
   local pid=$!
-  python3 bench/tree_rss.py "$pid" > "$WORK/tree.txt" &
-  local sampler=$!
+  echo "$pid" >&3
+  exec 3>&-
   wait "$pid" || { wait "$sampler"; echo "$label failed: $(tail -3 "$WORK/err.txt")"; return 0; }
   wait "$sampler"
   read -r wall user sys rss < <(tail -1 "$WORK/time.txt")

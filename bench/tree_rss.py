@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""tree_rss.py PID: until PID exits, samples every 20 ms the summed RSS of PID's descendants (not PID
+"""tree_rss.py [PID] (else read from stdin): until PID exits, samples every 20 ms the summed RSS of PID's descendants (not PID
 itself: bench/import.sh passes /usr/bin/time's pid) and prints the peak in KB. /usr/bin/time reports the
 largest single process, which for `java -jar headroom.jar <command>` is the command's own JVM, not it
 plus the JVM that started it (app/CommandJvm): this counts both."""
@@ -30,7 +30,7 @@ def rss_kb(pid):
     return 0
 
 
-root = int(sys.argv[1])
+root = int(sys.argv[1]) if len(sys.argv) > 1 else int(sys.stdin.readline())
 peak = 0
 while os.path.exists(f"/proc/{root}"):
     pids, todo = [], children(root)

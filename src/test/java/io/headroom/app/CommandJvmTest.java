@@ -114,6 +114,10 @@ class CommandJvmTest {
 
         String script = Files.readString(Path.of("bin", "headroom")).replaceAll("\\\\\\n\\s*", "");
         assertThat(script).contains("\"$java\" " + String.join(" ", CommandJvm.OPTIONS) + " \"$cds\" -jar \"$jar\" \"$@\"");
+        // The window's line: the installed window launcher's options, as the benches read them.
+        Matcher gui = Pattern.compile("GUI_OPTIONS = \"([^\"]*)\";").matcher(packageJava);
+        assertThat(gui.find()).isTrue();
+        assertThat(script).contains("\"$java\" " + gui.group(1) + " -Xlog:disable -Xlog:all=off \"$cds\" -jar \"$jar\"\n");
     }
 
     /**
