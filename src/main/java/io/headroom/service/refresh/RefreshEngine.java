@@ -125,12 +125,19 @@ public final class RefreshEngine implements AutoCloseable {
         // run the windows queries once, so the first refresh finds them ready (and the JIT warm).
         executor.execute(() -> {
             try {
-                workspace.windows().current(clock.get());
+                Instant at = clock.get();
+                stored = new Stored(at, workspace.windows().current(at));
             } catch (RuntimeException e) {
                 LOG.log(Level.FINE, "warm-up failed; the first refresh reports it", e);
             }
         });
     }
+
+    /** The warm-up's windows: what the store held as the window opened, shown before the first import. */
+    private record Stored(Instant at, WindowsService.Snapshot snapshot) {
+    }
+
+    private volatile Stored stored;
 
     /**
      * Refreshes now, then on every change the folder watcher or the proxy reports, and when the
@@ -229,6 +236,11 @@ public final class RefreshEngine implements AutoCloseable {
     private void refresh() {
         queued.set(false);
         RefreshSnapshot shown = null;
+        Stored first = stored;
+        stored = null;
+        if (first != null) {
+            showStored(first);
+        }
         try {
             long t0 = System.nanoTime();
             RefreshSnapshot b = load();
@@ -258,6 +270,26 @@ public final class RefreshEngine implements AutoCloseable {
         } finally {
             lastRefreshEnd = System.nanoTime();
             scheduleNext(shown);
+        }
+    }
+
+    /**
+     * Before the first import: the figures as stored, so a returning user sees them as soon as the
+     * window is up (a quick import and a windows query later, the imported ones replace them; with
+     * a million events that is 0.3-0.4 s). Nothing with an empty store, and the listeners (tray,
+     * notifications) wait for the imported figures.
+     */
+    private void showStored(Stored first) {
+        try {
+            UsageReports reports = workspace.reports();
+            if (!reports.anyUsage()) {
+                return;
+            }
+            PeriodUsage day = reports.today(first.at(), first.snapshot().zone());
+            sink.refreshed(new RefreshSnapshot(first.at(), first.snapshot(), day.cost(), day.tokens().total(), -1,
+                    null, null, workspace.settings().proxyPortOrDefault()));
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "could not show the stored figures first; the refresh shows the imported ones", e);
         }
     }
 

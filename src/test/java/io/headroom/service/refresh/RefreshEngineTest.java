@@ -86,6 +86,44 @@ class RefreshEngineTest {
     }
 
     /**
+     * A returning user's store already holds usage: the figures as stored go on screen before the
+     * first import (no import report, the all-time total still to come), then the imported ones;
+     * the tray and notifications hear only the latter.
+     */
+    @Test
+    void aReturningUserSeesTheStoredFiguresFirstThenTheImportedOnes() throws Exception {
+        Path claude = Fixtures.claudeDir(tmp.resolve("claude"));
+        try (Workspace ws = new Workspace(new DataDirectory(tmp.resolve("data")), null,
+                Map.of("CLAUDE_CONFIG_DIR", claude.toString()), tmp)) {
+            ws.importClaudeCode(List.of(), java.time.ZoneOffset.UTC, io.headroom.ingest.claudecode.ImportOptions.defaults());
+            RefreshEngine engine = new RefreshEngine(ws, () -> NOW);
+            Collecting sink = new Collecting();
+            List<Instant> heard = new CopyOnWriteArrayList<>();
+            engine.addListener((now, snapshot) -> heard.add(now));
+            engine.start(Duration.ofMinutes(5), sink);
+            try {
+                RefreshSnapshot stored = sink.snapshots.poll(20, TimeUnit.SECONDS);
+                assertThat(stored.importReport()).isNull();
+                assertThat(stored.allTokens()).isEqualTo(-1);
+                assertThat(stored.now()).isEqualTo(NOW);
+                RefreshSnapshot imported = sink.snapshots.poll(20, TimeUnit.SECONDS);
+                assertThat(imported.importReport().files().found()).isEqualTo(11);
+                assertThat(imported.importReport().linesRead()).isZero();
+                // Nothing new was written meanwhile: the same figures, computed again after the import.
+                assertThat(imported.snapshot().result()).isEqualTo(stored.snapshot().result());
+                assertThat(imported.todayCostUsd()).isEqualTo(stored.todayCostUsd());
+                assertThat(imported.todayTokens()).isEqualTo(stored.todayTokens());
+                assertThat(sink.snapshots.poll(20, TimeUnit.SECONDS).allTokens()).isEqualTo(220_645);
+                assertThat(heard).containsExactly(NOW);
+                assertThat(sink.failures).isEmpty();
+            } finally {
+                engine.close();
+                assertThat(engine.awaitStopped(Duration.ofSeconds(10))).isTrue();
+            }
+        }
+    }
+
+    /**
      * Idle, the engine reads nothing: its next refresh of its own is minutes away (a window's end,
      * a source's turn, the quiet period), not seconds; a line appended to a transcript is imported
      * through the folder watcher's event alone, with no timer involved.
