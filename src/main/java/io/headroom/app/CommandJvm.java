@@ -142,18 +142,11 @@ final class CommandJvm {
         return status;
     }
 
-    /** The command's name as bin/headroom finds it: the first word that is not an option (nor --db's value). */
+    /** The command's name as bin/headroom finds it, reduced to what may name a file: letters and '-'. */
     static String command(String[] args) {
-        for (int i = 0; i < args.length; i++) {
-            String a = args[i];
-            if (a.equals("--db")) {
-                i++;
-            } else if (!a.startsWith("-")) {
-                String name = a.replaceAll("[^a-z-]", "");
-                return name.isEmpty() ? null : name;
-            }
-        }
-        return null;
+        String word = io.headroom.cli.CommandWord.of(args);
+        String name = word == null ? "" : word.replaceAll("[^a-z-]", "");
+        return name.isEmpty() ? null : name;
     }
 
     private static boolean newerThan(Path archive, Path jar) {

@@ -93,7 +93,7 @@ public final class HeadroomCommand implements Runnable {
     /** As {@link #execute(HeadroomCommand, String...)}, with the command line configured first (tests set its writers). */
     public static int execute(HeadroomCommand root, java.util.function.Consumer<CommandLine> configure, String... args) {
         CommandLine cli = new CommandLine(root);
-        String requested = requestedCommand(args);
+        String requested = CommandWord.of(args);
         if (requested != null && !requested.equals("help") && COMMANDS.containsKey(requested)) {
             cli.addSubcommand(requested, COMMANDS.get(requested).get());
         } else {
@@ -116,19 +116,6 @@ public final class HeadroomCommand implements Runnable {
         } finally {
             root.closeWorkspace();
         }
-    }
-
-    /** The first word that is not an option or the value of --db. */
-    static String requestedCommand(String[] args) {
-        for (int i = 0; i < args.length; i++) {
-            String a = args[i];
-            if (a.equals("--db")) {
-                i++;
-            } else if (!a.startsWith("-")) {
-                return a;
-            }
-        }
-        return null;
     }
 
     static final class Version implements CommandLine.IVersionProvider {

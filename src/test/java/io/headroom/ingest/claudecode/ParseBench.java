@@ -20,15 +20,23 @@ public final class ParseBench {
     private ParseBench() {
     }
 
+    /** Every transcript below {@code root}, in path order. */
+    static List<Path> transcripts(Path root) throws IOException {
+        try (Stream<Path> s = Files.walk(root)) {
+            return s.filter(p -> p.toString().endsWith(".jsonl")).sorted().toList();
+        }
+    }
+
+    /** A reader with the shipped prices, in UTC. */
+    static TranscriptReader reader() {
+        return new TranscriptReader(new LineInterpreter(PriceTableLoader.load(null).table(), ZoneOffset.UTC));
+    }
+
     public static void main(String[] args) throws IOException {
         Path root = Path.of(args[0]);
         int passes = args.length > 1 ? Integer.parseInt(args[1]) : 3;
-        List<Path> files;
-        try (Stream<Path> s = Files.walk(root)) {
-            files = s.filter(p -> p.toString().endsWith(".jsonl")).sorted().toList();
-        }
-        TranscriptReader reader = new TranscriptReader(new LineInterpreter(PriceTableLoader.load(null).table(),
-                ZoneOffset.UTC));
+        List<Path> files = transcripts(root);
+        TranscriptReader reader = reader();
         long[] events = new long[1];
         TranscriptReader.Sink sink = new TranscriptReader.Sink() {
             @Override

@@ -1,6 +1,5 @@
 package io.headroom.ingest.claudecode;
 
-import io.headroom.config.PriceTableLoader;
 import io.headroom.store.Database;
 import io.headroom.store.EventBatch;
 import io.headroom.store.EventStore;
@@ -8,11 +7,9 @@ import io.headroom.store.FileState;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.stream.Stream;
 
 /**
  * The store's share of a first import, without parsing: reads every transcript under a folder into
@@ -28,12 +25,8 @@ public final class StoreBench {
         Path root = Path.of(args[0]);
         Path tmp = Path.of(args[1]);
         int passes = args.length > 2 ? Integer.parseInt(args[2]) : 3;
-        List<Path> files;
-        try (Stream<Path> s = Files.walk(root)) {
-            files = s.filter(p -> p.toString().endsWith(".jsonl")).sorted().toList();
-        }
-        TranscriptReader reader = new TranscriptReader(new LineInterpreter(PriceTableLoader.load(null).table(),
-                ZoneOffset.UTC));
+        List<Path> files = ParseBench.transcripts(root);
+        TranscriptReader reader = ParseBench.reader();
         List<EventBatch> batches = new ArrayList<>();
         long[] events = new long[1];
         TranscriptReader.Sink sink = new TranscriptReader.Sink() {

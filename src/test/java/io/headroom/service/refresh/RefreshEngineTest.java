@@ -46,11 +46,14 @@ class RefreshEngineTest {
         }
     }
 
+    private Workspace workspace(Path claude) {
+        return new Workspace(new DataDirectory(tmp.resolve("data")), null, Map.of("CLAUDE_CONFIG_DIR", claude.toString()), tmp);
+    }
+
     @Test
     void theFirstRefreshImportsThenTheAllTimeTotalFollows() throws Exception {
         Path claude = Fixtures.claudeDir(tmp.resolve("claude"));
-        try (Workspace ws = new Workspace(new DataDirectory(tmp.resolve("data")), null,
-                Map.of("CLAUDE_CONFIG_DIR", claude.toString()), tmp)) {
+        try (Workspace ws = workspace(claude)) {
             RefreshEngine engine = new RefreshEngine(ws, () -> NOW);
             Collecting sink = new Collecting();
             List<Instant> heard = new CopyOnWriteArrayList<>();
@@ -93,8 +96,7 @@ class RefreshEngineTest {
     @Test
     void aReturningUserSeesTheStoredFiguresFirstThenTheImportedOnes() throws Exception {
         Path claude = Fixtures.claudeDir(tmp.resolve("claude"));
-        try (Workspace ws = new Workspace(new DataDirectory(tmp.resolve("data")), null,
-                Map.of("CLAUDE_CONFIG_DIR", claude.toString()), tmp)) {
+        try (Workspace ws = workspace(claude)) {
             ws.importClaudeCode(List.of(), java.time.ZoneOffset.UTC, io.headroom.ingest.claudecode.ImportOptions.defaults());
             RefreshEngine engine = new RefreshEngine(ws, () -> NOW);
             Collecting sink = new Collecting();
@@ -131,8 +133,7 @@ class RefreshEngineTest {
     @Test
     void anIdleEngineWaitsForAnEventAndAnAppendedLineIsImportedThroughTheWatcher() throws Exception {
         Path claude = Fixtures.claudeDir(tmp.resolve("claude"));
-        try (Workspace ws = new Workspace(new DataDirectory(tmp.resolve("data")), null,
-                Map.of("CLAUDE_CONFIG_DIR", claude.toString()), tmp)) {
+        try (Workspace ws = workspace(claude)) {
             RefreshEngine engine = new RefreshEngine(ws, () -> NOW);
             Collecting sink = new Collecting();
             engine.start(Duration.ofHours(1), sink);
