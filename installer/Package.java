@@ -27,8 +27,14 @@ public class Package {
 
     static final String NAME = "Headroom";
     static final String VENDOR = "Headroom";
-    static final List<String> JDK_MODULES = List.of("java.base", "java.desktop", "java.logging", "java.sql",
-            "java.xml", "jdk.crypto.ec", "jdk.net", "jdk.security.auth", "jdk.unsupported");
+    /**
+     * The JDK modules the runtime image carries: every module the app's classes use (jdeps; the
+     * usage endpoints' HTTP client, the OTLP receiver's and Prometheus' HTTP server, the
+     * dashboard bench's CPU clocks), checked by InstallerModulesTest, and those the libraries need.
+     */
+    static final List<String> JDK_MODULES = List.of("java.base", "java.desktop", "java.logging", "java.management",
+            "java.net.http", "java.sql", "java.xml", "jdk.crypto.ec", "jdk.httpserver", "jdk.management", "jdk.net",
+            "jdk.security.auth", "jdk.unsupported");
     static final List<String> FX_MODULES = List.of("javafx.base", "javafx.graphics", "javafx.controls",
             "javafx.fxml");
     /** The command line's JVM options: the same as bin/headroom (see there for why). */

@@ -4,7 +4,8 @@
 # 1. ./mvnw -Pinstaller package: app-image and .deb in target/installer/
 # 2. the packaged `headroom` runs --version and `daily --json` on the fixture transcripts
 #    and must find exactly their totals
-# 3. the packaged window starts under Xvfb and shows its window (xvfb, x11-utils, libgtk-3-0)
+# 3. the packaged window starts under Xvfb, shows its window and its refresh imports the fixtures
+#    without an error in its log (xvfb, x11-utils, libgtk-3-0)
 # 4. the .deb installs (headroom on the PATH), runs, and uninstalls leaving the user's data
 # Prints sizes and start-up times.
 set -euo pipefail
@@ -39,14 +40,26 @@ start=$(date +%s%N)
 pid=$!
 for i in $(seq 1 300); do
   if xwininfo -root -tree 2>/dev/null | grep -q '"Headroom"'; then
-    echo "window shown after $(( ($(date +%s%N) - start) / 1000000 )) ms"; kill $pid; exit 0
+    echo "window shown after $(( ($(date +%s%N) - start) / 1000000 )) ms"
+    # The window's own refresh must import the fixtures (it failed in the image once, for a missing JDK module).
+    for j in $(seq 1 200); do
+      t=$("$3" daily --json --no-import -z UTC 2>/dev/null | python3 -c 'import json,sys; t=json.load(sys.stdin)["totals"]; print(t["inputTokens"], t["outputTokens"], t["cacheCreationTokens"], t["cacheReadTokens"])' 2>/dev/null || true)
+      [ "$t" = "55126 166 55116 110237" ] && break
+      sleep 0.1
+    done
+    kill $pid
+    if grep -E -q 'Exception|Error:|NoClassDefFound' "$2/app.log"; then echo "the window logged an error:"; cat "$2/app.log"; exit 1; fi
+    [ "$t" = "55126 166 55116 110237" ] || { echo "the window's refresh did not import the fixtures ($t)"; cat "$2/app.log"; exit 1; }
+    echo "the window's refresh imported the fixture totals exactly"; exit 0
   fi
   sleep 0.05
 done
 echo "no window within 15 s"; cat "$2/app.log"; kill $pid; exit 1
 GUI
 chmod +x "$work/gui.sh"
-CLAUDE_CONFIG_DIR="$work/claude" xvfb-run -a -s "-screen 0 1440x900x24" "$work/gui.sh" "$PWD/$image/bin/Headroom" "$work"
+# A data folder of its own, so what the window imports is not what the command above already did.
+HEADROOM_HOME="$work/window-data" CLAUDE_CONFIG_DIR="$work/claude" xvfb-run -a -s "-screen 0 1440x900x24" \
+  "$work/gui.sh" "$PWD/$image/bin/Headroom" "$work" "$PWD/$image/bin/headroom"
 
 if [ "$(id -u)" = 0 ]; then
   rm -f /var/cache/apt/archives/headroom_*.deb
