@@ -61,7 +61,7 @@ final class TranscriptReader {
                     break;
                 }
                 filled += n;
-                if (run.headHash == null) {
+                if (run.headHash == null && start == 0) {
                     run.headHash = ClaudeCodeImporter.headHash(buf, (int) Math.min(filled, file.size()));
                 }
                 for (int i = run.handleNext(buf, lineStart, filled); i >= 0; i = run.handleNext(buf, lineStart, filled)) {
@@ -92,7 +92,7 @@ final class TranscriptReader {
             }
         }
         if (!sink.stopRequested()) {
-            if (run.headHash == null) {
+            if (run.headHash == null && start == 0) {
                 run.headHash = ClaudeCodeImporter.headHash(buf, 0); // an empty file
             }
             run.flush();
@@ -153,7 +153,11 @@ final class TranscriptReader {
         String lastCwd;
         String lastUsageUuid;
         String lastUsageKey;
-        /** The recorded one, or (read from the start) hashed from the first buffer: no second read of each new file. */
+        /**
+         * The recorded one, or (read from the start) hashed from the first buffer: no second read of
+         * each new file. An append to a file recorded without one (an older store) leaves it unknown:
+         * its first buffer is not the file's head.
+         */
         String headHash;
 
         Run(TranscriptFile file, FileState base, Sink sink) {

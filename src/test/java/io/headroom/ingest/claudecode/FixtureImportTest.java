@@ -253,6 +253,30 @@ class FixtureImportTest {
         }
     }
 
+    /** A store from before head hashes were kept: appends are read as appends, never taken for a replaced file. */
+    @Test
+    void anAppendToAFileRecordedWithoutAHeadHashStaysAnAppend() throws Exception {
+        Path claude = Fixtures.claudeDir(tmp.resolve("claude"));
+        Path session = Fixtures.session(claude, "ed3fab39-d13c-48ad-91bd-fef673214d66");
+        try (TestWorkspace ws = new TestWorkspace(tmp, claude)) {
+            ws.importAll();
+            ws.workspace().database().writer().execute(c -> {
+                try (java.sql.Statement s = c.createStatement()) {
+                    s.executeUpdate("UPDATE import_file SET head_hash = NULL");
+                }
+            });
+            Files.writeString(session, assistantLine("msg_late_1", "req_late_1", 1, 2, 0, 0) + "\n",
+                    StandardOpenOption.APPEND);
+            assertThat(ws.importAll().files().appended()).isEqualTo(1);
+            Files.writeString(session, assistantLine("msg_late_2", "req_late_2", 1, 2, 0, 0) + "\n",
+                    StandardOpenOption.APPEND);
+            ImportReport second = ws.importAll();
+            assertThat(second.files().appended()).isEqualTo(1);
+            assertThat(second.files().reread()).isZero();
+            assertThat(second.linesRead()).isEqualTo(1);
+        }
+    }
+
     static String assistantLine(String messageId, String requestId, long in, long out, long cacheWrite, long cacheRead) {
         return "{\"parentUuid\":null,\"isSidechain\":false,\"message\":{\"id\":\"" + messageId + "\",\"type\":\"message\","
                 + "\"role\":\"assistant\",\"model\":\"claude-opus-4-8\",\"content\":[{\"type\":\"text\",\"text\":\"hi\"}],"
