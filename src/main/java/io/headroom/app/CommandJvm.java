@@ -81,10 +81,9 @@ final class CommandJvm {
     }
 
     /** Starts the command again in a JVM of its own if it should; true when that ran (this process then exits). */
-    static boolean runElsewhere(String[] args) {
+    static boolean runElsewhere(String[] args, io.headroom.config.DataDirectory data) {
         Optional<Plan> plan = plan(args, CommandJvm::thisJvmsArguments, System.getenv(),
-                Path.of(System.getProperty("java.home"), "bin", "java"),
-                io.headroom.config.DataDirectory.fromSystem().path().resolve("cache"));
+                Path.of(System.getProperty("java.home"), "bin", "java"), data.path().resolve("cache"));
         if (plan.isEmpty()) {
             return false;
         }

@@ -25,10 +25,11 @@ public final class Launcher {
             io.headroom.ingest.statusline.StatusLineMain.main(java.util.Arrays.copyOfRange(args, 1, args.length));
             return;
         }
-        if (CommandJvm.runElsewhere(args)) {
+        DataDirectory data = DataDirectory.fromSystem();
+        if (CommandJvm.runElsewhere(args, data)) {
             return;
         }
-        Warmup.start(DataDirectory.fromSystem());
+        Warmup.start(data);
         System.exit(HeadroomCommand.execute(new HeadroomCommand(Launcher::workspace), args));
     }
 

@@ -48,7 +48,7 @@ final class TranscriptReader {
 
     /** Reads {@code file} from {@code start}; {@code base} is what the file's state recorded before. */
     LineCounts read(TranscriptFile file, long start, FileState base, Sink sink) throws IOException {
-        Run run = new Run(file, base, sink);
+        Run run = new Run(file, base, sink, start == 0);
         run.committed = start;
         try (FileChannel ch = FileChannel.open(file.path(), StandardOpenOption.READ)) {
             ch.position(start);
@@ -61,9 +61,7 @@ final class TranscriptReader {
                     break;
                 }
                 filled += n;
-                if (run.headHash == null && start == 0) {
-                    run.headHash = ClaudeCodeImporter.headHash(buf, (int) Math.min(filled, file.size()));
-                }
+                run.noteHead(buf, filled);
                 for (int i = run.handleNext(buf, lineStart, filled); i >= 0; i = run.handleNext(buf, lineStart, filled)) {
                     lineStart = i + 1;
                     run.committed = pos + lineStart;
@@ -92,9 +90,7 @@ final class TranscriptReader {
             }
         }
         if (!sink.stopRequested()) {
-            if (run.headHash == null && start == 0) {
-                run.headHash = ClaudeCodeImporter.headHash(buf, 0); // an empty file
-            }
+            run.noteHead(buf, 0); // an empty file: nothing was read
             run.flush();
         }
         return run.counts;
@@ -133,16 +129,17 @@ final class TranscriptReader {
         }
     }
 
-    /** State of one file's read. */
     /** An API error line whose text was skipped (the parser learns it is an error only after the content). */
     private static boolean needsErrorText(ParsedLine l) {
         return l.problem == null && l.apiError && l.firstText == null;
     }
 
+    /** State of one file's read. */
     private final class Run {
         final TranscriptFile file;
         final FileState base;
         final Sink sink;
+        final boolean fromStart;
         final LineCounts counts = new LineCounts();
         Map<String, UsageEvent> usage = new LinkedHashMap<>();
         List<ErrorEvent> errors = new ArrayList<>();
@@ -160,11 +157,19 @@ final class TranscriptReader {
          */
         String headHash;
 
-        Run(TranscriptFile file, FileState base, Sink sink) {
+        Run(TranscriptFile file, FileState base, Sink sink, boolean fromStart) {
             this.file = file;
             this.base = base;
             this.sink = sink;
+            this.fromStart = fromStart;
             this.headHash = base.headHash();
+        }
+
+        /** The buffer holds the file's first {@code filled} bytes: the head hash, if still unknown and it is the head. */
+        void noteHead(byte[] b, int filled) {
+            if (headHash == null && fromStart) {
+                headHash = ClaudeCodeImporter.headHash(b, (int) Math.min(filled, file.size()));
+            }
         }
 
         /**

@@ -31,15 +31,12 @@ public final class IdlePulses {
     public static boolean install() {
         try {
             Object toolkit = Toolkit.getToolkit();
-            Field timerField = toolkit.getClass().getDeclaredField("pulseTimer");
-            timerField.setAccessible(true);
+            Field timerField = field(toolkit, "pulseTimer");
             Object timer = timerField.get(toolkit);
             if (timer == null || !timer.getClass().getName().equals(GTK_TIMER)) {
                 return false;
             }
-            Field intervalField = toolkit.getClass().getDeclaredField("PULSE_INTERVAL");
-            intervalField.setAccessible(true);
-            int interval = intervalField.getInt(toolkit);
+            int interval = field(toolkit, "PULSE_INTERVAL").getInt(toolkit);
             PausingPulseTimer pausing = new PausingPulseTimer((Timer) timer, interval);
             pausing.start(interval); // adopts the running GTK timer
             timerField.set(toolkit, pausing);
@@ -53,8 +50,13 @@ public final class IdlePulses {
     /** The toolkit's pulse timer, for tests. */
     static Object pulseTimer() throws ReflectiveOperationException {
         Object toolkit = Toolkit.getToolkit();
-        Field timerField = toolkit.getClass().getDeclaredField("pulseTimer");
-        timerField.setAccessible(true);
-        return timerField.get(toolkit);
+        return field(toolkit, "pulseTimer").get(toolkit);
+    }
+
+    /** A private field of the toolkit's class (QuantumToolkit), made readable. */
+    private static Field field(Object toolkit, String name) throws NoSuchFieldException {
+        Field f = toolkit.getClass().getDeclaredField(name);
+        f.setAccessible(true);
+        return f;
     }
 }
