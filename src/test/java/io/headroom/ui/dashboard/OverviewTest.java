@@ -117,6 +117,12 @@ class OverviewTest extends WindowTestBase {
         assertThat(percentBadge.getStyleClass()).doesNotContain("badge-stale");
         assertThat(percentBadge.getTooltip().getText()).contains(Provenance.OFFICIAL.explanation());
         assertThat(label(robot, "#card-five-hour .countdown").getText()).isEqualTo("3 h 00 min 00 s");
+        // No effect on a card: an effect renders the whole card again offscreen on every countdown tick.
+        assertThat(robot.lookup(".window-card").queryAllAs(javafx.scene.Node.class)).hasSize(4)
+                .allSatisfy(card -> assertThat(card.getEffect()).isNull());
+        // Nor a bitmap cache behind the scroll pane, for the same reason (UncachedScrollPaneSkin).
+        assertThat(robot.lookup(".viewport").queryAllAs(javafx.scene.Node.class)).isNotEmpty()
+                .allSatisfy(viewport -> assertThat(viewport.isCache()).isFalse());
         assertThat(label(robot, "#card-five-hour .reset-time").getText()).isEqualTo("at Sat 28 Nov 01:00");
         assertThat(badge(robot, "card-five-hour", "reset-badge").getText()).isEqualTo("official");
         // The store reprices the usage with the price table, so the figures come from the same snapshot the CLI prints.
