@@ -18,7 +18,8 @@ public final class Migrations {
             "V003__proxy.sql",
             "V004__prompt_model.sql",
             "V005__estimated_index.sql",
-            "V006__telemetry.sql");
+            "V006__telemetry.sql",
+            "V007__usage_bucket.sql");
 
     private Migrations() {
     }
@@ -40,17 +41,26 @@ public final class Migrations {
         }
     }
 
-    /** Splits on ';' at the end of a line; comment lines are dropped. */
+    /**
+     * Splits on ';' at the end of a line; comment lines are dropped. A trigger's body (from a line
+     * ending in BEGIN to a line "END;") is one statement, whatever its own statements end with.
+     */
     static List<String> split(String script) {
         List<String> out = new ArrayList<>();
         StringBuilder current = new StringBuilder();
+        boolean inBody = false;
         for (String line : script.split("\n")) {
             String trimmed = line.strip();
             if (trimmed.isEmpty() || trimmed.startsWith("--")) {
                 continue;
             }
             current.append(line).append('\n');
-            if (trimmed.endsWith(";")) {
+            String upper = trimmed.toUpperCase(java.util.Locale.ROOT);
+            if (upper.endsWith("BEGIN")) {
+                inBody = true;
+            }
+            if (inBody ? upper.equals("END;") : trimmed.endsWith(";")) {
+                inBody = false;
                 out.add(current.toString().strip());
                 current.setLength(0);
             }

@@ -67,6 +67,11 @@ public final class StoreWriter implements AutoCloseable {
         return task.done;
     }
 
+    /** Whether the caller is the writer itself (work that waited for other work here would wait forever). */
+    boolean isWriterThread() {
+        return Thread.currentThread() == thread;
+    }
+
     /** Runs work and waits for it to be committed. */
     public void execute(Work work) {
         try {

@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -31,22 +32,75 @@ public final class UsageQueries {
 
     /** Per model and 15-minute bucket, for usage in [from, to); nulls mean unbounded. */
     public List<UsageBucket> buckets(Instant from, Instant to) {
+        if (wholeBuckets(from) && wholeBuckets(to)) {
+            List<UsageBucket> sums = fromBucketTable(from, to);
+            if (sums != null) {
+                return sums;
+            }
+        }
         String sql = "SELECT ts / " + BUCKET_MILLIS + " AS b, model, SUM(input_tokens), SUM(output_tokens),"
                 + " SUM(cache_write_5m), SUM(cache_write_1h), SUM(cache_read), SUM(cost_usd), COUNT(*)"
                 + " FROM usage_event WHERE ts >= ? AND ts < ? GROUP BY b, model ORDER BY b";
-        List<UsageBucket> out = new ArrayList<>();
         try (Connection c = database.openReader(); PreparedStatement ps = c.prepareStatement(sql)) {
             bindRange(ps, from, to);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new UsageBucket(Instant.ofEpochMilli(rs.getLong(1) * BUCKET_MILLIS), rs.getString(2),
-                            tokens(rs, 3), rs.getDouble(8), rs.getLong(9)));
-                }
-            }
+            return readBuckets(ps);
         } catch (SQLException e) {
             throw new StoreException("Cannot read usage: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The same sums from usage_bucket (V007), once the buckets marked stale are summed again; null
+     * when they cannot be now (the writer is busy with a long import, or cannot write), and the
+     * events answer instead. The check and the read share one snapshot, so a write committed in
+     * between cannot slip past the check.
+     */
+    private List<UsageBucket> fromBucketTable(Instant from, Instant to) {
+        for (int attempt = 0; attempt < 2; attempt++) {
+            try (Connection c = database.openReader()) {
+                c.setAutoCommit(false);
+                try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                        "SELECT EXISTS (SELECT 1 FROM usage_bucket_stale)")) {
+                    if (rs.getInt(1) == 0) {
+                        try (PreparedStatement ps = c.prepareStatement("SELECT bucket, model, input_tokens, output_tokens,"
+                                + " cache_write_5m, cache_write_1h, cache_read, cost_usd, events FROM usage_bucket"
+                                + " WHERE bucket >= ? AND bucket < ? ORDER BY bucket")) {
+                            ps.setLong(1, from == null ? Long.MIN_VALUE : from.toEpochMilli() / BUCKET_MILLIS);
+                            ps.setLong(2, to == null ? Long.MAX_VALUE : to.toEpochMilli() / BUCKET_MILLIS);
+                            return readBuckets(ps);
+                        }
+                    }
+                } finally {
+                    c.rollback();
+                }
+            } catch (SQLException e) {
+                throw new StoreException("Cannot read usage: " + e.getMessage(), e);
+            }
+            if (!BucketSums.refresh(database)) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    private static List<UsageBucket> readBuckets(PreparedStatement ps) throws SQLException {
+        List<UsageBucket> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(new UsageBucket(Instant.ofEpochMilli(rs.getLong(1) * BUCKET_MILLIS), rs.getString(2),
+                        tokens(rs, 3), rs.getDouble(8), rs.getLong(9)));
+            }
+        }
         return out;
+    }
+
+    /**
+     * Whether a bound falls between buckets, so the bucket table answers exactly: unbounded, or on
+     * a bucket's start after 1970 (SQL's integer division truncates, so a bucket number means the
+     * same span of time only for times after the epoch; nothing older is recorded in practice).
+     */
+    private static boolean wholeBuckets(Instant bound) {
+        return bound == null || bound.toEpochMilli() > 0 && bound.toEpochMilli() % BUCKET_MILLIS == 0;
     }
 
     /** Per session, for sessions with usage in [from, to), most recent first. */

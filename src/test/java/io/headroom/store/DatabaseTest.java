@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -119,6 +120,45 @@ class DatabaseTest {
     void migrationScriptsSplitOnLineEndSemicolons() {
         assertThat(Migrations.split("-- c\nCREATE TABLE a (x);\n\nCREATE INDEX i\n  ON a (x);\n"))
                 .containsExactly("CREATE TABLE a (x);", "CREATE INDEX i\n  ON a (x);");
+    }
+
+    @Test
+    void aTriggersBodyIsOneStatement() {
+        assertThat(Migrations.split("CREATE TABLE a (x);\nCREATE TRIGGER t AFTER INSERT ON a BEGIN\n  UPDATE a SET x = 1;\n"
+                + "  DELETE FROM a;\nEND;\nCREATE INDEX i ON a (x);\n"))
+                .containsExactly("CREATE TABLE a (x);", "CREATE TRIGGER t AFTER INSERT ON a BEGIN\n  UPDATE a SET x = 1;\n"
+                        + "  DELETE FROM a;\nEND;", "CREATE INDEX i ON a (x);");
+    }
+
+    @Test
+    void theBucketTableIsFilledFromTheEventsOfAnOlderSchema() throws Exception {
+        Path file = tmp.resolve("v6.db");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+            for (int v = 1; v <= 6; v++) {
+                for (String sql : Migrations.statements(v)) {
+                    s.execute(sql);
+                }
+            }
+            String insert = "INSERT INTO usage_event (dedup_key, source, provenance, ts, model, input_tokens, output_tokens,"
+                    + " cache_write_5m, cache_write_1h, cache_read, total_tokens, cost_usd, priced_as) VALUES ";
+            s.execute(insert + "('a', 'claude_code_log', 'measured', 1795000000000, 'opus', 10, 20, 30, 40, 50, 150, 1.5, 'opus'),"
+                    + " ('b', 'claude_code_log', 'measured', 1795000100000, 'opus', 1, 2, 3, 4, 5, 15, 0.25, 'opus'),"
+                    + " ('c', 'claude_code_log', 'measured', 1795000100000, 'haiku', 7, 0, 0, 0, 0, 7, 0.5, 'haiku'),"
+                    + " ('d', 'claude_code_log', 'measured', 1795000900000, 'opus', 100, 0, 0, 0, 0, 100, 2, 'opus')");
+            s.execute("PRAGMA user_version = 6");
+        }
+        try (Database db = Database.open(file); Connection c = db.openReader(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT bucket, model, input_tokens, output_tokens, cache_write_5m, cache_write_1h,"
+                        + " cache_read, cost_usd, events FROM usage_bucket ORDER BY bucket, model")) {
+            List<String> rows = new java.util.ArrayList<>();
+            while (rs.next()) {
+                rows.add(rs.getLong(1) + " " + rs.getString(2) + " " + rs.getLong(3) + " " + rs.getLong(4) + " " + rs.getLong(5)
+                        + " " + rs.getLong(6) + " " + rs.getLong(7) + " " + rs.getDouble(8) + " " + rs.getLong(9));
+            }
+            // 1795000000000 and 1795000100000 ms share bucket 1994444 (15-minute steps); 1795000900000 is the next one
+            assertThat(rows).containsExactly("1994444 haiku 7 0 0 0 0 0.5 1", "1994444 opus 11 22 33 44 55 1.75 2",
+                    "1994445 opus 100 0 0 0 0 2.0 1");
+        }
     }
 
     static String pragma(Statement s, String name) throws java.sql.SQLException {

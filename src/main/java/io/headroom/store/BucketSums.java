@@ -1,0 +1,76 @@
+package io.headroom.store;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Takes the sums of the buckets usage_bucket_stale marks again from their events (V007): SQL sums
+ * them as the GROUP BY over the events does, so the table holds the same figures, not a running
+ * total that drifts with every repricing (UsageBucketPropertiesTest compares them exactly).
+ */
+final class BucketSums {
+
+    /** A read waits this long behind the writer (a long import queues batches) before it sums the events itself. */
+    static final long WAIT_MILLIS = 250;
+
+    /** CROSS JOIN keeps the few stale buckets outside and reads each one's events by time (else SQLite scans every event). */
+    static final String RESUM = """
+            INSERT INTO usage_bucket
+              SELECT s.bucket, e.model, SUM(e.input_tokens), SUM(e.output_tokens), SUM(e.cache_write_5m),
+                     SUM(e.cache_write_1h), SUM(e.cache_read), SUM(e.cost_usd), COUNT(*)
+              FROM usage_bucket_stale s CROSS JOIN usage_event e
+                ON e.ts > s.bucket * 900000 - 900000 AND e.ts < s.bucket * 900000 + 900000 AND e.ts / 900000 = s.bucket
+              GROUP BY s.bucket, e.model
+            """;
+
+    private static final String RESUM_ALL = """
+            INSERT INTO usage_bucket
+              SELECT ts / 900000, model, SUM(input_tokens), SUM(output_tokens), SUM(cache_write_5m), SUM(cache_write_1h),
+                     SUM(cache_read), SUM(cost_usd), COUNT(*)
+              FROM usage_event GROUP BY ts / 900000, model
+            """;
+
+    private BucketSums() {
+    }
+
+    /** Whether the stale buckets were summed again (false: the writer is busy or failed; nothing is lost). */
+    static boolean refresh(Database database) {
+        StoreWriter writer = database.writer();
+        if (writer.isWriterThread()) {
+            return false;
+        }
+        CompletableFuture<Void> done = writer.submit(BucketSums::resum);
+        try {
+            done.get(WAIT_MILLIS, TimeUnit.MILLISECONDS);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException | TimeoutException e) {
+            return false;
+        }
+    }
+
+    static void resum(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            boolean empty;
+            try (ResultSet rs = s.executeQuery("SELECT NOT EXISTS (SELECT 1 FROM usage_bucket)")) {
+                empty = rs.getInt(1) == 1;
+            }
+            if (empty) {
+                // after a first import every bucket is stale: one pass over the events, not one per bucket
+                s.executeUpdate(RESUM_ALL);
+            } else {
+                s.executeUpdate("DELETE FROM usage_bucket WHERE bucket IN (SELECT bucket FROM usage_bucket_stale)");
+                s.executeUpdate(RESUM);
+            }
+            s.executeUpdate("DELETE FROM usage_bucket_stale");
+        }
+    }
+}
