@@ -39,6 +39,39 @@ final class BucketSums {
     private BucketSums() {
     }
 
+    /** A question to usage_bucket. */
+    interface Query<T> {
+        T ask(Connection c) throws SQLException;
+    }
+
+    /**
+     * Asks usage_bucket once no bucket is stale, summing the stale ones again first; null when that
+     * cannot be done now (the writer is busy with a long import, or cannot write), and the caller
+     * asks the events instead. The check and the question share one snapshot, so a write committed
+     * in between cannot slip past the check.
+     */
+    static <T> T read(Database database, Query<T> query) {
+        for (int attempt = 0; attempt < 2; attempt++) {
+            try (Connection c = database.openReader()) {
+                c.setAutoCommit(false);
+                try (Statement s = c.createStatement();
+                        ResultSet rs = s.executeQuery("SELECT EXISTS (SELECT 1 FROM usage_bucket_stale)")) {
+                    if (rs.getInt(1) == 0) {
+                        return query.ask(c);
+                    }
+                } finally {
+                    c.rollback();
+                }
+            } catch (SQLException e) {
+                throw new StoreException("Cannot read usage: " + e.getMessage(), e);
+            }
+            if (!refresh(database)) {
+                return null;
+            }
+        }
+        return null;
+    }
+
     /** Whether the stale buckets were summed again (false: the writer is busy or failed; nothing is lost). */
     static boolean refresh(Database database) {
         StoreWriter writer = database.writer();

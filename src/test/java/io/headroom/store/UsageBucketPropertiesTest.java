@@ -92,6 +92,30 @@ class UsageBucketPropertiesTest {
                 assertThat(t.tokens()).isEqualTo(e.tokens());
                 assertThat(t.cost()).isEqualTo(e.cost());
             }
+            // The all-time total and the team metrics' token totals, read from the buckets after more writes.
+            db.writer().execute(c -> edit(c, random));
+            long total;
+            List<String> perModel = new ArrayList<>();
+            try (Connection c = db.openReader(); Statement s = c.createStatement()) {
+                try (ResultSet rs = s.executeQuery("SELECT COALESCE(SUM(input_tokens + output_tokens + cache_write_5m"
+                        + " + cache_write_1h + cache_read), 0) FROM usage_event")) {
+                    total = rs.getLong(1);
+                }
+                try (ResultSet rs = s.executeQuery("SELECT model, SUM(input_tokens), SUM(output_tokens), SUM(cache_read),"
+                        + " SUM(cache_write_5m + cache_write_1h) FROM usage_event GROUP BY model ORDER BY model")) {
+                    String[] types = {"input", "output", "cacheRead", "cacheCreation"};
+                    while (rs.next()) {
+                        for (int i = 0; i < types.length; i++) {
+                            if (rs.getLong(2 + i) > 0) {
+                                perModel.add(rs.getString(1) + " " + types[i] + " " + rs.getLong(2 + i));
+                            }
+                        }
+                    }
+                }
+            }
+            assertThat(queries.totalTokens()).isEqualTo(total);
+            assertThat(new MetricsQueries(db).tokens()).map(t -> t.model() + " " + t.type() + " " + t.count())
+                    .containsExactlyElementsOf(perModel);
         }
     }
 
