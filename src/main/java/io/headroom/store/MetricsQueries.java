@@ -70,8 +70,20 @@ public final class MetricsQueries {
     /** API-equivalent cost per model, in USD. */
     public Map<String, Double> costByModel() {
         Map<String, Double> out = new LinkedHashMap<>();
-        each("SELECT model, sum(cost_usd) FROM usage_event GROUP BY model ORDER BY model", "costs",
-                rs -> out.put(rs.getString(1), rs.getDouble(2)));
+        String sql = "SELECT model, sum(cost_usd) FROM %s GROUP BY model ORDER BY model";
+        // the buckets' sums, as the reports add them up: 0.04 s instead of 0.7 s for a million events
+        Boolean read = BucketSums.read(database, c -> {
+            try (PreparedStatement ps = c.prepareStatement(String.format(sql, "usage_bucket"));
+                    ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), rs.getDouble(2));
+                }
+            }
+            return true;
+        });
+        if (read == null) {
+            each(String.format(sql, "usage_event"), "costs", rs -> out.put(rs.getString(1), rs.getDouble(2)));
+        }
         return out;
     }
 

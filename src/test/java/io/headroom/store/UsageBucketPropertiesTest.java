@@ -114,6 +114,17 @@ class UsageBucketPropertiesTest {
                 }
             }
             assertThat(queries.totalTokens()).isEqualTo(total);
+            // costs per model: the buckets' sums added up, as the reports add them; equal to the events' within rounding
+            java.util.Map<String, Double> costs = new MetricsQueries(db).costByModel();
+            try (Connection c = db.openReader(); Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT model, SUM(cost_usd) FROM usage_event GROUP BY model ORDER BY model")) {
+                List<String> models = new ArrayList<>();
+                while (rs.next()) {
+                    models.add(rs.getString(1));
+                    assertThat(costs.get(rs.getString(1))).isCloseTo(rs.getDouble(2), org.assertj.core.api.Assertions.within(1e-9));
+                }
+                assertThat(costs.keySet()).containsExactlyElementsOf(models);
+            }
             assertThat(new MetricsQueries(db).tokens()).map(t -> t.model() + " " + t.type() + " " + t.count())
                     .containsExactlyElementsOf(perModel);
         }
