@@ -16,7 +16,10 @@ import java.util.concurrent.TimeoutException;
  */
 final class BucketSums {
 
-    /** A read waits this long behind the writer (a long import queues batches) before it sums the events itself. */
+    /**
+     * A read waits this long behind the writer (a long import queues batches) before it sums the
+     * events itself; with the writer's queue full it does not queue at all.
+     */
     static final long WAIT_MILLIS = 250;
 
     /** CROSS JOIN keeps the few stale buckets outside and reads each one's events by time (else SQLite scans every event). */
@@ -78,7 +81,7 @@ final class BucketSums {
         if (writer.isWriterThread()) {
             return false;
         }
-        CompletableFuture<Void> done = writer.submit(BucketSums::resum);
+        CompletableFuture<Void> done = writer.trySubmit(BucketSums::resum);
         try {
             done.get(WAIT_MILLIS, TimeUnit.MILLISECONDS);
             return true;

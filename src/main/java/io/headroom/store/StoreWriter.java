@@ -67,6 +67,15 @@ public final class StoreWriter implements AutoCloseable {
         return task.done;
     }
 
+    /** As {@link #submit}, but fails at once instead of waiting when the queue is full (a big import fills it). */
+    CompletableFuture<Void> trySubmit(Work work) {
+        if (closed) {
+            return CompletableFuture.failedFuture(new StoreException("The store is closed."));
+        }
+        Task task = new Task(work, new CompletableFuture<>());
+        return queue.offer(task) ? task.done : CompletableFuture.failedFuture(new StoreException("The writer is busy."));
+    }
+
     /** Whether the caller is the writer itself (work that waited for other work here would wait forever). */
     boolean isWriterThread() {
         return Thread.currentThread() == thread;

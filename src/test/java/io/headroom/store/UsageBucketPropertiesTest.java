@@ -147,9 +147,24 @@ class UsageBucketPropertiesTest {
                     Thread.currentThread().interrupt();
                 }
             });
+            // and its queue full, as a big import keeps it: the read must not wait for a place in it
             UsageQueries queries = new UsageQueries(db);
-            List<UsageBucket> whileBusy = queries.buckets(null, null);
-            release.countDown();
+            List<UsageBucket> whileBusy;
+            try {
+                List<java.util.concurrent.CompletableFuture<Void>> queued = new ArrayList<>();
+                while (true) {
+                    var f = db.writer().trySubmit(c -> { });
+                    if (f.isCompletedExceptionally()) {
+                        break;
+                    }
+                    queued.add(f);
+                }
+                assertThat(queued).isNotEmpty();
+                whileBusy = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                        java.time.Duration.ofSeconds(10), () -> queries.buckets(null, null));
+            } finally {
+                release.countDown();
+            }
             busy.join();
             List<UsageBucket> after = queries.buckets(null, null);
             assertThat(whileBusy).isNotEmpty().isEqualTo(after);
