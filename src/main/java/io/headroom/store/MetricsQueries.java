@@ -27,14 +27,20 @@ public final class MetricsQueries {
     }
 
     private void each(String sql, String what, Row row) {
-        try (Connection c = database.openReader(); PreparedStatement ps = c.prepareStatement(sql);
-                ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                row.read(rs);
-            }
+        try (Connection c = database.openReader()) {
+            each(c, sql, row);
         } catch (SQLException e) {
             throw new StoreException("Cannot read " + what + " from " + database.file() + ": " + e.getMessage(), e);
         }
+    }
+
+    private static boolean each(Connection c, String sql, Row row) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                row.read(rs);
+            }
+        }
+        return true;
     }
 
     /**
@@ -42,15 +48,7 @@ public final class MetricsQueries {
      * is the table): usage_bucket (V007) when it can answer now, else the events.
      */
     private void eachUsage(String sql, String what, Row row) {
-        Boolean read = BucketSums.read(database, c -> {
-            try (PreparedStatement ps = c.prepareStatement(String.format(sql, "usage_bucket"));
-                    ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    row.read(rs);
-                }
-            }
-            return true;
-        });
+        Boolean read = BucketSums.read(database, c -> each(c, String.format(sql, "usage_bucket"), row));
         if (read == null) {
             each(String.format(sql, "usage_event"), what, row);
         }
