@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # The resident-cost benchmark (issue 14): what the window costs while nobody looks at it.
 #
-#   bench/idle.sh [--no-build] [--jfr FILE] [--opts "JVM OPTIONS"] [--extra "JVM OPTIONS"] CORPUS [SECONDS]
+#   bench/idle.sh [--no-build] [--jfr FILE] [--opts "JVM OPTIONS"] [--extra "JVM OPTIONS"] [--env "VAR=VALUE ..."]
+#                 CORPUS [SECONDS]
 #
 # CORPUS is "c500" (a 510 MB synthetic Claude Code history made by io.headroom.bench.CorpusGenerator,
 # as bench/import.sh makes it; generated once into target/bench-idle/) or "fixtures" (the test
 # transcripts in src/test/resources/fixtures/claude-code). The real app runs under Xvfb with a tray
 # host (trayer), with the installed window launcher's JVM options (GUI_OPTIONS in
-# installer/Package.java) unless --opts gives others, on a fresh data folder and a private HOME, so
+# installer/Package.java) unless --opts gives others, and its environment (GUI_ENVIRONMENT there,
+# as the menu and login entries set it) unless --env gives another ("" for none), on a fresh data folder and a private HOME, so
 # it reads only CORPUS (CLAUDE_CONFIG_DIR) and never the network or the real ~/.claude.
 # It waits for the first refresh (the import of CORPUS) to end, then reports the process's CPU
 # seconds (utime+stime from /proc/PID/stat) and RSS over SECONDS (default 60) with the window
@@ -22,11 +24,13 @@ BUILD=1
 JFR=""
 EXTRA=""
 OPTS=$(sed -n 's/.*GUI_OPTIONS = "\(.*\)";/\1/p' installer/Package.java)
+ENVS=$(sed -n 's/.*GUI_ENVIRONMENT = "\(.*\)";/\1/p' installer/Package.java)
 while [ $# -gt 0 ]; do
   case "$1" in
     --no-build) BUILD=0; shift ;;
     --jfr) JFR=$2; shift 2 ;;
     --opts) OPTS=$2; shift 2 ;;
+    --env) ENVS=$2; shift 2 ;;
     --extra) EXTRA=$2; shift 2 ;;
     *) break ;;
   esac
@@ -78,11 +82,11 @@ sleep 1
 
 echo "corpus: $CORPUS, $(du -smL "$CLAUDE" | cut -f1) MB in $(find -L "$CLAUDE" -name "*.jsonl" | wc -l) files"
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(java -version 2>&1 | head -1)"
-echo "command: HOME=$RUN/home HEADROOM_HOME=$RUN/data CLAUDE_CONFIG_DIR=$CLAUDE java $OPTS${EXTRA:+ $EXTRA} -jar target/headroom.jar"
+echo "command: HOME=$RUN/home HEADROOM_HOME=$RUN/data CLAUDE_CONFIG_DIR=$CLAUDE${ENVS:+ $ENVS} java $OPTS${EXTRA:+ $EXTRA} -jar target/headroom.jar"
 echo "git: $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src installer bin || echo ' +uncommitted changes')"
 echo "load before: $(load)"
 # shellcheck disable=SC2086
-java $OPTS $EXTRA ${JFR:+-XX:StartFlightRecording=filename=$JFR,settings=profile,dumponexit=true} -jar target/headroom.jar \
+env $ENVS java $OPTS $EXTRA ${JFR:+-XX:StartFlightRecording=filename=$JFR,settings=profile,dumponexit=true} -jar target/headroom.jar \
   > "$RUN/app.log" 2>&1 &
 PID=$!
 STARTED=$(date +%s.%N)

@@ -27,6 +27,7 @@ public class Package {
 
     static final String NAME = "Headroom";
     static final String VENDOR = "Headroom";
+    static final String DESCRIPTION = "How much headroom you have before a Claude limit";
     /**
      * The JDK modules the runtime image carries: every module the app's classes use (jdeps; the
      * usage endpoints' HTTP client, the OTLP receiver's and Prometheus' HTTP server, the
@@ -56,6 +57,17 @@ public class Package {
      */
     // one line: the benches read it with sed
     static final String GUI_OPTIONS = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss512k -Xms24m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20 -Xshare:auto -XX:-UsePerfData -XX:+IgnoreUnrecognizedVMOptions -XX:TrimNativeHeapInterval=10000";
+
+    /**
+     * The window's environment on Linux, which the launchers that can set one pass (the menu entry,
+     * installer/linux/Headroom.desktop; the login entry, io.headroom.service.Autostart; bin/headroom):
+     * GTK probes OpenGL when it opens the display, which without a GPU loads Mesa's software
+     * rasterizer and LLVM for the window's life although nothing of ours draws with GTK's OpenGL
+     * (with JavaFX's own software renderer, chosen without a GPU: RSS idle on a 510 MB history
+     * 216 -> 161 MB, bench/idle.sh c500). JavaFX's OpenGL renderer, with a GPU, does not use GTK's.
+     */
+    // one line: the benches read it with sed
+    static final String GUI_ENVIRONMENT = "GDK_GL=disable";
 
     /**
      * Only for the installed window, whose runtime holds JavaFX as modules: lets the window stop JavaFX's
@@ -118,7 +130,7 @@ public class Package {
 
         List<String> image = new ArrayList<>(List.of("--type", "app-image", "--name", NAME,
                 "--app-version", version, "--vendor", VENDOR,
-                "--description", "How much headroom you have before a Claude limit",
+                "--description", DESCRIPTION,
                 "--input", input.toString(), "--main-jar", "headroom.jar",
                 "--main-class", "io.headroom.app.Launcher",
                 "--runtime-image", runtime.toString(),
@@ -143,7 +155,7 @@ public class Package {
                 continue;
             }
             List<String> pkg = new ArrayList<>(List.of("--type", type, "--name", NAME.toLowerCase(Locale.ROOT),
-                    "--app-version", version, "--vendor", VENDOR,
+                    "--app-version", version, "--vendor", VENDOR, "--description", DESCRIPTION,
                     "--app-image", appImage.toString(), "--dest", OUT.toString()));
             if (type.equals("deb") || type.equals("rpm")) {
                 pkg.addAll(List.of("--linux-shortcut", "--linux-menu-group", "Utility",

@@ -6,7 +6,8 @@
 #    and must find exactly their totals
 # 3. the packaged window starts under Xvfb, shows its window and its refresh imports the fixtures
 #    without an error in its log (xvfb, x11-utils, libgtk-3-0)
-# 4. the .deb installs (headroom on the PATH), runs, and uninstalls leaving the user's data
+# 4. the .deb's menu entry sets GUI_ENVIRONMENT; the .deb installs (headroom on the PATH), runs,
+#    and uninstalls leaving the user's data
 # Prints sizes and start-up times.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -60,6 +61,13 @@ chmod +x "$work/gui.sh"
 # A data folder of its own, so what the window imports is not what the command above already did.
 HEADROOM_HOME="$work/window-data" CLAUDE_CONFIG_DIR="$work/claude" xvfb-run -a -s "-screen 0 1440x900x24" \
   "$work/gui.sh" "$PWD/$image/bin/Headroom" "$work" "$PWD/$image/bin/headroom"
+
+# The menu entry starts the window with the launchers' environment (GUI_ENVIRONMENT in Package.java).
+env_line=$(sed -n 's/.*GUI_ENVIRONMENT = "\(.*\)";/\1/p' installer/Package.java)
+dpkg-deb -x "$deb" "$work/deb"
+exec_line=$(grep -h '^Exec=' "$work"/deb/opt/headroom/lib/*.desktop)
+[ "$exec_line" = "Exec=env $env_line /opt/headroom/bin/Headroom" ] || { echo "menu entry: $exec_line"; exit 1; }
+echo "menu entry: $exec_line"
 
 if [ "$(id -u)" = 0 ]; then
   rm -f /var/cache/apt/archives/headroom_*.deb

@@ -30,7 +30,20 @@ final class DesktopLauncher {
      * (bench/idle.sh: RSS -10 to -17 MB, CPU unchanged). A value the user sets with -D wins.
      */
     static void renderingDefaults(java.util.Properties system) {
+        renderingDefaults(system, System.getProperty("os.name", ""), java.nio.file.Path.of("/dev"));
+    }
+
+    /**
+     * As above; and on Linux without a GPU device ({@code devices}: /dev) JavaFX's own software
+     * renderer instead of OpenGL. Without a GPU, OpenGL is Mesa's software rasterizer, which loads
+     * LLVM and its JIT into the process (50-60 MB resident for the window's life, bench/idle.sh)
+     * to draw what JavaFX's renderer draws itself at the same idle CPU. A value the user sets wins.
+     */
+    static void renderingDefaults(java.util.Properties system, String osName, java.nio.file.Path devices) {
         system.putIfAbsent("prism.disableRegionCaching", "true");
+        if (osName.toLowerCase(java.util.Locale.ROOT).contains("linux") && !GpuDevices.present(devices)) {
+            system.putIfAbsent("prism.order", "sw");
+        }
     }
 
     static void open(Workspace workspace) {

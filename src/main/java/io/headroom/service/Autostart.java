@@ -19,6 +19,11 @@ public final class Autostart {
     static final String DESKTOP_FILE = "headroom.desktop";
     static final String AGENT_FILE = "io.headroom.Headroom.plist";
     static final String SHORTCUT_FILE = "Headroom.lnk";
+    /**
+     * What the login entry sets on Linux, as the installed menu entry does (GUI_ENVIRONMENT in
+     * installer/Package.java, where it is explained): GTK without its OpenGL probe.
+     */
+    public static final String WINDOW_ENVIRONMENT = "GDK_GL=disable";
 
     private final String os;
     private final Map<String, String> env;
@@ -82,12 +87,9 @@ public final class Autostart {
     }
 
     String desktopEntry() {
-        StringBuilder exec = new StringBuilder();
+        StringBuilder exec = new StringBuilder("env ").append(WINDOW_ENVIRONMENT);
         for (String part : command) {
-            if (exec.length() > 0) {
-                exec.append(' ');
-            }
-            exec.append(desktopQuote(part));
+            exec.append(' ').append(desktopQuote(part));
         }
         return "[Desktop Entry]\n"
                 + "Type=Application\n"

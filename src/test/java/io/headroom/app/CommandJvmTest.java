@@ -120,6 +120,20 @@ class CommandJvmTest {
         assertThat(script).contains("\"$java\" " + gui.group(1) + " -Xlog:disable -Xlog:all=off \"$cds\" -jar \"$jar\"\n");
     }
 
+    /** The window's environment: the menu entry, the login entry and bin/headroom set the one Package.java names. */
+    @Test
+    void theWindowsLaunchersSetTheSameEnvironment() throws Exception {
+        Matcher m = Pattern.compile("GUI_ENVIRONMENT = \"([^\"]*)\";").matcher(Files.readString(Path.of("installer", "Package.java")));
+        assertThat(m.find()).isTrue();
+        String environment = m.group(1);
+        assertThat(environment).isEqualTo(io.headroom.service.Autostart.WINDOW_ENVIRONMENT).isEqualTo("GDK_GL=disable");
+        assertThat(Files.readString(Path.of("installer", "linux", "Headroom.desktop")))
+                .contains("\nExec=env " + environment + " APPLICATION_LAUNCHER\n");
+        String[] variable = environment.split("=", 2);
+        assertThat(Files.readString(Path.of("bin", "headroom")))
+                .contains(variable[0] + "=${" + variable[0] + "-" + variable[1] + "} \"$java\" -XX:");
+    }
+
     /**
      * The real thing: {@code java -jar} on a jar whose manifest names this build's classes starts the
      * command in a second JVM, which writes the command's class archive (only a JVM started with the

@@ -23,7 +23,7 @@ class AutostartTest {
         a.enable();
         assertThat(a.entry()).isEqualTo(home.resolve(".config/autostart/headroom.desktop"));
         assertThat(Files.readString(a.entry())).contains("Type=Application").contains("Name=Headroom")
-                .contains("Exec=/opt/headroom/bin/Headroom\n").contains("X-GNOME-Autostart-enabled=true");
+                .contains("Exec=env GDK_GL=disable /opt/headroom/bin/Headroom\n").contains("X-GNOME-Autostart-enabled=true");
         assertThat(a.enabled()).isTrue();
         a.disable();
         assertThat(a.enabled()).isFalse();
@@ -37,7 +37,7 @@ class AutostartTest {
                 List.of("/usr/bin/java", "-jar", "/home/ada/My Apps/headroom.jar"));
         a.enable();
         assertThat(a.entry()).isEqualTo(xdg.resolve("autostart/headroom.desktop"));
-        assertThat(Files.readString(a.entry())).contains("Exec=/usr/bin/java -jar \"/home/ada/My Apps/headroom.jar\"\n");
+        assertThat(Files.readString(a.entry())).contains("Exec=env GDK_GL=disable /usr/bin/java -jar \"/home/ada/My Apps/headroom.jar\"\n");
     }
 
     @Test

@@ -203,7 +203,7 @@ class SettingsTabTest extends WindowTestBase {
         assertThat(json.path("proxy").path("port").asInt()).isEqualTo(9911);
         Path entry = tmp.resolve("home/.config/autostart/headroom.desktop");
         assertThat(entry).exists();
-        assertThat(Files.readString(entry)).contains("Exec=/opt/headroom/bin/Headroom");
+        assertThat(Files.readString(entry)).contains("Exec=env GDK_GL=disable /opt/headroom/bin/Headroom");
         assertThat(text(robot, "autostartNote")).isEqualTo("Entry: " + entry);
 
         // Close, then a new window on the same data folder shows what was saved, in the dark theme.
