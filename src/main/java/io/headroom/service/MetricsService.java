@@ -4,6 +4,7 @@ import io.headroom.domain.metrics.TeamMetrics;
 import io.headroom.domain.windows.WindowEngine;
 import io.headroom.domain.windows.WindowStatus;
 import io.headroom.store.MetricsQueries;
+import io.headroom.store.StoreVersion;
 import java.net.InetAddress;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,9 +12,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The team metrics of this machine, computed from the store each time they are asked for (a
- * scrape, a push): the same windows as the Overview and the command line, the same totals as
- * {@code daily --json}.
+ * The team metrics of this machine, computed from the store when they are asked for (a scrape, a
+ * push): the same windows as the Overview and the command line, the same totals as
+ * {@code daily --json}; the totals are kept while nothing in the store changes.
  */
 public final class MetricsService {
 
@@ -37,19 +38,56 @@ public final class MetricsService {
         return a != null && !a.isBlank() ? a : b;
     }
 
-    public TeamMetrics current(Instant now) {
+    /**
+     * The store's cumulative figures as of one store version. Each is a sum or scan over every
+     * event (a second for a million events), so they are read again only when something was
+     * committed since: a resident app scraped every 15 s costs next to nothing while nothing changes.
+     */
+    private record StoreFigures(StoreVersion.Token version, List<TeamMetrics.Tokens> tokens, Map<String, Double> costs,
+            List<TeamMetrics.Requests> requests, Map<String, Long> limitHits, double blockedSeconds,
+            Map<String, Instant> lastIngest, Instant since, Map<String, Double> costByProject) {
+        StoreFigures {
+            tokens = List.copyOf(tokens);
+            costs = java.util.Collections.unmodifiableMap(costs);
+            requests = List.copyOf(requests);
+            limitHits = java.util.Collections.unmodifiableMap(limitHits);
+            lastIngest = java.util.Collections.unmodifiableMap(lastIngest);
+            costByProject = java.util.Collections.unmodifiableMap(costByProject);
+        }
+    }
+
+    private StoreFigures figures;
+    private long storeReads;
+
+    private synchronized StoreFigures storeFigures() {
         MetricsQueries q = new MetricsQueries(workspace.database());
+        q.settle();
+        StoreVersion.Token version = workspace.database().version().now();
+        if (figures == null || !figures.version().equals(version)) {
+            figures = new StoreFigures(version, q.tokens(), q.costByModel(), q.requests(), q.limitHits(),
+                    TeamMetrics.blockedSeconds(q.limitHitIntervals()), q.lastIngest(), q.firstEvent(), q.costByProject());
+            storeReads++;
+        }
+        return figures;
+    }
+
+    /** How many times the store's figures were read, not kept (for tests). */
+    synchronized long storeReads() {
+        return storeReads;
+    }
+
+    public TeamMetrics current(Instant now) {
+        StoreFigures f = storeFigures();
         WindowEngine.Result windows = workspace.windows().current(now).result();
-        List<TeamMetrics.WindowFigures> figures = new ArrayList<>();
-        add(figures, windows.fiveHour());
-        add(figures, windows.weekly());
-        windows.weeklyByModel().forEach(w -> add(figures, w));
+        List<TeamMetrics.WindowFigures> windowFigures = new ArrayList<>();
+        add(windowFigures, windows.fiveHour());
+        add(windowFigures, windows.weekly());
+        windows.weeklyByModel().forEach(w -> add(windowFigures, w));
         String version = MetricsService.class.getPackage().getImplementationVersion();
         String plan = workspace.settings().plan();
         return new TeamMetrics(user, host, version == null ? "development" : version, plan == null ? "unset" : plan,
-                advice(now), q.tokens(), q.costByModel(), q.requests(), figures, q.limitHits(),
-                TeamMetrics.blockedSeconds(q.limitHitIntervals()), q.lastIngest(), q.firstEvent(),
-                io.headroom.domain.metrics.ProjectLabel.costs(q.costByProject(), projectNames));
+                advice(now), f.tokens(), f.costs(), f.requests(), windowFigures, f.limitHits(), f.blockedSeconds(),
+                f.lastIngest(), f.since(), io.headroom.domain.metrics.ProjectLabel.costs(f.costByProject(), projectNames));
     }
 
     /** Serves these metrics at {@code /metrics} on {@code bind}:{@code port} (0 picks a free port). */

@@ -33,6 +33,7 @@ public final class Database implements AutoCloseable {
 
     private final Path file;
     private final StoreWriter writer;
+    private StoreVersion version;
 
     private Database(Path file, StoreWriter writer) {
         this.file = file;
@@ -126,7 +127,20 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        synchronized (this) {
+            if (version != null) {
+                version.close();
+            }
+        }
         writer.close();
+    }
+
+    /** The store's version, to tell whether anything was committed since a figure was computed. */
+    public synchronized StoreVersion version() {
+        if (version == null) {
+            version = new StoreVersion(this);
+        }
+        return version;
     }
 
     static Connection connect(Path file, boolean readOnly) {

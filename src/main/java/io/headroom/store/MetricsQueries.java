@@ -54,6 +54,15 @@ public final class MetricsQueries {
         }
     }
 
+    /**
+     * Sums the 15-minute buckets that writes since the last read left stale, so that reading the
+     * totals after this commits nothing (a caller that keeps them until the store's next commit,
+     * {@link StoreVersion}, would otherwise read them twice after every write).
+     */
+    public void settle() {
+        BucketSums.read(database, c -> Boolean.TRUE);
+    }
+
     /** Tokens per model and type (input, output, cacheRead, cacheCreation); types with no tokens are left out. */
     public List<TeamMetrics.Tokens> tokens() {
         String[] types = {"input", "output", "cacheRead", "cacheCreation"};
@@ -120,7 +129,9 @@ public final class MetricsQueries {
     /** The oldest event in the store, where cumulative totals start; null when there is none. */
     public Instant firstEvent() {
         Instant[] first = {null};
-        each("SELECT min(ts) FROM (SELECT ts FROM usage_event UNION ALL SELECT ts FROM error_event)", "the first event",
+        // Each table's own min(ts) reads one end of its time index; a min over the union scanned both tables.
+        each("SELECT min(m) FROM (SELECT min(ts) AS m FROM usage_event UNION ALL SELECT min(ts) FROM error_event)",
+                "the first event",
                 rs -> {
                     long ts = rs.getLong(1);
                     first[0] = rs.wasNull() ? null : Instant.ofEpochMilli(ts);
