@@ -11,11 +11,8 @@ import io.headroom.store.UsageQueries;
 import io.headroom.work.BackgroundWork;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.ZoneId;
@@ -71,24 +68,38 @@ public final class ClaudeCodeImporter {
      */
     static final int MAX_BATCHES_IN_FLIGHT = 128;
 
+    /**
+     * Lists the transcripts below {@code roots} now, on the calling thread, for an import this
+     * process is about to run: a one-shot command does it while its command line is parsed, and
+     * its import takes the listing (once, and only within two seconds)
+     * instead of walking the folders again. Nothing uses a listing of another folder.
+     */
+    public static void listAhead(List<Path> roots) {
+        FolderListing.ahead(roots);
+    }
+
     public ImportReport run(ClaudeDirectories.Discovery discovery, ImportOptions options) {
         long started = System.nanoTime();
         List<String> problems = Collections.synchronizedList(new ArrayList<>());
         long repriced = priceFingerprint == null ? 0
                 : Repricer.repriceIfChanged(database, prices, priceFingerprint);
 
-        int[] unreadableFolders = {0};
-        int[] unreadableLinks = {0};
+        int unreadableFolders = 0;
+        int unreadableLinks = 0;
         List<TranscriptFile> found = new ArrayList<>();
         for (Path root : discovery.projectRoots()) {
-            found.addAll(list(root, problems, unreadableFolders, unreadableLinks));
+            FolderListing listing = FolderListing.take(root);
+            found.addAll(listing.files());
+            problems.addAll(listing.problems());
+            unreadableFolders += listing.unreadableFolders();
+            unreadableLinks += listing.unreadableLinks();
         }
         Map<String, FileState> states = new UsageQueries(database).fileStates();
         int added = 0;
         int appended = 0;
         int unchanged = 0;
         int reread = 0;
-        int unreadable = unreadableLinks[0];
+        int unreadable = unreadableLinks;
         List<Planned> plan = new ArrayList<>();
         for (TranscriptFile f : found) {
             try {
@@ -168,7 +179,7 @@ public final class ClaudeCodeImporter {
         total.skipped.forEach((reason, n) -> skipped.put(reason.code(), n));
         return new ImportReport(discovery.rule(), discovery.candidates(),
                 new ImportReport.Files(found.size(), added, appended, unchanged, reread,
-                        unreadable + run.unreadable.get(), unreadableFolders[0]),
+                        unreadable + run.unreadable.get(), unreadableFolders),
                 total.bytes, total.lines, total.usage, total.errors, total.limitHits, total.prompts, skipped,
                 new UsageQueries(database).estimatedModels(), distinctProblems, repriced,
                 (System.nanoTime() - started) / 1_000_000, !run.stopRequested());
@@ -222,52 +233,6 @@ public final class ClaudeCodeImporter {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** Every {@code *.jsonl} below a projects folder; unreadable folders are counted, not fatal. */
-    private static List<TranscriptFile> list(Path root, List<String> problems, int[] unreadableFolders,
-            int[] unreadableLinks) {
-        List<TranscriptFile> out = new ArrayList<>();
-        try {
-            Files.walkFileTree(root, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    if (!file.getFileName().toString().endsWith(".jsonl")) {
-                        return FileVisitResult.CONTINUE;
-                    }
-                    if (attrs.isRegularFile()) {
-                        out.add(TranscriptFile.of(root, file, attrs));
-                    } else if (attrs.isSymbolicLink()) {
-                        // A linked transcript is read through its link; a dangling link is unreadable.
-                        try {
-                            BasicFileAttributes target = Files.readAttributes(file, BasicFileAttributes.class);
-                            if (target.isRegularFile()) {
-                                out.add(TranscriptFile.of(root, file, target));
-                            }
-                        } catch (IOException e) {
-                            unreadableLinks[0]++;
-                            problems.add("Cannot read " + file + ": the link points to nothing (" + e.getMessage() + ")");
-                        }
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFileFailed(Path file, IOException e) {
-                    if (Files.isDirectory(file)) {
-                        unreadableFolders[0]++;
-                        problems.add("Cannot read the folder " + file + ": " + e.getMessage());
-                    } else {
-                        problems.add("Cannot read " + file + ": " + e.getMessage());
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException e) {
-            unreadableFolders[0]++;
-            problems.add("Cannot read the folder " + root + ": " + e.getMessage());
-        }
-        return out;
     }
 
     /** Shared state of one import run across reader threads. */
