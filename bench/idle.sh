@@ -2,7 +2,7 @@
 # The resident-cost benchmark (issue 14): what the window costs while nobody looks at it.
 #
 #   bench/idle.sh [--no-build] [--jfr FILE] [--opts "JVM OPTIONS"] [--extra "JVM OPTIONS"] [--env "VAR=VALUE ..."]
-#                 CORPUS [SECONDS]
+#                 [--visit-tabs] CORPUS [SECONDS]
 #
 # CORPUS is "c500" (a 510 MB synthetic Claude Code history made by io.headroom.bench.CorpusGenerator,
 # as bench/import.sh makes it; generated once into target/bench-idle/) or "fixtures" (the test
@@ -14,7 +14,8 @@
 # It waits for the first refresh (the import of CORPUS) to end, then reports the process's CPU
 # seconds (utime+stime from /proc/PID/stat) and RSS over SECONDS (default 60) with the window
 # shown, then over SECONDS with the window hidden to the tray (a click on the tray icon, as a
-# person hides it). --jfr records a flight recording of the whole run into FILE; --extra adds JVM
+# person hides it). --visit-tabs first opens every tab once, as a person looking around does, and
+# goes back to the Overview (a view left running after it is left shows here). --jfr records a flight recording of the whole run into FILE; --extra adds JVM
 # options to the launcher's (-XX:NativeMemoryTracking=summary, say, then jcmd PID VM.native_memory).
 # Wrap runs in `flock /work/bench.lock bench/idle.sh ...` on a shared machine.
 set -euo pipefail
@@ -23,6 +24,7 @@ cd "$ROOT"
 BUILD=1
 JFR=""
 EXTRA=""
+VISIT=0
 OPTS=$(sed -n 's/.*GUI_OPTIONS = "\(.*\)";/\1/p' installer/Package.java)
 ENVS=$(sed -n 's/.*GUI_ENVIRONMENT = "\(.*\)";/\1/p' installer/Package.java)
 while [ $# -gt 0 ]; do
@@ -31,6 +33,7 @@ while [ $# -gt 0 ]; do
     --jfr) JFR=$2; shift 2 ;;
     --opts) OPTS=$2; shift 2 ;;
     --env) ENVS=$2; shift 2 ;;
+    --visit-tabs) VISIT=1; shift ;;
     --extra) EXTRA=$2; shift 2 ;;
     *) break ;;
   esac
@@ -131,6 +134,17 @@ measure() { # label
     END { for (n in after) { d = after[n] - before[n]; if (d > 0) printf "    %.2f CPU-s  %s\n", d / t, n } }' \
     "$RUN/threads-before" - | sort -rn | head -6
 }
+if [ "$VISIT" = 1 ]; then
+  # The tab headers sit at the window's top left; the Overview's is first. The arrow keys move along them.
+  WIN=$(xdotool search --onlyvisible --name '^Headroom$' | head -1)
+  eval "$(xdotool getwindowgeometry --shell "$WIN")"
+  xdotool mousemove $((X + 70)) $((Y + 80)) click 1
+  for _ in 1 2 3 4 5; do sleep 3; xdotool key Right; done
+  sleep 3
+  for _ in 1 2 3 4 5; do xdotool key Left; sleep 0.3; done
+  sleep 5
+  echo "visited every tab, back on the Overview"
+fi
 measure "window shown"
 
 # Hide to the tray as a person does: a click on the tray icon (its action toggles the window). With

@@ -5,14 +5,16 @@ import io.headroom.proxy.ProxyConfig;
 import io.headroom.service.ApiActivity;
 import io.headroom.service.ProxyService;
 import io.headroom.ui.view.ViewContext;
+import io.headroom.work.BackgroundWork;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
-import javafx.animation.Animation;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
+import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -25,26 +27,30 @@ import javafx.scene.control.TextField;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
-import javafx.util.Duration;
 
 /**
  * The API tab: the proxy's controls ({@link ProxyControls}), the calls it
  * records as they finish, and the headroom, error and cache figures they add up to. Calls from
- * the proxy's thread wait in a queue that the FX thread drains four times a second, so a burst
- * of calls is one table update and one recomputation.
+ * the proxy's thread wait in a queue that the FX thread drains a quarter of a second after the
+ * first of them arrived, so a burst of calls is one table update and one recomputation. Nothing
+ * runs while no call arrives: a repeating JavaFX Timeline did the draining and kept JavaFX's pulse
+ * going 60 times a second for as long as the window lived once this tab had been opened. The
+ * proxy's state is shown again with each second the window ticks ({@link #tick}).
  */
 public final class ApiController {
 
-    static final Duration DRAIN = Duration.millis(250);
+    static final long DRAIN_MILLIS = 250;
 
     private final ViewContext context;
     private final ProxyService proxy;
     private final UnaryOperator<ProxyConfig> configure;
     private final Queue<ProxyCall> arrived = new ConcurrentLinkedQueue<>();
-    private final Consumer<ProxyCall> listener = arrived::add;
+    private final Consumer<ProxyCall> listener = this::arrived;
+    private final ScheduledThreadPoolExecutor timer = BackgroundWork.scheduled("headroom-api-calls");
+    /** A drain is scheduled and has not run yet: the calls arriving meanwhile go with it. */
+    private final AtomicBoolean drainPending = new AtomicBoolean();
     private final ApiViewModel model = new ApiViewModel();
     private final ObservableList<CallRow> rows = FXCollections.observableArrayList();
-    private final Timeline drain = new Timeline(new KeyFrame(DRAIN, e -> drain()));
     private ProxyControls controls;
 
     @FXML private Label proxyState;
@@ -83,7 +89,6 @@ public final class ApiController {
         this.context = context;
         this.proxy = context.workspace().proxy();
         this.configure = configure;
-        drain.setCycleCount(Animation.INDEFINITE);
     }
 
     @FXML
@@ -104,7 +109,6 @@ public final class ApiController {
                 proxyMessage);
         copyButton.setOnAction(e -> copy());
         proxy.addListener(listener);
-        drain.play();
     }
 
     private static void column(TableColumn<CallRow, String> c, Function<CallRow, String> f) {
@@ -114,6 +118,7 @@ public final class ApiController {
 
     /** The tab was selected: loads the settings, prices and the last day's calls in the background. */
     public void shown() {
+        controls.showState();
         context.load(() -> {
             var activity = context.workspace().api();
             var now = context.now();
@@ -134,7 +139,21 @@ public final class ApiController {
         recompute();
     }
 
+    /** On the proxy's thread. */
+    private void arrived(ProxyCall call) {
+        arrived.add(call);
+        if (drainPending.compareAndSet(false, true) && !timer.isShutdown()) {
+            timer.schedule(() -> Platform.runLater(this::drain), DRAIN_MILLIS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Each second while the window shows: the proxy may have been started or stopped elsewhere (the tray, Settings). */
+    public void tick() {
+        controls.showState();
+    }
+
     private void drain() {
+        drainPending.set(false);
         controls.showState();
         if (arrived.isEmpty()) {
             return;
@@ -172,7 +191,7 @@ public final class ApiController {
 
     /** The window closed: stops listening and the drain timer (the proxy keeps running for the tray). */
     public void dispose() {
-        drain.stop();
         proxy.removeListener(listener);
+        timer.shutdownNow();
     }
 }

@@ -77,6 +77,9 @@ public final class DashboardController {
     private void tick() {
         FxBench.timed(overview::tick);
         FxBench.tickEnded();
+        if (api != null) {
+            api.tick();
+        }
     }
 
     /** Tests: the countdowns move with {@code ticks} (made with the tick task) instead of the background timer. */
