@@ -27,12 +27,18 @@ class FolderListingTest {
         return Files.writeString(f, "{}\n");
     }
 
-    @Test
-    void theImportTakesTheListingMadeAheadOnceThenWalksAgain() throws Exception {
+    /** A folder listed ahead with a.jsonl, to which b.jsonl came after. */
+    private Path listedAheadThenGrown() throws Exception {
         Path root = tmp.resolve("projects");
         transcript(root, "a.jsonl");
         ClaudeCodeImporter.listAhead(List.of(root));
         transcript(root, "b.jsonl");
+        return root;
+    }
+
+    @Test
+    void theImportTakesTheListingMadeAheadOnceThenWalksAgain() throws Exception {
+        Path root = listedAheadThenGrown();
 
         assertThat(names(FolderListing.take(root.resolve("..").resolve("projects")))).containsExactly("a.jsonl");
         assertThat(names(FolderListing.take(root))).containsExactly("a.jsonl", "b.jsonl");
@@ -40,10 +46,7 @@ class FolderListingTest {
 
     @Test
     void aListingOlderThanTheLimitIsNotUsed() throws Exception {
-        Path root = tmp.resolve("projects");
-        transcript(root, "a.jsonl");
-        FolderListing.ahead(List.of(root));
-        transcript(root, "b.jsonl");
+        Path root = listedAheadThenGrown();
 
         assertThat(names(FolderListing.take(root, -1))).containsExactly("a.jsonl", "b.jsonl");
     }
