@@ -8,6 +8,7 @@ import io.headroom.ui.view.ViewContext;
 import io.headroom.work.BackgroundWork;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -142,8 +143,12 @@ public final class ApiController {
     /** On the proxy's thread. */
     private void arrived(ProxyCall call) {
         arrived.add(call);
-        if (drainPending.compareAndSet(false, true) && !timer.isShutdown()) {
-            timer.schedule(() -> Platform.runLater(this::drain), DRAIN_MILLIS, TimeUnit.MILLISECONDS);
+        if (drainPending.compareAndSet(false, true)) {
+            try {
+                timer.schedule(() -> Platform.runLater(this::drain), DRAIN_MILLIS, TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException e) {
+                // the window closed while the call was on its way: nothing shows it any more
+            }
         }
     }
 
