@@ -51,6 +51,9 @@ public final class EventStore {
     /** Copies known only by request id (telemetry), replaced by a copy that has the message id. */
     private static final String DELETE_REQUEST_ONLY = "DELETE FROM usage_event WHERE request_id = ? AND message_id IS NULL"
             + " AND dedup_key <> ?";
+    /** Whether any copy known only by request id is stored (the partial index on request_id answers it). */
+    private static final String REQUEST_ONLY_STORED = "SELECT EXISTS (SELECT 1 FROM usage_event INDEXED BY "
+            + "usage_event_request_only WHERE message_id IS NULL)";
     /** How far apart the telemetry's and the transcript's times of one call may be (a long stream, a late flush). */
     private static final long SAME_CALL_WINDOW_MS = 6 * 3_600_000L;
     private static final String INSERT_ERROR = """
@@ -138,6 +141,9 @@ public final class EventStore {
         PreparedStatement peers = Statements.prepare(c, SIDECHAIN_PEERS);
         PreparedStatement deletePeers = Statements.prepare(c, DELETE_SIDECHAIN_PEERS);
         PreparedStatement deleteRequestOnly = null;
+        // Copies known only by request id come from Claude Code's telemetry; most stores have none, and
+        // then no copy needs looking for (the writer holds the write lock: nothing else adds one meanwhile).
+        boolean requestOnlyStored = requestOnlyStored(c);
         for (UsageEvent e : batch.usage()) {
             if (e.messageId() != null && e.sidechain() && !sidechainCopyWins(peers, e)) {
                 continue;
@@ -147,10 +153,13 @@ public final class EventStore {
             }
             bindUsage(upsert, e);
             upsert.executeUpdate();
+            if (e.messageId() == null && e.requestId() != null) {
+                requestOnlyStored = true;
+            }
             if (e.messageId() != null) {
                 bindRange(deletePeers, e);
                 deletePeers.executeUpdate();
-                if (e.requestId() != null) {
+                if (e.requestId() != null && requestOnlyStored) {
                     if (deleteRequestOnly == null) {
                         deleteRequestOnly = Statements.prepare(c, DELETE_REQUEST_ONLY);
                     }
@@ -159,6 +168,13 @@ public final class EventStore {
                     deleteRequestOnly.executeUpdate();
                 }
             }
+        }
+    }
+
+    private static boolean requestOnlyStored(Connection c) throws SQLException {
+        PreparedStatement ps = Statements.prepare(c, REQUEST_ONLY_STORED);
+        try (ResultSet rs = ps.executeQuery()) {
+            return rs.next() && rs.getInt(1) == 1;
         }
     }
 
