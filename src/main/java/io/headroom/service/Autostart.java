@@ -45,12 +45,30 @@ public final class Autostart {
     public static List<String> currentCommand() {
         String launcher = System.getProperty("jpackage.app-path");
         if (launcher != null && !launcher.isBlank()) {
-            return List.of(launcher);
+            return List.of(windowLauncher(Path.of(launcher)).toString());
         }
         String javaBinary = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String jar = Path.of(System.getProperty("java.class.path").split(File.pathSeparator)[0])
                 .toAbsolutePath().toString();
         return List.of(javaBinary, "-jar", jar);
+    }
+
+    /**
+     * The installed window launcher for {@code launcher}, the one this process was started by. On
+     * Linux {@code headroom autostart on} runs in the console launcher, {@code bin/headroom}, which
+     * opens the window too but with the command line's JVM options (no heap that shrinks back, no
+     * trimming of native memory), which a window resident all day must not have: its sibling
+     * {@code bin/Headroom} is the window's.
+     */
+    static Path windowLauncher(Path launcher) {
+        Path name = launcher.getFileName();
+        if (name != null && name.toString().equals("headroom")) {
+            Path window = launcher.resolveSibling("Headroom");
+            if (Files.isRegularFile(window)) {
+                return window;
+            }
+        }
+        return launcher;
     }
 
     /** The file that makes the platform start Headroom at login. */

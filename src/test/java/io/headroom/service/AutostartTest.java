@@ -60,4 +60,17 @@ class AutostartTest {
         assertThat(a.entry()).isEqualTo(Path.of("/c/Users/ada/AppData/Roaming", "Microsoft", "Windows", "Start Menu",
                 "Programs", "Startup", "Headroom.lnk"));
     }
+
+    @Test
+    void theConsoleLaunchersLoginEntryOpensTheWindowThroughTheWindowLauncher() throws Exception {
+        Path bin = Files.createDirectories(home.resolve("opt/headroom/bin"));
+        Path console = Files.createFile(bin.resolve("headroom"));
+        assertThat(Autostart.windowLauncher(console)).as("no window launcher beside it").isEqualTo(console);
+
+        Path window = Files.createFile(bin.resolve("Headroom"));
+        assertThat(Autostart.windowLauncher(console)).isEqualTo(window);
+        assertThat(Autostart.windowLauncher(window)).isEqualTo(window);
+        Path elsewhere = Files.createFile(Files.createDirectories(home.resolve("bin")).resolve("other"));
+        assertThat(Autostart.windowLauncher(elsewhere)).isEqualTo(elsewhere);
+    }
 }
