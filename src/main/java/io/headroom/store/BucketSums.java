@@ -22,22 +22,28 @@ final class BucketSums {
      */
     static final long WAIT_MILLIS = 250;
 
+    /**
+     * What a bucket holds per model, in usage_bucket's column order after (bucket, model): one
+     * definition for the table's sums and for the GROUP BY over the events they stand for
+     * (UsageQueries#buckets), so the two cannot differ.
+     */
+    static final String SUMS = "SUM(input_tokens), SUM(output_tokens), SUM(cache_write_5m), SUM(cache_write_1h),"
+            + " SUM(cache_read), SUM(cost_usd), COUNT(*)";
+
     /** CROSS JOIN keeps the few stale buckets outside and reads each one's events by time (else SQLite scans every event). */
     static final String RESUM = """
             INSERT INTO usage_bucket
-              SELECT s.bucket, e.model, SUM(e.input_tokens), SUM(e.output_tokens), SUM(e.cache_write_5m),
-                     SUM(e.cache_write_1h), SUM(e.cache_read), SUM(e.cost_usd), COUNT(*)
+              SELECT s.bucket, e.model, %s
               FROM usage_bucket_stale s CROSS JOIN usage_event e
                 ON e.ts > s.bucket * 900000 - 900000 AND e.ts < s.bucket * 900000 + 900000 AND e.ts / 900000 = s.bucket
               GROUP BY s.bucket, e.model
-            """;
+            """.formatted(SUMS);
 
     private static final String RESUM_ALL = """
             INSERT INTO usage_bucket
-              SELECT ts / 900000, model, SUM(input_tokens), SUM(output_tokens), SUM(cache_write_5m), SUM(cache_write_1h),
-                     SUM(cache_read), SUM(cost_usd), COUNT(*)
+              SELECT ts / 900000, model, %s
               FROM usage_event GROUP BY ts / 900000, model
-            """;
+            """.formatted(SUMS);
 
     private BucketSums() {
     }

@@ -37,8 +37,7 @@ public final class UsageQueries {
                 return sums;
             }
         }
-        String sql = "SELECT ts / " + BUCKET_MILLIS + " AS b, model, SUM(input_tokens), SUM(output_tokens),"
-                + " SUM(cache_write_5m), SUM(cache_write_1h), SUM(cache_read), SUM(cost_usd), COUNT(*)"
+        String sql = "SELECT ts / " + BUCKET_MILLIS + " AS b, model, " + BucketSums.SUMS
                 + " FROM usage_event WHERE ts >= ? AND ts < ? GROUP BY b, model ORDER BY b";
         try (Connection c = database.openReader(); PreparedStatement ps = c.prepareStatement(sql)) {
             bindRange(ps, from, to);
