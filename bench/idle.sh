@@ -9,14 +9,15 @@
 # transcripts in src/test/resources/fixtures/claude-code). The real app runs under Xvfb with a tray
 # host (trayer), with the installed window launcher's JVM options (GUI_OPTIONS in
 # installer/Package.java) unless --opts gives others, and its environment (GUI_ENVIRONMENT there,
-# as the menu and login entries set it) unless --env gives another ("" for none), on a fresh data folder and a private HOME, so
-# it reads only CORPUS (CLAUDE_CONFIG_DIR) and never the network or the real ~/.claude.
-# It waits for the first refresh (the import of CORPUS) to end, then reports the process's CPU
-# seconds (utime+stime from /proc/PID/stat) and RSS over SECONDS (default 60) with the window
-# shown, then over SECONDS with the window hidden to the tray (a click on the tray icon, as a
-# person hides it). --visit-tabs first opens every tab once, as a person looking around does, and
-# goes back to the Overview (a view left running after it is left shows here). --jfr records a flight recording of the whole run into FILE; --extra adds JVM
-# options to the launcher's (-XX:NativeMemoryTracking=summary, say, then jcmd PID VM.native_memory).
+# as the menu and login entries set it) unless --env gives another ("" for none), on a fresh data
+# folder and a private HOME, so it reads only CORPUS (CLAUDE_CONFIG_DIR) and never the network or
+# the real ~/.claude. It waits for the first refresh (the import of CORPUS) to end, then reports the
+# process's CPU seconds (utime+stime from /proc/PID/stat) and RSS over SECONDS (default 60) with
+# the window shown, then over SECONDS with the window hidden to the tray (a click on the tray icon,
+# as a person hides it). --visit-tabs first opens every tab once, as a person looking around does,
+# and goes back to the Overview (a view left running after it is left shows here). --jfr records a
+# flight recording of the whole run into FILE; --extra adds JVM options to the launcher's
+# (-XX:NativeMemoryTracking=summary, say, then jcmd PID VM.native_memory).
 # Wrap runs in `flock /work/bench.lock bench/idle.sh ...` on a shared machine.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
