@@ -196,10 +196,14 @@ public final class StoreWriter implements AutoCloseable {
         }
     }
 
+    /**
+     * SQLITE_BUSY: another connection holds the lock, which waiting can outlast. Not SQLITE_LOCKED
+     * ("A table in the database is locked"), a conflict within this connection that no wait resolves.
+     */
     static boolean isBusy(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             String m = String.valueOf(t.getMessage());
-            if (m.contains("SQLITE_BUSY") || m.contains("database is locked")) {
+            if (m.contains("SQLITE_BUSY") || m.contains("database is locked") && !m.contains("SQLITE_LOCKED")) {
                 return true;
             }
         }

@@ -49,6 +49,25 @@ class WriterRaceTest {
     }
 
     @Test
+    void aTableLockedByTheWritersOwnStatementIsAFailureAtOnceNotAnotherProgramsLock() {
+        Path file = dir.resolve("own.db");
+        try (Database db = Database.open(file)) {
+            db.writer().execute(c -> put(c, "a", "1"));
+            long started = System.nanoTime();
+            // SQLITE_LOCKED ("A table in the database is locked"): a DROP while this connection still reads
+            StoreException failure = org.junit.jupiter.api.Assertions.assertThrows(StoreException.class,
+                    () -> db.writer().execute(c -> {
+                        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT key FROM meta")) {
+                            rs.next();
+                            s.getConnection().createStatement().execute("DROP INDEX usage_event_ts");
+                        }
+                    }));
+            assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)).isLessThan(5_000);
+            assertThat(failure.getMessage()).contains("SQLITE_LOCKED").doesNotContain("another program");
+        }
+    }
+
+    @Test
     void aDatabaseHeldLongerThanTheRetryBoundNamesTheFileAndTheHolder() throws Exception {
         Path file = dir.resolve("held.db");
         try (Database db = Database.open(file); var holder = Database.connect(file, false)) {
