@@ -55,8 +55,8 @@ final class BucketSums {
 
     /**
      * Asks usage_bucket once no bucket is stale, summing the stale ones again first; null when that
-     * cannot be done now (the writer is busy with a long import, or cannot write), and the caller
-     * asks the events instead. The check and the question share one snapshot, so a write committed
+     * cannot be done now (the writer is busy with a long import, or cannot write, or a
+     * {@link BulkLoad} is under way), and the caller asks the events instead. The check and the question share one snapshot, so a write committed
      * in between cannot slip past the check.
      */
     static <T> T read(Database database, Query<T> query) {
@@ -64,7 +64,11 @@ final class BucketSums {
             try (Connection c = database.openReader()) {
                 c.setAutoCommit(false);
                 try (Statement s = c.createStatement();
-                        ResultSet rs = s.executeQuery("SELECT EXISTS (SELECT 1 FROM usage_bucket_stale)")) {
+                        ResultSet rs = s.executeQuery("SELECT EXISTS (SELECT 1 FROM usage_bucket_stale),"
+                                + " EXISTS (SELECT 1 FROM meta WHERE key = '" + BulkLoad.OWNER_KEY + "')")) {
+                    if (rs.getInt(2) == 1) {
+                        return null; // a bulk load marks no buckets until it ends: only the events are current
+                    }
                     if (rs.getInt(1) == 0) {
                         return query.ask(c);
                     }
@@ -96,6 +100,15 @@ final class BucketSums {
             return false;
         } catch (ExecutionException | TimeoutException e) {
             return false;
+        }
+    }
+
+    /** Every bucket summed again from the events (after a bulk load, which marked none). */
+    static void resumAll(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.executeUpdate("DELETE FROM usage_bucket");
+            s.executeUpdate(RESUM_ALL);
+            s.executeUpdate("DELETE FROM usage_bucket_stale");
         }
     }
 

@@ -223,6 +223,11 @@ public final class Database implements AutoCloseable {
                 backup(file, c, version);
             }
             c.setAutoCommit(false);
+            if (version >= BulkLoad.SINCE_SCHEMA) {
+                // before any later migration, which may expect the set-aside indexes in place
+                BulkLoad.finishAbandoned(c, file.toString());
+                c.commit();
+            }
             for (int v = version + 1; v <= latest; v++) {
                 try (Statement s = c.createStatement()) {
                     for (String sql : Migrations.statements(v)) {

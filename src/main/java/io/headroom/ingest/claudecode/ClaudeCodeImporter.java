@@ -1,6 +1,7 @@
 package io.headroom.ingest.claudecode;
 
 import io.headroom.domain.pricing.PriceTable;
+import io.headroom.store.BulkLoad;
 import io.headroom.store.Database;
 import io.headroom.store.EventBatch;
 import io.headroom.store.EventStore;
@@ -44,6 +45,7 @@ public final class ClaudeCodeImporter {
     private final PriceTable prices;
     private final String priceFingerprint;
     private final ZoneId userZone;
+    private long bulkLoadFrom = BulkLoad.MIN_BYTES;
 
     public ClaudeCodeImporter(Database database, PriceTable prices, String priceFingerprint, ZoneId userZone) {
         this.database = database;
@@ -132,46 +134,58 @@ public final class ClaudeCodeImporter {
 
         LineCounts total = new LineCounts();
         Run run = new Run(options, plan);
-        int threads = Math.max(1, Math.min(options.threads(), plan.size()));
-        ExecutorService pool = BackgroundWork.pool("headroom-import", threads);
-        ThreadLocal<TranscriptReader> readers = ThreadLocal.withInitial(
-                () -> new TranscriptReader(new LineInterpreter(prices, userZone)));
-        List<Future<?>> work = new ArrayList<>();
-        for (int i = 0; i < plan.size(); i++) {
-            Planned p = plan.get(i);
-            int index = i;
-            // Submitted in plan order to a FIFO pool: files start in the order the handoff stores them.
-            work.add(pool.submit(() -> {
-                try {
-                    if (!run.stopRequested()) {
-                        LineCounts c = readers.get().read(p.file, p.start, p.base, run.sinkFor(index));
-                        total.addAll(c);
+        // A first import of much builds the time indexes and the bucket sums once, at the end (BulkLoad).
+        boolean bulk = run.bytesTotal >= bulkLoadFrom && beginBulkLoad();
+        try {
+            int threads = Math.max(1, Math.min(options.threads(), plan.size()));
+            ExecutorService pool = BackgroundWork.pool("headroom-import", threads);
+            ThreadLocal<TranscriptReader> readers = ThreadLocal.withInitial(
+                    () -> new TranscriptReader(new LineInterpreter(prices, userZone)));
+            List<Future<?>> work = new ArrayList<>();
+            for (int i = 0; i < plan.size(); i++) {
+                Planned p = plan.get(i);
+                int index = i;
+                // Submitted in plan order to a FIFO pool: files start in the order the handoff stores them.
+                work.add(pool.submit(() -> {
+                    try {
+                        if (!run.stopRequested()) {
+                            LineCounts c = readers.get().read(p.file, p.start, p.base, run.sinkFor(index));
+                            total.addAll(c);
+                        }
+                    } catch (IOException e) {
+                        problems.add("Cannot read " + p.file.path() + ": " + e.getMessage());
+                        run.unreadable.incrementAndGet();
+                    } finally {
+                        run.fileDone(index, p);
                     }
-                } catch (IOException e) {
-                    problems.add("Cannot read " + p.file.path() + ": " + e.getMessage());
-                    run.unreadable.incrementAndGet();
-                } finally {
-                    run.fileDone(index, p);
-                }
-                return null;
-            }));
-        }
-        for (Future<?> f : work) {
-            try {
-                f.get();
-            } catch (InterruptedException e) {
-                run.abandon();
-            } catch (ExecutionException e) {
-                problems.add("Import failed: " + e.getCause());
+                    return null;
+                }));
             }
-        }
-        pool.shutdown();
-        for (CompletableFuture<Void> w : run.handoff.writes()) {
-            try {
-                w.join();
-            } catch (RuntimeException e) {
-                Throwable cause = e.getCause() != null ? e.getCause() : e;
-                problems.add(cause instanceof StoreException ? cause.getMessage() : "Saving failed: " + cause);
+            for (Future<?> f : work) {
+                try {
+                    f.get();
+                } catch (InterruptedException e) {
+                    run.abandon();
+                } catch (ExecutionException e) {
+                    problems.add("Import failed: " + e.getCause());
+                }
+            }
+            pool.shutdown();
+            for (CompletableFuture<Void> w : run.handoff.writes()) {
+                try {
+                    w.join();
+                } catch (RuntimeException e) {
+                    Throwable cause = e.getCause() != null ? e.getCause() : e;
+                    problems.add(cause instanceof StoreException ? cause.getMessage() : "Saving failed: " + cause);
+                }
+            }
+        } finally {
+            if (bulk) {
+                try {
+                    BulkLoad.finish(database);
+                } catch (StoreException e) {
+                    problems.add(e.getMessage()); // finished by the next import or open; nothing is lost
+                }
             }
         }
         List<String> distinctProblems = List.copyOf(new java.util.LinkedHashSet<>(problems));
@@ -183,6 +197,21 @@ public final class ClaudeCodeImporter {
                 total.bytes, total.lines, total.usage, total.errors, total.limitHits, total.prompts, skipped,
                 new UsageQueries(database).estimatedModels(), distinctProblems, repriced,
                 (System.nanoTime() - started) / 1_000_000, !run.stopRequested());
+    }
+
+    /** Whether a bulk load began; a store that cannot start one is written the usual way. */
+    private boolean beginBulkLoad() {
+        try {
+            return BulkLoad.begin(database);
+        } catch (StoreException e) {
+            return false;
+        }
+    }
+
+    /** Imports reading at least this many bytes into a store without usage run as a {@link BulkLoad} (tests lower it). */
+    ClaudeCodeImporter bulkLoadFrom(long bytes) {
+        this.bulkLoadFrom = bytes;
+        return this;
     }
 
     enum Decision { NEW, APPEND, UNCHANGED, REREAD }

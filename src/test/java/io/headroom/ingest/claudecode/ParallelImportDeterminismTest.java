@@ -26,6 +26,9 @@ class ParallelImportDeterminismTest {
     private static final String DUMP = "SELECT * FROM usage_event ORDER BY id";
     private static final String DUMP_ERRORS = "SELECT * FROM error_event ORDER BY id";
     private static final String DUMP_PROMPTS = "SELECT * FROM prompt_event ORDER BY id";
+    private static final String SCHEMA = "SELECT name, sql FROM sqlite_master ORDER BY name";
+    /** The buckets as a read leaves them (summed again from the events where marked). */
+    private static final String BUCKETS = "SELECT * FROM usage_bucket ORDER BY bucket, model";
 
     @TempDir
     Path tmp;
@@ -58,6 +61,31 @@ class ParallelImportDeterminismTest {
             // One row per response; each response's copies share a total, so the sum is exact whatever won.
             assertThat(ws.usageTotals()[4]).isEqualTo(totals[1]);
             assertThat(ws.scalar("SELECT SUM(total_tokens) FROM usage_event")).isEqualTo(totals[0]);
+        }
+    }
+
+    @Test
+    void aFirstImportAsABulkLoadStoresExactlyWhatTheUsualWayStores() {
+        Path claude = tmp.resolve("generated");
+        writeCorpus(claude, 20261208L);
+        String usual = importAndDump(claude, "usual", 2);
+        String usualBuckets;
+        String usualSchema;
+        try (TestWorkspace ws = new TestWorkspace(tmp.resolve("usual"), claude)) {
+            usualBuckets = dump(ws, BUCKETS);
+            usualSchema = dump(ws, SCHEMA);
+        }
+        try (TestWorkspace ws = new TestWorkspace(tmp.resolve("bulk"), claude)) {
+            var w = ws.workspace();
+            ClaudeCodeImporter importer = new ClaudeCodeImporter(w.database(), w.prices().table(), w.prices().fingerprint(),
+                    java.time.ZoneOffset.UTC).bulkLoadFrom(0);
+            ImportReport report = importer.run(w.discoverClaudeCode(java.util.List.of(claude)), options(2));
+            assertThat(report.completed()).isTrue();
+            assertThat(report.problems()).isEmpty();
+            assertThat(dump(ws, DUMP) + dump(ws, DUMP_ERRORS) + dump(ws, DUMP_PROMPTS)).isEqualTo(usual);
+            assertThat(dump(ws, SCHEMA)).isEqualTo(usualSchema).contains("usage_event_ts|", "usage_bucket_add|");
+            assertThat(dump(ws, BUCKETS)).isEqualTo(usualBuckets).isNotEmpty();
+            assertThat(dump(ws, "SELECT key FROM meta WHERE key LIKE 'bulk%'")).isEmpty();
         }
     }
 
