@@ -15,7 +15,8 @@
 #   append             `import` after about 1 MB was appended to the largest session (then cut back)
 # and on single400: `import` through java -jar (peak RSS: memory must stay flat with file size) and
 # ccusage daily --json. Each line: wall seconds, CPU seconds (user + system) and peak RSS (from
-# /usr/bin/time); then the medians and Headroom's wall time as a multiple of ccusage's.
+# /usr/bin/time); then the medians and Headroom's wall time as a multiple of ccusage's, both of the
+# medians and round by round (each run against the ccusage run of its own round).
 #
 # ccusage: `npm install ccusage@<v>` into bench/work/ccusage, where <v> is the newest 20.x whose
 # native binary for this machine the registry serves (20.0.26 has none for linux-x64 on some
@@ -133,6 +134,13 @@ done
 echo "== medians of $RUNS (wall s, cpu s, peak RSS MB; x: wall as a multiple of ccusage's)"
 median() { sort -n | awk '{ v[NR] = $1 } END { if (NR == 0) print ""; else if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 col() { awk -v l="$1" -v c="$2" '{ n = NF - 3; label = $1; for (i = 2; i <= n; i++) label = label " " $i; if (label == l) print $(n + c) }' "$RESULTS" | median; }
+# Each run's wall time over the ccusage run of the same round, a minute apart at most: ccusage's own
+# time moves 20-30% between hours on a shared machine, and this ratio moves least with it.
+per_round() {
+  awk -v l="$1" -v b="$2" '{ n = NF - 3; label = $1; for (i = 2; i <= n; i++) label = label " " $i
+    if (label == b) base[++nb] = $(n + 1); if (label == l) val[++nv] = $(n + 1) }
+    END { for (i = 1; i <= nv && i <= nb; i++) if (base[i] > 0) printf "%.2f\n", val[i] / base[i] }' "$RESULTS" | sort -n
+}
 base=$(col "ccusage" 1)
 base400=$(col "400 ccusage" 1)
 for label in "ccusage" "cold bin/headroom" "cold java -jar" "noop bin/headroom" "noop java -jar" "append bin/headroom" \
@@ -142,8 +150,17 @@ for label in "ccusage" "cold bin/headroom" "cold java -jar" "noop bin/headroom" 
   ref=$base
   case "$label" in 400*) ref=$base400 ;; esac
   ratio=""
-  [ -n "$ref" ] && ratio=$(echo "scale=2; $wall / $ref" | bc | sed 's/^\./0./')
-  printf '%-22s wall %6.2f s  cpu %6.2f s  peak RSS %4d MB%s\n' "$label" "$wall" "$(col "$label" 2)" "$(col "$label" 3)" \
-    "${ratio:+  ${ratio}x}"
+  rounds=""
+  if [ -n "$ref" ]; then
+    ratio=$(echo "scale=2; $wall / $ref" | bc | sed 's/^\./0./')
+    case "$label" in
+      ccusage | "400 ccusage") ;;
+      400*) rounds=$(per_round "$label" "400 ccusage") ;;
+      *) rounds=$(per_round "$label" "ccusage") ;;
+    esac
+  fi
+  [ -n "$rounds" ] && rounds="  (round by round $(echo "$rounds" | head -1)-$(echo "$rounds" | tail -1)x, median $(echo "$rounds" | median)x)"
+  printf '%-22s wall %6.2f s  cpu %6.2f s  peak RSS %4d MB%s%s\n' "$label" "$wall" "$(col "$label" 2)" "$(col "$label" 3)" \
+    "${ratio:+  ${ratio}x}" "$rounds"
 done
 echo "load after: $(uptime | sed 's/.*load average: //')"
