@@ -56,8 +56,8 @@ final class BucketSums {
     /**
      * Asks usage_bucket once no bucket is stale, summing the stale ones again first; null when that
      * cannot be done now (the writer is busy with a long import, or cannot write, or a
-     * {@link BulkLoad} is under way), and the caller asks the events instead. The check and the question share one snapshot, so a write committed
-     * in between cannot slip past the check.
+     * {@link BulkLoad} is under way), and the caller asks the events instead. The check and the
+     * question share one snapshot, so a write committed in between cannot slip past the check.
      */
     static <T> T read(Database database, Query<T> query) {
         for (int attempt = 0; attempt < 2; attempt++) {

@@ -137,48 +137,7 @@ public final class ClaudeCodeImporter {
         // A first import of much builds the time indexes and the bucket sums once, at the end (BulkLoad).
         boolean bulk = run.bytesTotal >= bulkLoadFrom && beginBulkLoad();
         try {
-            int threads = Math.max(1, Math.min(options.threads(), plan.size()));
-            ExecutorService pool = BackgroundWork.pool("headroom-import", threads);
-            ThreadLocal<TranscriptReader> readers = ThreadLocal.withInitial(
-                    () -> new TranscriptReader(new LineInterpreter(prices, userZone)));
-            List<Future<?>> work = new ArrayList<>();
-            for (int i = 0; i < plan.size(); i++) {
-                Planned p = plan.get(i);
-                int index = i;
-                // Submitted in plan order to a FIFO pool: files start in the order the handoff stores them.
-                work.add(pool.submit(() -> {
-                    try {
-                        if (!run.stopRequested()) {
-                            LineCounts c = readers.get().read(p.file, p.start, p.base, run.sinkFor(index));
-                            total.addAll(c);
-                        }
-                    } catch (IOException e) {
-                        problems.add("Cannot read " + p.file.path() + ": " + e.getMessage());
-                        run.unreadable.incrementAndGet();
-                    } finally {
-                        run.fileDone(index, p);
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> f : work) {
-                try {
-                    f.get();
-                } catch (InterruptedException e) {
-                    run.abandon();
-                } catch (ExecutionException e) {
-                    problems.add("Import failed: " + e.getCause());
-                }
-            }
-            pool.shutdown();
-            for (CompletableFuture<Void> w : run.handoff.writes()) {
-                try {
-                    w.join();
-                } catch (RuntimeException e) {
-                    Throwable cause = e.getCause() != null ? e.getCause() : e;
-                    problems.add(cause instanceof StoreException ? cause.getMessage() : "Saving failed: " + cause);
-                }
-            }
+            readAndStore(plan, run, total, problems, options);
         } finally {
             if (bulk) {
                 try {
@@ -197,6 +156,52 @@ public final class ClaudeCodeImporter {
                 total.bytes, total.lines, total.usage, total.errors, total.limitHits, total.prompts, skipped,
                 new UsageQueries(database).estimatedModels(), distinctProblems, repriced,
                 (System.nanoTime() - started) / 1_000_000, !run.stopRequested());
+    }
+
+    /** Reads the planned files on the import's threads and waits until the store has every batch. */
+    private void readAndStore(List<Planned> plan, Run run, LineCounts total, List<String> problems, ImportOptions options) {
+        int threads = Math.max(1, Math.min(options.threads(), plan.size()));
+        ExecutorService pool = BackgroundWork.pool("headroom-import", threads);
+        ThreadLocal<TranscriptReader> readers = ThreadLocal.withInitial(
+                () -> new TranscriptReader(new LineInterpreter(prices, userZone)));
+        List<Future<?>> work = new ArrayList<>();
+        for (int i = 0; i < plan.size(); i++) {
+            Planned p = plan.get(i);
+            int index = i;
+            // Submitted in plan order to a FIFO pool: files start in the order the handoff stores them.
+            work.add(pool.submit(() -> {
+                try {
+                    if (!run.stopRequested()) {
+                        LineCounts c = readers.get().read(p.file, p.start, p.base, run.sinkFor(index));
+                        total.addAll(c);
+                    }
+                } catch (IOException e) {
+                    problems.add("Cannot read " + p.file.path() + ": " + e.getMessage());
+                    run.unreadable.incrementAndGet();
+                } finally {
+                    run.fileDone(index, p);
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : work) {
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                run.abandon();
+            } catch (ExecutionException e) {
+                problems.add("Import failed: " + e.getCause());
+            }
+        }
+        pool.shutdown();
+        for (CompletableFuture<Void> w : run.handoff.writes()) {
+            try {
+                w.join();
+            } catch (RuntimeException e) {
+                Throwable cause = e.getCause() != null ? e.getCause() : e;
+                problems.add(cause instanceof StoreException ? cause.getMessage() : "Saving failed: " + cause);
+            }
+        }
     }
 
     /** Whether a bulk load began; a store that cannot start one is written the usual way. */
