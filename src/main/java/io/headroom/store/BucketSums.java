@@ -113,18 +113,19 @@ final class BucketSums {
     }
 
     static void resum(Connection c) throws SQLException {
+        boolean empty;
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT NOT EXISTS (SELECT 1 FROM usage_bucket)")) {
+            empty = rs.getInt(1) == 1;
+        }
+        if (empty) {
+            // after a first import every bucket is stale: one pass over the events, not one per bucket
+            resumAll(c);
+            return;
+        }
         try (Statement s = c.createStatement()) {
-            boolean empty;
-            try (ResultSet rs = s.executeQuery("SELECT NOT EXISTS (SELECT 1 FROM usage_bucket)")) {
-                empty = rs.getInt(1) == 1;
-            }
-            if (empty) {
-                // after a first import every bucket is stale: one pass over the events, not one per bucket
-                s.executeUpdate(RESUM_ALL);
-            } else {
-                s.executeUpdate("DELETE FROM usage_bucket WHERE bucket IN (SELECT bucket FROM usage_bucket_stale)");
-                s.executeUpdate(RESUM);
-            }
+            s.executeUpdate("DELETE FROM usage_bucket WHERE bucket IN (SELECT bucket FROM usage_bucket_stale)");
+            s.executeUpdate(RESUM);
             s.executeUpdate("DELETE FROM usage_bucket_stale");
         }
     }

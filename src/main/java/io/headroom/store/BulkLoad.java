@@ -34,6 +34,8 @@ public final class BulkLoad {
     static final int SINCE_SCHEMA = 7;
     static final String OWNER_KEY = "bulk_load";
     static final String SQL_KEY_PREFIX = "bulk_load:";
+    /** The meta keys that hold set-aside SQL, as a LIKE pattern ('_' escaped: unescaped it matches any character). */
+    private static final String SQL_KEYS_LIKE = SQL_KEY_PREFIX.replace("_", "\\_") + "%";
     /** Maintained per row and needed by no write of the import itself (the dedup keys' index stays). */
     static final List<String> SET_ASIDE = List.of("usage_event_ts", "prompt_event_ts", "error_event_ts", "usage_bucket_add");
 
@@ -84,11 +86,6 @@ public final class BulkLoad {
         }
     }
 
-    /** Whether a bulk load is under way: usage_bucket then does not follow the events. */
-    static boolean active(Connection c) throws SQLException {
-        return Meta.get(c, OWNER_KEY) != null;
-    }
-
     private static void setAside(Connection c) throws SQLException {
         Map<String, String[]> found = new LinkedHashMap<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT type, sql FROM sqlite_master WHERE name = ?")) {
@@ -113,7 +110,7 @@ public final class BulkLoad {
     private static void restore(Connection c) throws SQLException {
         List<String> definitions = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT value FROM meta WHERE key LIKE ? ESCAPE '\\' ORDER BY key")) {
-            ps.setString(1, SQL_KEY_PREFIX.replace("_", "\\_") + "%");
+            ps.setString(1, SQL_KEYS_LIKE);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     definitions.add(rs.getString(1));
@@ -127,7 +124,7 @@ public final class BulkLoad {
             BucketSums.resumAll(c);
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM meta WHERE key = ? OR key LIKE ? ESCAPE '\\'")) {
                 ps.setString(1, OWNER_KEY);
-                ps.setString(2, SQL_KEY_PREFIX.replace("_", "\\_") + "%");
+                ps.setString(2, SQL_KEYS_LIKE);
                 ps.executeUpdate();
             }
         }
