@@ -85,6 +85,26 @@ class CliTest {
     }
 
     @Test
+    void versionBuildsNoSubcommandAndHelpListsThemAll() {
+        List<Integer> built = new ArrayList<>();
+        StringWriter out = new StringWriter();
+        java.util.function.Consumer<CommandLine> count = cli -> {
+            new Configured(out, new StringWriter()).accept(cli);
+            built.add(cli.getSubcommands().size());
+        };
+        HeadroomCommand root = new HeadroomCommand(db -> {
+            throw new AssertionError("--version and --help open no store");
+        });
+        assertThat(HeadroomCommand.execute(root, count, "--version")).isZero();
+        assertThat(out.toString()).isEqualTo("Headroom development build" + System.lineSeparator());
+        assertThat(HeadroomCommand.execute(root, count, "--version", "--help")).isZero();
+        assertThat(HeadroomCommand.execute(root, count, "--help")).isZero();
+        assertThat(HeadroomCommand.execute(root, count, "daily", "--help")).isZero();
+        assertThat(built).containsExactly(0, HeadroomCommand.COMMANDS.size(), HeadroomCommand.COMMANDS.size(), 1);
+        assertThat(out.toString()).contains("  daily ", "  serve ", "Usage: headroom daily");
+    }
+
+    @Test
     void daysFollowTheRequestedZone() throws Exception {
         // The fixture runs at 17:41-17:42 UTC: in Tokyo (UTC+9) that is the next day.
         Run r = run("daily", "--json", "-z", "Asia/Tokyo", "--claude-dir", claude());
