@@ -29,7 +29,9 @@ public final class Launcher {
         if (CommandJvm.runElsewhere(args, data)) {
             return;
         }
-        Warmup.start(data);
+        if (!io.headroom.cli.CommandWord.printsOnly(args)) {
+            Warmup.start(data);
+        }
         System.exit(HeadroomCommand.execute(new HeadroomCommand(Launcher::workspace), args));
     }
 

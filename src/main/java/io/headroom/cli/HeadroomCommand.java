@@ -96,7 +96,7 @@ public final class HeadroomCommand implements Runnable {
         String requested = CommandWord.of(args);
         if (requested != null && !requested.equals("help") && COMMANDS.containsKey(requested)) {
             cli.addSubcommand(requested, COMMANDS.get(requested).get());
-        } else if (requested != null || !versionOnly(args)) {
+        } else if (!CommandWord.versionOnly(args)) {
             COMMANDS.forEach((name, command) -> cli.addSubcommand(name, command.get()));
         }
         configure.accept(cli);
@@ -116,18 +116,6 @@ public final class HeadroomCommand implements Runnable {
         } finally {
             root.closeWorkspace();
         }
-    }
-
-    /** {@code headroom --version} prints one line and needs no subcommand (building all of them took 0.08 s). */
-    private static boolean versionOnly(String[] args) {
-        boolean version = false;
-        for (String a : args) {
-            if (a.equals("-h") || a.equals("--help")) {
-                return false;
-            }
-            version |= a.equals("-V") || a.equals("--version");
-        }
-        return version;
     }
 
     static final class Version implements CommandLine.IVersionProvider {
