@@ -13,6 +13,9 @@
 #   cold  java -jar    as cold, through plain `java -jar target/headroom.jar`
 #   noop  java -jar    as noop, through java -jar
 #   append             `import` after about 1 MB was appended to the largest session (then cut back)
+#   jvm -version       the JVM alone with the launcher's options, and
+#   version bin/headroom  `--version`: the JVM, our main and picocli's root command, nothing read;
+#                      the floor under every command, beside the nothing-new target (0.15x of ccusage)
 # and on single400: `import` through java -jar (peak RSS: memory must stay flat with file size) and
 # ccusage daily --json. Each line: wall seconds, CPU seconds (user + system) and peak RSS (from
 # /usr/bin/time); then the medians and Headroom's wall time as a multiple of ccusage's, both of the
@@ -106,6 +109,7 @@ fresh() { rm -rf "$WORK/store" && mkdir -p "$WORK/store"; }
 fresh
 CLAUDE_CONFIG_DIR="$WORK/single400" bin/headroom --db "$DB" daily --json > /dev/null 2>&1 || true
 CLAUDE_CONFIG_DIR="$WORK/single400" bin/headroom --db "$DB" import > /dev/null 2>&1 || true
+bin/headroom --version > /dev/null 2>&1 || true
 
 dir=$WORK/c500
 echo "== c500: $(du -sm "$dir" | cut -f1) MB in $(find "$dir" -name '*.jsonl' | wc -l) files"
@@ -122,6 +126,8 @@ for i in $(seq "$RUNS"); do
   fresh
   run "cold java -jar" "$dir" java -jar target/headroom.jar --db "$DB" daily --json
   run "noop java -jar" "$dir" java -jar target/headroom.jar --db "$DB" daily --json
+  run "jvm -version" "$dir" java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xshare:auto -version
+  run "version bin/headroom" "$dir" bin/headroom --version
 done
 dir=$WORK/single400
 echo "== single400: $(du -sm "$dir" | cut -f1) MB in $(find "$dir" -name '*.jsonl' | wc -l) file"
@@ -144,7 +150,7 @@ per_round() {
 base=$(col "ccusage" 1)
 base400=$(col "400 ccusage" 1)
 for label in "ccusage" "cold bin/headroom" "cold java -jar" "noop bin/headroom" "noop java -jar" "append bin/headroom" \
-  "400 ccusage" "400 import java -jar"; do
+  "jvm -version" "version bin/headroom" "400 ccusage" "400 import java -jar"; do
   wall=$(col "$label" 1)
   [ -n "$wall" ] || continue
   ref=$base
