@@ -244,6 +244,9 @@ public record Replay(AdvisorInputs inputs, WorkingHours workingHours, List<Block
             Integer switchAtPercent, double sonnetRatio, double costFactor) {
         double blocked = 0;
         int hits = 0;
+        // Hours of work the 5-hour limits let through, per week. A week's overrun is counted in these
+        // hours against its limit in hours at the week's own rate: converting the dollars of a dear
+        // window back at the week's cheaper average made more room blocked more hours than it freed.
         double[] served = new double[weeks.size()];
         for (Demand.Window w : windows) {
             if (w.costUsd() <= 0) {
@@ -258,7 +261,7 @@ public record Replay(AdvisorInputs inputs, WorkingHours workingHours, List<Block
                 hits += w.hits();
             }
             if (w.week() < served.length) {
-                served[w.week()] += Math.min(w.demandHours(), capacity) * w.rate() * costFactor;
+                served[w.week()] += Math.min(w.demandHours(), capacity);
             }
         }
         for (int k = 0; k < weeks.size(); k++) {
@@ -266,14 +269,13 @@ public record Replay(AdvisorInputs inputs, WorkingHours workingHours, List<Block
             if (week.costUsd() <= 0) {
                 continue;
             }
-            double rate = week.rate() * costFactor;
-            double wanted = served[k] + week.weeklyBlockedHours() * rate;
-            double limit = scale * week.limitUsd();
-            double over = (wanted - limit) / rate;
+            double wanted = served[k] + week.weeklyBlockedHours();
+            double limit = scale * week.limitUsd() / (week.rate() * costFactor);
+            double over = wanted - limit;
             if (over > EPS) {
                 blocked += over;
                 hits += Math.max(1, week.hits());
-            } else if (week.hits() > 0 && over > -EPS * (1 + limit / rate)) {
+            } else if (week.hits() > 0 && over > -EPS * (1 + limit)) {
                 hits += week.hits();
             }
         }

@@ -12,6 +12,7 @@ import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -74,6 +75,28 @@ class AdvisorPropertiesTest {
         List<OptionReplay> a = options(more, fivePerUnit, weekly);
         for (int i = 0; i < b.size(); i++) {
             assertThat(a.get(i).blockedHoursPerWeek()).isGreaterThanOrEqualTo(b.get(i).blockedHoursPerWeek() - 1e-9);
+        }
+    }
+
+    /**
+     * Found by the property above: on Max 5x the extra 0.56 h of the dear window (2 $/h) passed the
+     * 5-hour limit and ran the week 0.057 $ over, which at the week's average rate (0.10 $/h) came to
+     * 0.563 h blocked, more than the 0.56 h Pro blocked, so Pro won by a cent. A week's overrun is
+     * now counted in the hours the 5-hour limits let through, never in dollars converted back.
+     */
+    @Example
+    void extraBlockedTimeInADearWindowBlocksNoMoreOnABiggerPlan() {
+        List<Gen> gens = List.of(new Gen(0, 0, 0.5, 0, 0.52, 0.19), new Gen(0, 0, 0.01, 0, 0.31, 0),
+                new Gen(0, 0, 0.01, 0.88, 0, 0), new Gen(0, 0, 0.01, 3.85, 1.72, 0));
+        List<Gen> more = new ArrayList<>(gens);
+        more.set(0, new Gen(0, 0, 0.5, 0, 0.52 + 0.56, 0.19));
+        List<OptionReplay> b = options(gens, 0.5, 1);
+        List<OptionReplay> a = options(more, 0.5, 1);
+        assertThat(Advisor.choose(b, 28.87).id()).isEqualTo("max5");
+        assertThat(Advisor.choose(a, 28.87).id()).isEqualTo("max5");
+        for (int i = 0; i < b.size(); i++) {
+            assertThat(a.get(i).blockedHoursPerWeek() - b.get(i).blockedHoursPerWeek()).as(b.get(i).id())
+                    .isLessThanOrEqualTo(0.56 / 4 + 1e-9);
         }
     }
 
