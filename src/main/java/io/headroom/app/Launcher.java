@@ -1,5 +1,6 @@
 package io.headroom.app;
 
+import io.headroom.cli.CommandWord;
 import io.headroom.cli.HeadroomCommand;
 import io.headroom.config.DataDirectory;
 import io.headroom.service.Workspace;
@@ -29,7 +30,7 @@ public final class Launcher {
         if (CommandJvm.runElsewhere(args, data)) {
             return;
         }
-        if (!io.headroom.cli.CommandWord.printsOnly(args)) {
+        if (!CommandWord.printsOnly(args)) {
             Warmup.start(data);
         }
         System.exit(HeadroomCommand.execute(new HeadroomCommand(Launcher::workspace), args));

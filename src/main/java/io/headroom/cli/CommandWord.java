@@ -1,5 +1,8 @@
 package io.headroom.cli;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Which command a command line asks for, found without picocli (the launcher asks before the
  * command line is parsed, and bin/headroom finds it the same way in shell).
@@ -11,11 +14,8 @@ public final class CommandWord {
 
     /** The first word that is not an option or the value of --db; null when there is none. */
     public static String of(String[] args) {
-        for (int i = 0; i < args.length; i++) {
-            String a = args[i];
-            if (a.equals("--db")) {
-                i++;
-            } else if (!a.startsWith("-")) {
+        for (String a : words(args)) {
+            if (!a.startsWith("-")) {
                 return a;
             }
         }
@@ -33,13 +33,20 @@ public final class CommandWord {
     }
 
     private static boolean has(String[] args, String shortName, String longName) {
+        List<String> words = words(args);
+        return words.contains(shortName) || words.contains(longName);
+    }
+
+    /** The arguments without --db and its value (a database file may have any name, "--help" too). */
+    private static List<String> words(String[] args) {
+        List<String> out = new ArrayList<>(args.length);
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--db")) {
                 i++;
-            } else if (args[i].equals(shortName) || args[i].equals(longName)) {
-                return true;
+            } else {
+                out.add(args[i]);
             }
         }
-        return false;
+        return out;
     }
 }
