@@ -113,12 +113,7 @@ final class BucketSums {
     }
 
     static void resum(Connection c) throws SQLException {
-        boolean empty;
-        try (Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT NOT EXISTS (SELECT 1 FROM usage_bucket)")) {
-            empty = rs.getInt(1) == 1;
-        }
-        if (empty) {
+        if (UsageQueries.scalar(c, "SELECT NOT EXISTS (SELECT 1 FROM usage_bucket)") == 1) {
             // after a first import every bucket is stale: one pass over the events, not one per bucket
             resumAll(c);
             return;

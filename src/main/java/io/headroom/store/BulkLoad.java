@@ -51,7 +51,7 @@ public final class BulkLoad {
         String file = database.file().toString();
         database.writer().execute(c -> {
             finishAbandoned(c, file);
-            if (Meta.get(c, OWNER_KEY) != null || exists(c, "SELECT EXISTS (SELECT 1 FROM usage_event)")) {
+            if (Meta.get(c, OWNER_KEY) != null || UsageQueries.scalar(c, "SELECT EXISTS (SELECT 1 FROM usage_event)") == 1) {
                 return;
             }
             setAside(c);
@@ -127,12 +127,6 @@ public final class BulkLoad {
                 ps.setString(2, SQL_KEYS_LIKE);
                 ps.executeUpdate();
             }
-        }
-    }
-
-    private static boolean exists(Connection c, String sql) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            return rs.next() && rs.getInt(1) == 1;
         }
     }
 

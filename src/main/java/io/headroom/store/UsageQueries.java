@@ -168,7 +168,8 @@ public final class UsageQueries {
         }
     }
 
-    private static long scalar(Connection c, String sql) throws SQLException {
+    /** The first column of the first row of {@code sql} on {@code c}, 0 without a row. */
+    static long scalar(Connection c, String sql) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
             return rs.next() ? rs.getLong(1) : 0;
         }
